@@ -1,0 +1,202 @@
+package cn.zoufang.demo;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import cn.zoufang.directory.Assignment;
+import cn.zoufang.directory.AssistanceGroup;
+import cn.zoufang.directory.Department;
+import cn.zoufang.directory.Enterprise;
+import cn.zoufang.directory.GroupMember;
+import cn.zoufang.directory.IndustryChain;
+import cn.zoufang.directory.ScaleCategory;
+import cn.zoufang.identity.Account;
+import cn.zoufang.identity.PasswordHasher;
+import cn.zoufang.identity.Role;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Demo data for local runs: the departments, industry chains and enterprises named in the zone's
+ * 2019 action plan (../shared/seed), two assistance groups and one account per role. The credit codes
+ * are fictional (organisation code 00000xxxx) but pass the GB 32100 check. Enabled only where
+ * {@code zoufang.demo.enabled=true} (the local and test profiles), never in production.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    /** Demo phones, one per role; printed by the run script. */
+    public static final String ADMIN = "13800000001";
+    public static final String OFFICE = "13800000002";
+    public static final String DESK = "13800000003";
+    public static final String LEADER_1 = "13800000004";
+    public static final String OFFICIAL_1 = "13800000005";
+    public static final String LEADER_2 = "13800000006";
+    public static final String OFFICIAL_2 = "13800000007";
+    public static final String DEPARTMENT = "13800000008";
+    public static final String CONTACT_1 = "13800000009";
+    public static final String CONTACT_2 = "13800000010";
+
+    private final boolean enabled;
+    private final String password;
+    private final PasswordHasher hasher;
+
+    public DemoData(@ConfigProperty(name = "zoufang.demo.enabled", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "zoufang.demo.password", defaultValue = "Zoufang@2026") String password,
+            PasswordHasher hasher) {
+        this.enabled = enabled;
+        this.password = password;
+        this.hasher = hasher;
+    }
+
+    void load(@Observes StartupEvent event) throws Throwable {
+        if (!enabled) {
+            return;
+        }
+        Long existing = VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withSession(() -> Account.count("phone", ADMIN)));
+        if (existing > 0) {
+            LOG.info("Demo data already present");
+            return;
+        }
+        // Hash here, on the start-up thread, where slow work is allowed.
+        String hash = hasher.hashNow(password);
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> insert(hash)));
+        LOG.infof("Demo data loaded; every demo account's password is %s", password);
+    }
+
+    private Uni<Void> insert(String hash) {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Object> rows = new ArrayList<>();
+
+        List<Department> departments = new ArrayList<>();
+        for (String[] d : new String[][] { { "区经发局", "经发局" }, { "区招商局", "招商局" }, { "区住建局", "住建局" },
+                { "区国土分局", "国土分局" }, { "区规划分局", "规划分局" }, { "区财金局", "财金局" }, { "区城环局", "城环局" },
+                { "区社发局", "社发局" }, { "区项目办", "项目办" } }) {
+            Department dep = new Department();
+            dep.id = UUID.randomUUID();
+            dep.name = d[0];
+            dep.shortName = d[1];
+            dep.createdAt = now;
+            departments.add(dep);
+        }
+        rows.addAll(departments);
+
+        Object[][] enterprises = {
+                { "欧菲光（演示）", IndustryChain.ELECTRONIC_INFORMATION, EnumSet.of(ScaleCategory.INDUSTRY), "蛟桥镇" },
+                { "同兴达（演示）", IndustryChain.ELECTRONIC_INFORMATION, EnumSet.of(ScaleCategory.INDUSTRY), "蛟桥镇" },
+                { "智慧海派（演示）", IndustryChain.ELECTRONIC_INFORMATION, EnumSet.of(ScaleCategory.INDUSTRY), "白水湖管理处" },
+                { "佳因光电（演示）", IndustryChain.ELECTRONIC_INFORMATION, EnumSet.of(ScaleCategory.INDUSTRY), "白水湖管理处" },
+                { "江铃新能源（演示）", IndustryChain.NEW_ENERGY_VEHICLE, EnumSet.of(ScaleCategory.INDUSTRY), "樵舍镇" },
+                { "百路佳（演示）", IndustryChain.NEW_ENERGY_VEHICLE, EnumSet.of(ScaleCategory.INDUSTRY), "樵舍镇" },
+                { "格特拉克（演示）", IndustryChain.NEW_ENERGY_VEHICLE, EnumSet.of(ScaleCategory.INDUSTRY), "乐化镇" },
+                { "云嘉（演示）", IndustryChain.NEW_ENERGY_VEHICLE, EnumSet.of(ScaleCategory.INDUSTRY), "乐化镇" },
+                { "费森尤斯卡比（演示）", IndustryChain.MEDICINE_FOOD, EnumSet.of(ScaleCategory.INDUSTRY), "蛟桥镇" },
+                { "润田（演示）", IndustryChain.MEDICINE_FOOD,
+                        EnumSet.of(ScaleCategory.INDUSTRY, ScaleCategory.TRADE), "白水湖管理处" },
+                { "顶津（演示）", IndustryChain.MEDICINE_FOOD, EnumSet.of(ScaleCategory.INDUSTRY), "乐化镇" },
+                { "腾讯众创空间（演示）", IndustryChain.OTHER, EnumSet.of(ScaleCategory.SERVICES), "白水湖管理处" } };
+        List<Enterprise> created = new ArrayList<>();
+        for (int i = 0; i < enterprises.length; i++) {
+            Object[] row = enterprises[i];
+            Enterprise e = new Enterprise();
+            e.id = UUID.randomUUID();
+            e.name = (String) row[0];
+            e.creditCode = demoCreditCode(i + 1);
+            e.industryChain = (IndustryChain) row[1];
+            @SuppressWarnings("unchecked")
+            Set<ScaleCategory> categories = (Set<ScaleCategory>) row[2];
+            e.scaleCategories = categories;
+            e.town = (String) row[3];
+            e.address = "南昌经济技术开发区演示路 " + (100 + i) + " 号";
+            e.latitude = 28.745 + i * 0.004;
+            e.longitude = 115.795 + i * 0.003;
+            e.contactName = "联系人" + (i + 1);
+            e.contactPhone = String.format("1390000%04d", i + 1);
+            e.createdAt = now;
+            e.updatedAt = now;
+            created.add(e);
+        }
+        rows.addAll(created);
+
+        Account admin = account(ADMIN, "管理员", hash, EnumSet.of(Role.ADMIN), now);
+        Account office = account(OFFICE, "张主任（领导小组办公室）", hash, EnumSet.of(Role.OFFICE), now);
+        Account desk = account(DESK, "刘窗口（企情收处中心）", hash, EnumSet.of(Role.ENTERPRISE_DESK), now);
+        Account leader1 = account(LEADER_1, "李区长", hash, EnumSet.of(Role.GROUP_LEADER), now);
+        Account official1 = account(OFFICIAL_1, "王干部", hash, EnumSet.of(Role.OFFICIAL), now);
+        Account leader2 = account(LEADER_2, "陈区长", hash, EnumSet.of(Role.GROUP_LEADER), now);
+        Account official2 = account(OFFICIAL_2, "赵干部", hash, EnumSet.of(Role.OFFICIAL), now);
+        Account handler = account(DEPARTMENT, "周科长（区经发局）", hash, EnumSet.of(Role.DEPARTMENT_HANDLER), now);
+        handler.departmentId = departments.get(0).id;
+        Account contact1 = account(CONTACT_1, "欧菲光联系人", hash, EnumSet.of(Role.ENTERPRISE_CONTACT), now);
+        contact1.enterpriseId = created.get(0).id;
+        Account contact2 = account(CONTACT_2, "江铃新能源联系人", hash, EnumSet.of(Role.ENTERPRISE_CONTACT), now);
+        contact2.enterpriseId = created.get(4).id;
+        rows.addAll(List.of(admin, office, desk, leader1, official1, leader2, official2, handler, contact1, contact2));
+
+        AssistanceGroup group1 = group("第一挂点帮扶小组（电子信息）", leader1, now);
+        AssistanceGroup group2 = group("第二挂点帮扶小组（新能源汽车）", leader2, now);
+        rows.addAll(List.of(group1, group2));
+        rows.addAll(List.of(GroupMember.of(group1.id, leader1.id), GroupMember.of(group1.id, official1.id),
+                GroupMember.of(group2.id, leader2.id), GroupMember.of(group2.id, official2.id)));
+
+        LocalDate start = cn.zoufang.web.Dates.today().withDayOfYear(1);
+        for (int i = 0; i < created.size(); i++) {
+            Enterprise e = created.get(i);
+            // Electronics to group 1, vehicles to group 2; the rest wait for the office to assign them.
+            AssistanceGroup g = e.industryChain == IndustryChain.ELECTRONIC_INFORMATION ? group1
+                    : e.industryChain == IndustryChain.NEW_ENERGY_VEHICLE ? group2 : null;
+            if (g != null) {
+                Assignment a = new Assignment();
+                a.id = UUID.randomUUID();
+                a.groupId = g.id;
+                a.enterpriseId = e.id;
+                a.startDate = start;
+                a.createdAt = now;
+                rows.add(a);
+            }
+        }
+        return Panache.getSession().flatMap(s -> s.persistAll(rows.toArray()).chain(s::flush));
+    }
+
+    /** A fictional but valid code: 91 (enterprise), 360100 (Nanchang), organisation code 00000nnnn. */
+    public static String demoCreditCode(int n) {
+        String first17 = "9136010000000" + String.format("%04d", n);
+        return first17 + cn.zoufang.directory.CreditCodes.checkCharacter(first17);
+    }
+
+    private static Account account(String phone, String name, String hash, Set<Role> roles, OffsetDateTime now) {
+        Account a = new Account();
+        a.id = UUID.randomUUID();
+        a.phone = phone;
+        a.displayName = name;
+        a.passwordHash = hash;
+        a.roles = roles;
+        a.createdAt = now;
+        return a;
+    }
+
+    private static AssistanceGroup group(String name, Account leader, OffsetDateTime now) {
+        AssistanceGroup g = new AssistanceGroup();
+        g.id = UUID.randomUUID();
+        g.name = name;
+        g.leaderId = leader.id;
+        g.createdAt = now;
+        return g;
+    }
+}

@@ -1,0 +1,36 @@
+package cn.zoufang.directory;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** 挂点: a group is responsible for an enterprise from {@code startDate} to {@code endDate} (inclusive). */
+@Entity
+@Table(name = "assignment")
+public class Assignment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "group_id", nullable = false)
+    public UUID groupId;
+
+    @Column(name = "enterprise_id", nullable = false)
+    public UUID enterpriseId;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+
+    @Column(name = "end_date")
+    public LocalDate endDate;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+}

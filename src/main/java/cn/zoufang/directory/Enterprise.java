@@ -1,0 +1,64 @@
+package cn.zoufang.directory;
+
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "enterprise")
+public class Enterprise extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "credit_code", nullable = false, unique = true)
+    public String creditCode;
+
+    @Convert(converter = ScaleCategory.SetConverter.class)
+    @Column(name = "scale_categories", nullable = false)
+    public Set<ScaleCategory> scaleCategories = EnumSet.noneOf(ScaleCategory.class);
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "industry_chain")
+    public IndustryChain industryChain;
+
+    @Column(nullable = false)
+    public String town;
+
+    @Column(nullable = false)
+    public String address;
+
+    public Double latitude;
+
+    public Double longitude;
+
+    @Column(name = "contact_name", nullable = false)
+    public String contactName;
+
+    @Column(name = "contact_phone", nullable = false)
+    public String contactPhone;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,217 @@
+package cn.zoufang.directory;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import cn.zoufang.directory.EnterpriseDtos.EnterpriseInput;
+import cn.zoufang.web.ApiException;
+import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.FieldError;
+
+/**
+ * Reads the zone's enterprise spreadsheet saved as CSV (UTF-8, Chinese headers) into validated
+ * inputs. Every row is checked with the same rules as the JSON API; any error anywhere means the
+ * whole file is refused, with each error named by row and column.
+ */
+@ApplicationScoped
+public class EnterpriseCsv {
+
+    /** Header → the JSON field it fills; the order is the template's column order. */
+    static final Map<String, String> COLUMNS = columns();
+    static final int MAX_ROWS = 5000;
+    private static final int MAX_ERRORS = 200;
+
+    private final Validator validator;
+
+    public EnterpriseCsv(Validator validator) {
+        this.validator = validator;
+    }
+
+    private static Map<String, String> columns() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("企业名称", "name");
+        m.put("统一社会信用代码", "creditCode");
+        m.put("四上类别", "scaleCategories");
+        m.put("产业链", "industryChain");
+        m.put("所在镇处", "town");
+        m.put("地址", "address");
+        m.put("纬度", "latitude");
+        m.put("经度", "longitude");
+        m.put("联系人", "contactName");
+        m.put("联系电话", "contactPhone");
+        return m;
+    }
+
+    public List<EnterpriseInput> parse(byte[] body) {
+        String text = decodeUtf8(body);
+        List<FieldError> errors = new ArrayList<>();
+        List<EnterpriseInput> rows = new ArrayList<>();
+        Map<String, Integer> seenCodes = new HashMap<>();
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(text))) {
+            checkHeaders(parser.getHeaderNames());
+            // Rows are numbered as the spreadsheet shows them: the header is row 1.
+            int row = 1;
+            for (CSVRecord record : parser) {
+                row++;
+                if (row - 1 > MAX_ROWS) {
+                    throw new ApiException(ErrorCode.VALIDATION_FAILED, "一次最多导入 " + MAX_ROWS + " 行");
+                }
+                List<FieldError> rowErrors = new ArrayList<>();
+                EnterpriseInput input = toInput(record, row, rowErrors);
+                if (input != null) {
+                    for (ConstraintViolation<EnterpriseInput> v : validator.validate(input)) {
+                        String field = v.getPropertyPath().iterator().next().getName();
+                        String code = v.getConstraintDescriptor().getAnnotation().annotationType() == CreditCode.class
+                                ? ErrorCode.INVALID_CREDIT_CODE.name() : "INVALID";
+                        rowErrors.add(new FieldError(header(field), code, v.getMessage(), row));
+                    }
+                    if ((input.latitude() == null) != (input.longitude() == null)) {
+                        rowErrors.add(new FieldError(input.latitude() == null ? "纬度" : "经度", "REQUIRED",
+                                "经纬度须同时填写或同时留空", row));
+                    }
+                    Integer first = seenCodes.putIfAbsent(String.valueOf(input.creditCode()), row);
+                    if (first != null && input.creditCode() != null) {
+                        rowErrors.add(new FieldError("统一社会信用代码", ErrorCode.DUPLICATE_CREDIT_CODE.name(),
+                                "与第 " + first + " 行重复", row));
+                    }
+                }
+                rowErrors.sort((a, b) -> columnIndex(a.field()) - columnIndex(b.field()));
+                errors.addAll(rowErrors);
+                rows.add(input);
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "无法读取 CSV：" + e.getMessage());
+        }
+        if (rows.isEmpty() && errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "文件中没有数据行");
+        }
+        failIfAny(errors);
+        return rows;
+    }
+
+    /** Adds the rows whose credit code is already registered, then refuses the file if anything is wrong. */
+    public void rejectExisting(List<EnterpriseInput> rows, List<String> existing) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (existing.contains(rows.get(i).creditCode())) {
+                errors.add(new FieldError("统一社会信用代码", ErrorCode.DUPLICATE_CREDIT_CODE.name(),
+                        "该统一社会信用代码已登记", i + 2));
+            }
+        }
+        failIfAny(errors);
+    }
+
+    private static void failIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            long rowsWithErrors = errors.stream().map(FieldError::row).distinct().count();
+            throw new ApiException(ErrorCode.IMPORT_ROWS_INVALID,
+                    rowsWithErrors + " 行有错误（共 " + errors.size() + " 处），未导入任何数据",
+                    errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
+        }
+    }
+
+    private static void checkHeaders(List<String> headers) {
+        List<String> cleaned = headers.stream().map(h -> h.replace("\uFEFF", "").trim()).toList();
+        List<FieldError> errors = new ArrayList<>();
+        for (String h : cleaned) {
+            if (!COLUMNS.containsKey(h)) {
+                errors.add(new FieldError(h, "UNKNOWN_COLUMN", "无法识别的列：" + h, 1));
+            }
+        }
+        for (String required : COLUMNS.keySet()) {
+            if (!cleaned.contains(required)) {
+                errors.add(new FieldError(required, "MISSING_COLUMN", "缺少列：" + required, 1));
+            }
+        }
+        failIfAny(errors);
+    }
+
+    private static EnterpriseInput toInput(CSVRecord r, int row, List<FieldError> errors) {
+        Map<String, String> cells = new HashMap<>();
+        r.toMap().forEach((k, v) -> cells.put(k.replace("\uFEFF", "").trim(), v == null || v.isBlank() ? null : v));
+        Set<ScaleCategory> categories = EnumSet.noneOf(ScaleCategory.class);
+        String rawCategories = cells.get("四上类别");
+        if (rawCategories != null) {
+            for (String part : rawCategories.split("[、,，;；/\\s]+")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                ScaleCategory c = byLabel(ScaleCategory.values(), part, ScaleCategory::label);
+                if (c == null) {
+                    errors.add(new FieldError("四上类别", "FORMAT", "无法识别的四上类别：" + part
+                            + "（可填：规上工业、规上服务业、限上企业、资质以上企业）", row));
+                } else {
+                    categories.add(c);
+                }
+            }
+        }
+        IndustryChain chain = null;
+        if (cells.get("产业链") != null) {
+            chain = byLabel(IndustryChain.values(), cells.get("产业链"), IndustryChain::label);
+            if (chain == null) {
+                errors.add(new FieldError("产业链", "FORMAT", "无法识别的产业链：" + cells.get("产业链"), row));
+            }
+        }
+        Double lat = number(cells.get("纬度"), "纬度", row, errors);
+        Double lng = number(cells.get("经度"), "经度", row, errors);
+        return new EnterpriseInput(cells.get("企业名称"), cells.get("统一社会信用代码"), categories, chain,
+                cells.get("所在镇处"), cells.get("地址"), lat, lng, cells.get("联系人"), cells.get("联系电话"));
+    }
+
+    private static <E extends Enum<E>> E byLabel(E[] values, String text, java.util.function.Function<E, String> label) {
+        return Arrays.stream(values).filter(v -> label.apply(v).equals(text) || v.name().equals(text))
+                .findFirst().orElse(null);
+    }
+
+    private static Double number(String raw, String column, int row, List<FieldError> errors) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(raw);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(column, "FORMAT", column + "应为数字，如 28.7", row));
+            return null;
+        }
+    }
+
+    private static String header(String field) {
+        return COLUMNS.entrySet().stream().filter(e -> e.getValue().equals(field)).map(Map.Entry::getKey)
+                .findFirst().orElse(field);
+    }
+
+    private static int columnIndex(String header) {
+        return new ArrayList<>(COLUMNS.keySet()).indexOf(header);
+    }
+
+    private static String decodeUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
+                    "文件不是 UTF-8 编码：请在 Excel 中“另存为 CSV UTF-8（逗号分隔）”后再导入");
+        }
+    }
+}

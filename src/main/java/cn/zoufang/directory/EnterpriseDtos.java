@@ -1,0 +1,51 @@
+package cn.zoufang.directory;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Bodies of {@code /api/v1/enterprises}. Enum fields carry codes, each with a Chinese label beside it. */
+public final class EnterpriseDtos {
+
+    private EnterpriseDtos() {
+    }
+
+    /** Mobile (1xxxxxxxxxx) or landline with area code (0791-8xxxxxxx). */
+    public static final String PHONE_PATTERN = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
+
+    /** A new enterprise, or the full new state of one (PUT). */
+    public record EnterpriseInput(
+            @NotBlank(message = "请填写企业名称") @Size(max = 200, message = "企业名称不能超过 200 字") String name,
+            @NotBlank(message = "请填写统一社会信用代码") @CreditCode String creditCode,
+            @NotNull(message = "请填写四上类别（可为空列表）") Set<@NotNull ScaleCategory> scaleCategories,
+            IndustryChain industryChain,
+            @NotBlank(message = "请填写所在镇处") @Size(max = 60, message = "镇处名称不能超过 60 字") String town,
+            @NotBlank(message = "请填写地址") @Size(max = 300, message = "地址不能超过 300 字") String address,
+            @DecimalMin(value = "-90", message = "纬度应在 -90 到 90 之间")
+            @DecimalMax(value = "90", message = "纬度应在 -90 到 90 之间") Double latitude,
+            @DecimalMin(value = "-180", message = "经度应在 -180 到 180 之间")
+            @DecimalMax(value = "180", message = "经度应在 -180 到 180 之间") Double longitude,
+            @NotBlank(message = "请填写联系人") @Size(max = 60, message = "联系人不能超过 60 字") String contactName,
+            @NotBlank(message = "请填写联系电话")
+            @Pattern(regexp = PHONE_PATTERN, message = "联系电话应为手机号或带区号的固定电话") String contactPhone) {
+    }
+
+    public record GroupRef(UUID id, String name) {
+    }
+
+    public record EnterpriseView(UUID id, String name, String creditCode, List<ScaleCategory> scaleCategories,
+            List<String> scaleCategoryLabels, IndustryChain industryChain, String industryChainLabel, String town,
+            String address, Double latitude, Double longitude, String contactName, String contactPhone,
+            GroupRef currentGroup, long version) {
+    }
+
+    public record ImportResult(int imported) {
+    }
+}

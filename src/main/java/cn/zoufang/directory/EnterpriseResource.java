@@ -1,0 +1,119 @@
+package cn.zoufang.directory;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import cn.zoufang.directory.EnterpriseDtos.EnterpriseInput;
+import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
+import cn.zoufang.directory.EnterpriseDtos.ImportResult;
+import cn.zoufang.directory.GroupDtos.AssignmentView;
+import cn.zoufang.identity.CurrentCaller;
+import cn.zoufang.identity.Role;
+import cn.zoufang.web.Cursor;
+import cn.zoufang.web.Page;
+import cn.zoufang.web.Params;
+import cn.zoufang.web.Preconditions;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/enterprises")
+@Produces(MediaType.APPLICATION_JSON)
+public class EnterpriseResource {
+
+    private final EnterpriseService enterprises;
+    private final GroupService groups;
+    private final EnterpriseCsv csv;
+    private final CurrentCaller caller;
+
+    public EnterpriseResource(EnterpriseService enterprises, GroupService groups, EnterpriseCsv csv,
+            CurrentCaller caller) {
+        this.enterprises = enterprises;
+        this.groups = groups;
+        this.csv = csv;
+        this.caller = caller;
+    }
+
+    @GET
+    @Authenticated
+    public Uni<Page<EnterpriseView>> list(@QueryParam("name") String name, @QueryParam("category") String category,
+            @QueryParam("chain") String chain, @QueryParam("town") String town,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        var filter = new EnterpriseService.Filter(name, Params.enumOrNull(ScaleCategory.class, "category", category),
+                Params.enumOrNull(IndustryChain.class, "chain", chain), town);
+        return enterprises.list(caller.get(), filter, cursor, Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Authenticated
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return enterprises.get(caller.get(), id).map(v -> withEtag(Response.ok(v), v).build());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    public Uni<Response> create(@Valid @NotNull EnterpriseInput input, UriInfo uri) {
+        return enterprises.create(caller.get(), input).map(v -> withEtag(
+                Response.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build()).entity(v), v).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull EnterpriseInput input) {
+        return enterprises.update(caller.get(), id, ifMatch, input).map(v -> withEtag(Response.ok(v), v).build());
+    }
+
+    /** Bulk import of the zone's spreadsheet saved as CSV UTF-8; all rows or none. */
+    @POST
+    @Path("/import")
+    @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    public Uni<ImportResult> importCsv(byte[] body) {
+        var who = caller.get();
+        List<EnterpriseInput> rows = csv.parse(body);
+        return enterprises.existingCodes(rows.stream().map(EnterpriseInput::creditCode).toList())
+                .flatMap(existing -> {
+                    csv.rejectExisting(rows, existing);
+                    return enterprises.importAll(who, rows);
+                })
+                .map(ImportResult::new);
+    }
+
+    /** Which groups have been assigned to the enterprise, newest first (the history is never rewritten). */
+    @GET
+    @Path("/{id}/assignments")
+    @Authenticated
+    public Uni<List<AssignmentView>> assignments(@PathParam("id") UUID id) {
+        return groups.assignmentsOf(caller.get(), id);
+    }
+
+    static Response.ResponseBuilder withEtag(Response.ResponseBuilder builder, EnterpriseView v) {
+        return builder.header(HttpHeaders.ETAG, Preconditions.etag(v.version()));
+    }
+
+    static URI location(UriInfo uri, UUID id) {
+        return uri.getAbsolutePathBuilder().path(id.toString()).build();
+    }
+}

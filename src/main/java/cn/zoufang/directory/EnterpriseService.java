@@ -1,0 +1,242 @@
+package cn.zoufang.directory;
+
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.zoufang.audit.AuditLog;
+import cn.zoufang.audit.AuditLog.Entry;
+import cn.zoufang.directory.EnterpriseDtos.EnterpriseInput;
+import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
+import cn.zoufang.directory.EnterpriseDtos.GroupRef;
+import cn.zoufang.identity.Caller;
+import cn.zoufang.identity.Scope;
+import cn.zoufang.web.ApiException;
+import cn.zoufang.web.Conflicts;
+import cn.zoufang.web.Cursor;
+import cn.zoufang.web.Dates;
+import cn.zoufang.web.EnumSetConverter;
+import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.Page;
+import cn.zoufang.web.Preconditions;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class EnterpriseService {
+
+    static final String CREDIT_CODE_CONSTRAINT = "enterprise_credit_code_unique";
+
+    private final Scope scope;
+    private final AuditLog audit;
+
+    public EnterpriseService(Scope scope, AuditLog audit) {
+        this.scope = scope;
+        this.audit = audit;
+    }
+
+    public record Filter(String name, ScaleCategory category, IndustryChain chain, String town) {
+    }
+
+    public Uni<Page<EnterpriseView>> list(Caller caller, Filter filter, String rawCursor, int limit) {
+        Cursor cursor = Cursor.decode(rawCursor, 2);
+        Scope.Clause visible = scope.enterprises(caller, "e");
+        StringBuilder hql = new StringBuilder("from Enterprise e where ").append(visible.hql());
+        Map<String, Object> params = visible.into(new HashMap<>());
+        if (filter.name() != null && !filter.name().isBlank()) {
+            hql.append(" and lower(e.name) like :name escape '\\'");
+            params.put("name", "%" + escapeLike(filter.name().trim().toLowerCase()) + "%");
+        }
+        if (filter.category() != null) {
+            hql.append(" and e.scaleCategories like :category");
+            params.put("category", EnumSetConverter.containsPattern(filter.category()));
+        }
+        if (filter.chain() != null) {
+            hql.append(" and e.industryChain = :chain");
+            params.put("chain", filter.chain());
+        }
+        if (filter.town() != null && !filter.town().isBlank()) {
+            hql.append(" and e.town = :town");
+            params.put("town", filter.town().trim());
+        }
+        if (cursor != null) {
+            hql.append(" and (e.name > :afterName or (e.name = :afterName and e.id > :afterId))");
+            params.put("afterName", cursor.key(0));
+            params.put("afterId", parseId(cursor.key(1)));
+        }
+        hql.append(" order by e.name, e.id");
+        boolean masked = !scope.seesContactPhonesInLists(caller);
+        return Enterprise.<Enterprise>find(hql.toString(), params).range(0, limit).list()
+                .flatMap(rows -> currentGroups(rows.stream().map(e -> e.id).toList())
+                        .map(groups -> Page.of(rows, limit, e -> view(e, groups.get(e.id), masked),
+                                e -> Cursor.of(e.name, e.id.toString()))));
+    }
+
+    public Uni<EnterpriseView> get(Caller caller, UUID id) {
+        return findVisible(caller, id)
+                .flatMap(e -> currentGroups(List.of(e.id)).map(groups -> view(e, groups.get(e.id), false)));
+    }
+
+    /** The enterprise if the caller may see it; otherwise 404, exactly as if it did not exist. */
+    public Uni<Enterprise> findVisible(Caller caller, UUID id) {
+        Scope.Clause visible = scope.enterprises(caller, "e");
+        Map<String, Object> params = visible.into(new HashMap<>());
+        params.put("id", id);
+        return Enterprise.<Enterprise>find("from Enterprise e where e.id = :id and " + visible.hql(), params)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("企业"));
+    }
+
+    @WithTransaction
+    public Uni<EnterpriseView> create(Caller caller, EnterpriseInput input) {
+        checkLocation(input);
+        Enterprise e = new Enterprise();
+        e.id = UUID.randomUUID();
+        e.createdAt = OffsetDateTime.now();
+        apply(e, input);
+        return rejectDuplicateCode(input.creditCode(), null)
+                .chain(() -> e.persistAndFlush())
+                .onFailure().transform(f -> Conflicts.translate(f, CREDIT_CODE_CONSTRAINT, duplicateCode()))
+                .chain(() -> audit.record(Entry.by(caller, "ENTERPRISE_CREATE", "ENTERPRISE", e.id)))
+                .map(v -> view(e, null, false));
+    }
+
+    @WithTransaction
+    public Uni<EnterpriseView> update(Caller caller, UUID id, String ifMatch, EnterpriseInput input) {
+        checkLocation(input);
+        return findVisible(caller, id).flatMap(e -> {
+            Preconditions.requireMatch(ifMatch, e.version);
+            return rejectDuplicateCode(input.creditCode(), e.id)
+                    .chain(() -> {
+                        apply(e, input);
+                        return io.quarkus.hibernate.reactive.panache.Panache.flush();
+                    })
+                    .onFailure().transform(f -> Conflicts.translate(f, CREDIT_CODE_CONSTRAINT, duplicateCode()))
+                    .chain(() -> audit.record(Entry.by(caller, "ENTERPRISE_UPDATE", "ENTERPRISE", e.id)))
+                    .chain(() -> currentGroups(List.of(e.id)))
+                    .map(groups -> view(e, groups.get(e.id), false));
+        });
+    }
+
+    /** Persists a validated import in one transaction: all rows or none. */
+    @WithTransaction
+    public Uni<Integer> importAll(Caller caller, List<EnterpriseInput> rows) {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<Enterprise> entities = rows.stream().map(input -> {
+            Enterprise e = new Enterprise();
+            e.id = UUID.randomUUID();
+            e.createdAt = now;
+            apply(e, input);
+            return e;
+        }).toList();
+        return Enterprise.persist(entities)
+                .chain(() -> io.quarkus.hibernate.reactive.panache.Panache.flush())
+                .onFailure().transform(f -> Conflicts.translate(f, CREDIT_CODE_CONSTRAINT, duplicateCode()))
+                .chain(() -> audit.record(Entry.by(caller, "ENTERPRISE_IMPORT", "ENTERPRISE", null)
+                        .detail(entities.size() + " rows")))
+                .replaceWith(entities.size());
+    }
+
+    /** Credit codes among {@code codes} that are already registered. */
+    public Uni<List<String>> existingCodes(List<String> codes) {
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Enterprise.<Enterprise>find("creditCode in ?1", codes).list()
+                .map(found -> found.stream().map(e -> e.creditCode).toList());
+    }
+
+    private Uni<Void> rejectDuplicateCode(String code, UUID exceptId) {
+        return Enterprise.count("creditCode = ?1 and id <> ?2", code,
+                exceptId == null ? new UUID(0, 0) : exceptId)
+                .map(n -> {
+                    if (n > 0) {
+                        throw duplicateCode();
+                    }
+                    return null;
+                });
+    }
+
+    /** The group each enterprise is assigned to today, for the views. */
+    private Uni<Map<UUID, GroupRef>> currentGroups(List<UUID> enterpriseIds) {
+        if (enterpriseIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Assignment.getSession().flatMap(s -> s.createSelectionQuery("""
+                select a.enterpriseId, g.id, g.name from Assignment a, AssistanceGroup g
+                where g.id = a.groupId and a.enterpriseId in :ids
+                and a.startDate <= :today and (a.endDate is null or a.endDate >= :today)""", Object[].class)
+                .setParameter("ids", enterpriseIds)
+                .setParameter("today", Dates.today())
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> (UUID) r[0],
+                        r -> new GroupRef((UUID) r[1], (String) r[2]), (a, b) -> a)));
+    }
+
+    static void checkLocation(EnterpriseInput input) {
+        if ((input.latitude() == null) != (input.longitude() == null)) {
+            String missing = input.latitude() == null ? "latitude" : "longitude";
+            throw ApiException.invalidField(missing, ErrorCode.VALIDATION_FAILED, "经纬度须同时填写或同时留空");
+        }
+    }
+
+    private static void apply(Enterprise e, EnterpriseInput in) {
+        e.name = in.name().trim();
+        e.creditCode = in.creditCode();
+        e.scaleCategories = in.scaleCategories().isEmpty() ? java.util.EnumSet.noneOf(ScaleCategory.class)
+                : java.util.EnumSet.copyOf(in.scaleCategories());
+        e.industryChain = in.industryChain();
+        e.town = in.town().trim();
+        e.address = in.address().trim();
+        e.latitude = in.latitude();
+        e.longitude = in.longitude();
+        e.contactName = in.contactName().trim();
+        e.contactPhone = in.contactPhone();
+        e.updatedAt = OffsetDateTime.now();
+    }
+
+    static EnterpriseView view(Enterprise e, GroupRef group, boolean maskPhone) {
+        List<ScaleCategory> categories = e.scaleCategories.stream().sorted(Comparator.naturalOrder()).toList();
+        return new EnterpriseView(e.id, e.name, e.creditCode, categories,
+                categories.stream().map(ScaleCategory::label).toList(), e.industryChain,
+                e.industryChain == null ? null : e.industryChain.label(), e.town, e.address, e.latitude,
+                e.longitude, e.contactName, maskPhone ? mask(e.contactPhone) : e.contactPhone, group, e.version);
+    }
+
+    /** 13812345678 → 138****5678; landlines keep the area code and the last four digits. */
+    static String mask(String phone) {
+        if (phone == null || phone.length() < 7) {
+            return phone;
+        }
+        int keepEnd = 4;
+        int keepStart = phone.startsWith("1") ? 3 : Math.max(3, phone.indexOf('-') + 1);
+        return phone.substring(0, keepStart) + "*".repeat(phone.length() - keepStart - keepEnd)
+                + phone.substring(phone.length() - keepEnd);
+    }
+
+    static UUID parseId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
+        }
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static ApiException duplicateCode() {
+        return new ApiException(ErrorCode.DUPLICATE_CREDIT_CODE, "该统一社会信用代码已登记",
+                List.of(new cn.zoufang.web.FieldError("creditCode", ErrorCode.DUPLICATE_CREDIT_CODE.name(),
+                        "该统一社会信用代码已登记")));
+    }
+}

@@ -1,0 +1,27 @@
+package cn.zoufang.evidence;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where photos and other evidence live: MinIO in production, any S3 server that checks signatures locally. */
+@ConfigMapping(prefix = "zoufang.object-store")
+public interface ObjectStoreConfig {
+
+    /** e.g. {@code https://minio.example.gov.cn} or {@code http://127.0.0.1:9000}. */
+    String endpoint();
+
+    String accessKey();
+
+    String secretKey();
+
+    @WithDefault("zoufang-evidence")
+    String bucket();
+
+    /** Set explicitly so that presigning needs no network round trip to discover it. */
+    @WithDefault("us-east-1")
+    String region();
+
+    /** Create the bucket at start-up when missing (local runs and tests; production provisions it). */
+    @WithDefault("false")
+    boolean createBucket();
+}

@@ -1,0 +1,34 @@
+package cn.zoufang.evidence;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+
+/** Ready only when the evidence bucket answers: without it no photo can be uploaded or shown. */
+@Readiness
+@ApplicationScoped
+public class ObjectStoreHealthCheck implements AsyncHealthCheck {
+
+    private final ObjectStore store;
+
+    public ObjectStoreHealthCheck(ObjectStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        return store.bucketExists()
+                .ifNoItem().after(Duration.ofSeconds(3)).fail()
+                .map(exists -> HealthCheckResponse.named("object-store").status(exists)
+                        .withData("bucket", store.bucket()).build())
+                .onFailure().recoverWithItem(f -> HealthCheckResponse.named("object-store").down()
+                        .withData("bucket", store.bucket())
+                        .withData("error", String.valueOf(f.getClass().getSimpleName())).build());
+    }
+}

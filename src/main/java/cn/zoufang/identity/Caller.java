@@ -1,0 +1,13 @@
+package cn.zoufang.identity;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+
+/** The authenticated account behind the current request, as its access token describes it. */
+public record Caller(UUID id, String phone, Set<Role> roles) {
+
+    public boolean hasAny(Role... wanted) {
+        return Arrays.stream(wanted).anyMatch(roles::contains);
+    }
+}

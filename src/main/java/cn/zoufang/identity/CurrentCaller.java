@@ -1,0 +1,38 @@
+package cn.zoufang.identity;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import cn.zoufang.web.ApiException;
+import cn.zoufang.web.ErrorCode;
+
+/** Request-scoped access to the {@link Caller}; resources are singletons, so they inject this. */
+@RequestScoped
+public class CurrentCaller {
+
+    private final JsonWebToken jwt;
+
+    public CurrentCaller(JsonWebToken jwt) {
+        this.jwt = jwt;
+    }
+
+    public Caller get() {
+        if (jwt == null || jwt.getSubject() == null) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "请先登录");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String g : jwt.getGroups()) {
+            try {
+                roles.add(Role.valueOf(g));
+            } catch (IllegalArgumentException ignored) {
+                // A role this version does not know grants nothing.
+            }
+        }
+        return new Caller(UUID.fromString(jwt.getSubject()), jwt.getName(), roles);
+    }
+}

@@ -1,0 +1,62 @@
+package cn.zoufang.identity;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import cn.zoufang.directory.AssistanceGroup;
+import cn.zoufang.directory.Department;
+import cn.zoufang.directory.Enterprise;
+import cn.zoufang.web.ApiException;
+import cn.zoufang.web.ErrorCode;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    public record Ref(UUID id, String name) {
+    }
+
+    public record MyGroup(UUID id, String name, boolean leader) {
+    }
+
+    public record MeView(UUID id, String phone, String displayName, List<Role> roles, List<String> roleLabels,
+            List<MyGroup> groups, Ref department, Ref enterprise) {
+    }
+
+    private final CurrentCaller caller;
+
+    public MeResource(CurrentCaller caller) {
+        this.caller = caller;
+    }
+
+    /** Who I am now: read from the database, so a change of groups shows before the token expires. */
+    @GET
+    @Authenticated
+    public Uni<MeView> me() {
+        UUID id = caller.get().id();
+        return Account.<Account>findById(id)
+                .onItem().ifNull().failWith(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "账号不存在，请重新登录"))
+                .flatMap(a -> AssistanceGroup.<AssistanceGroup>list(
+                        "id in (select m.groupId from GroupMember m where m.accountId = ?1) order by name", a.id)
+                        .flatMap(groups -> (a.departmentId == null ? Uni.createFrom().<Department>nullItem()
+                                : Department.<Department>findById(a.departmentId))
+                                .flatMap(d -> (a.enterpriseId == null ? Uni.createFrom().<Enterprise>nullItem()
+                                        : Enterprise.<Enterprise>findById(a.enterpriseId))
+                                        .map(e -> {
+                                            List<Role> roles = a.roles.stream().sorted().toList();
+                                            return new MeView(a.id, a.phone, a.displayName, roles,
+                                                    roles.stream().map(Role::label).toList(),
+                                                    groups.stream().map(g -> new MyGroup(g.id, g.name,
+                                                            g.leaderId.equals(a.id))).toList(),
+                                                    d == null ? null : new Ref(d.id, d.name),
+                                                    e == null ? null : new Ref(e.id, e.name));
+                                        }))));
+    }
+}

@@ -1,0 +1,97 @@
+package cn.zoufang.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.Startup;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+
+/**
+ * Mints access tokens (RS256 JWT with iss, aud, exp, sub, upn, groups) and opaque refresh tokens.
+ * The private key is read once at start-up, so signing never touches the file system.
+ */
+@ApplicationScoped
+@Startup
+public class TokenService {
+
+    private final SecureRandom random = new SecureRandom();
+    private final AuthConfig config;
+    private final PrivateKey signingKey;
+    private final String issuer;
+    private final String audience;
+
+    public TokenService(AuthConfig config,
+            @ConfigProperty(name = "smallrye.jwt.sign.key.location") String keyLocation,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "mp.jwt.verify.audiences") String audience) {
+        this.config = config;
+        this.issuer = issuer;
+        this.audience = audience.split(",")[0].trim();
+        try {
+            this.signingKey = KeyUtils.readPrivateKey(keyLocation);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the JWT signing key at " + keyLocation, e);
+        }
+    }
+
+    public String accessToken(Account account) {
+        Set<String> groups = account.roles.stream().map(Enum::name).collect(Collectors.toSet());
+        return Jwt.issuer(issuer)
+                .audience(audience)
+                .subject(account.id.toString())
+                .upn(account.phone)
+                .groups(groups)
+                .expiresIn(config.accessTokenTtl())
+                .jws().keyId("zoufang")
+                .sign(signingKey);
+    }
+
+    public long accessTokenSeconds() {
+        return config.accessTokenTtl().toSeconds();
+    }
+
+    public long refreshTokenSeconds() {
+        return config.refreshTokenTtl().toSeconds();
+    }
+
+    /** A new refresh token: the raw value goes to the client, the row keeps only its hash. */
+    public IssuedRefresh newRefreshToken(UUID accountId, UUID familyId) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        RefreshToken row = new RefreshToken();
+        row.id = UUID.randomUUID();
+        row.familyId = familyId;
+        row.accountId = accountId;
+        row.tokenHash = hash(raw);
+        row.issuedAt = OffsetDateTime.now();
+        row.expiresAt = row.issuedAt.plus(config.refreshTokenTtl());
+        return new IssuedRefresh(raw, row);
+    }
+
+    public static String hash(String raw) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record IssuedRefresh(String raw, RefreshToken row) {
+    }
+}

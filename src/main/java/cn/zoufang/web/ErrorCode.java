@@ -1,0 +1,49 @@
+package cn.zoufang.web;
+
+/**
+ * The stable error codes of the API. Every code is catalogued in {@code mobile-contract/errors.md}
+ * (a test keeps the two in step); the apps switch on the code, never on the Chinese title.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400, "请求内容有误"),
+    MALFORMED_JSON(400, "请求格式有误"),
+    UNKNOWN_PROPERTY(400, "请求包含不允许的字段"),
+    INVALID_CREDIT_CODE(400, "统一社会信用代码不正确"),
+    INVALID_CURSOR(400, "分页游标无效"),
+    IMPORT_ROWS_INVALID(400, "导入文件有错误，未导入任何数据"),
+    UNAUTHENTICATED(401, "未登录或登录已过期"),
+    BAD_CREDENTIALS(401, "手机号或密码不正确"),
+    REFRESH_TOKEN_INVALID(401, "登录凭证无效，请重新登录"),
+    REFRESH_TOKEN_REUSED(401, "登录凭证已被使用，为安全起见已退出所有相关登录"),
+    FORBIDDEN(403, "无权执行此操作"),
+    NOT_FOUND(404, "对象不存在"),
+    METHOD_NOT_ALLOWED(405, "不支持该请求方法"),
+    NOT_ACCEPTABLE(406, "不支持请求的返回格式"),
+    DUPLICATE_CREDIT_CODE(409, "统一社会信用代码已存在"),
+    DUPLICATE_NAME(409, "名称已存在"),
+    DUPLICATE_PHONE(409, "手机号已被注册"),
+    CONFLICT(409, "与当前数据冲突"),
+    PRECONDITION_FAILED(412, "数据已被他人修改，请刷新后重试"),
+    PAYLOAD_TOO_LARGE(413, "请求内容过大"),
+    UNSUPPORTED_MEDIA_TYPE(415, "不支持的内容类型"),
+    PRECONDITION_REQUIRED(428, "修改时必须带上 If-Match"),
+    TOO_MANY_LOGIN_ATTEMPTS(429, "登录失败次数过多，请稍后再试"),
+    INTERNAL_ERROR(500, "服务器内部错误"),
+    SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
