@@ -33,6 +33,10 @@ public class Enterprise extends PanacheEntityBase {
     @Column(name = "scale_categories", nullable = false)
     public Set<ScaleCategory> scaleCategories = EnumSet.noneOf(ScaleCategory.class);
 
+    /** The same column as text, read-only, so that queries can filter with {@code like '%,X,%'}. */
+    @Column(name = "scale_categories", insertable = false, updatable = false)
+    public String scaleCategoriesText;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "industry_chain")
     public IndustryChain industryChain;

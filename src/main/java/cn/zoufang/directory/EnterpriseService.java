@@ -56,7 +56,7 @@ public class EnterpriseService {
             params.put("name", "%" + escapeLike(filter.name().trim().toLowerCase()) + "%");
         }
         if (filter.category() != null) {
-            hql.append(" and e.scaleCategories like :category");
+            hql.append(" and e.scaleCategoriesText like :category");
             params.put("category", EnumSetConverter.containsPattern(filter.category()));
         }
         if (filter.chain() != null) {

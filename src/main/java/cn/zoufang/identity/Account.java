@@ -34,6 +34,10 @@ public class Account extends PanacheEntityBase {
     @Column(nullable = false)
     public Set<Role> roles = EnumSet.noneOf(Role.class);
 
+    /** The same column as text, read-only, so that queries can filter with {@code like '%,X,%'}. */
+    @Column(name = "roles", insertable = false, updatable = false)
+    public String rolesText;
+
     @Column(name = "department_id")
     public UUID departmentId;
 

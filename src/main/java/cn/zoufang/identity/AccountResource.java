@@ -102,7 +102,7 @@ public class AccountResource {
             StringBuilder hql = new StringBuilder("from Account a where 1 = 1");
             Map<String, Object> params = new HashMap<>();
             if (role != null) {
-                hql.append(" and a.roles like :role");
+                hql.append(" and a.rolesText like :role");
                 params.put("role", cn.zoufang.web.EnumSetConverter.containsPattern(role));
             }
             if (cursor != null) {

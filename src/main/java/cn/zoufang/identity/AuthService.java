@@ -16,6 +16,7 @@ import cn.zoufang.identity.AuthDtos.TokenResponse;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,6 +25,7 @@ import io.smallrye.mutiny.Uni;
  * why the transactions here are explicit rather than one {@code @WithTransaction} per method.
  */
 @ApplicationScoped
+@WithSession
 public class AuthService {
 
     private final PasswordHasher hasher;

@@ -13,6 +13,7 @@ import cn.zoufang.directory.Department;
 import cn.zoufang.directory.Enterprise;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -39,6 +40,7 @@ public class MeResource {
     /** Who I am now: read from the database, so a change of groups shows before the token expires. */
     @GET
     @Authenticated
+    @WithSession
     public Uni<MeView> me() {
         UUID id = caller.get().id();
         return Account.<Account>findById(id)

@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -92,6 +93,12 @@ public class ProblemMapper {
         }
         return response(ErrorCode.VALIDATION_FAILED, "字段类型或取值不正确：" + field, uri,
                 List.of(new FieldError(field, "FORMAT", "字段类型或取值不正确")));
+    }
+
+    /** More specific than {@link #badJson}, so that it wins over Quarkus' own mapper for this type. */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return badJson(e, uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,117 @@
+package cn.zoufang.directory;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import cn.zoufang.demo.DemoData;
+import cn.zoufang.testsupport.ApiTest;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class EnterpriseWriteTest extends ApiTest {
+
+    static Map<String, Object> enterprise(String name, String code) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("name", name);
+        m.put("creditCode", code);
+        m.put("scaleCategories", List.of("INDUSTRY"));
+        m.put("industryChain", "EQUIPMENT");
+        m.put("town", "蛟桥镇");
+        m.put("address", "南昌经开区测试路 1 号");
+        m.put("latitude", 28.75);
+        m.put("longitude", 115.8);
+        m.put("contactName", "测试联系人");
+        m.put("contactPhone", "0791-88888888");
+        return m;
+    }
+
+    @Test
+    void officeRegistersAnEnterpriseAndTheWriteIsAudited() {
+        String code = DemoData.demoCreditCode(101);
+        String id = as(OFFICE).body(enterprise("装备测试企业", code)).post("/api/v1/enterprises").then()
+                .statusCode(201)
+                .header("Location", containsString("/api/v1/enterprises/"))
+                .header("ETag", is("\"0\""))
+                .body("industryChainLabel", is("装备制造"))
+                .body("currentGroup", is((Object) null))
+                .extract().path("id");
+        as(ADMIN).queryParam("action", "ENTERPRISE_CREATE").queryParam("targetId", id)
+                .get("/api/v1/audit-events").then().statusCode(200)
+                .body("items.size()", is(1))
+                .body("items[0].actorPhone", is(OFFICE))
+                .body("items[0].actorRoles", is("OFFICE"))
+                .body("items[0].targetType", is("ENTERPRISE"))
+                .body("items[0].result", is("SUCCESS"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "91360100000000101X", "9136010000000010", "91360100000000I01Q", "91360100000000O01Q",
+            "91360100000000Z01Q", "91360100000000S01Q", "91360100000000V01Q", "91360100000000a01Q" })
+    void invalidCreditCodesAre400NamingTheField(String code) {
+        as(OFFICE).body(enterprise("无效代码企业", code)).post("/api/v1/enterprises").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", is("VALIDATION_FAILED"))
+                .body("errors[0].field", is("creditCode"))
+                .body("errors[0].code", is("INVALID_CREDIT_CODE"))
+                .body("errors[0].message", notNullValue());
+        as(OFFICE).queryParam("name", "无效代码企业").get("/api/v1/enterprises").then().body("items.size()", is(0));
+    }
+
+    @Test
+    void duplicateCreditCodeIs409() {
+        String code = DemoData.demoCreditCode(1);
+        as(OFFICE).body(enterprise("重复代码企业", code)).post("/api/v1/enterprises").then()
+                .statusCode(409).body("code", is("DUPLICATE_CREDIT_CODE")).body("errors[0].field", is("creditCode"));
+    }
+
+    @Test
+    void unknownPropertyIs400AndNothingIsWritten() {
+        Map<String, Object> body = enterprise("多余字段企业", DemoData.demoCreditCode(102));
+        body.put("version", 99);
+        as(OFFICE).body(body).post("/api/v1/enterprises").then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", is("UNKNOWN_PROPERTY"))
+                .body("errors[0].field", is("version"));
+        as(OFFICE).queryParam("name", "多余字段企业").get("/api/v1/enterprises").then().body("items.size()", is(0));
+    }
+
+    @Test
+    void updatesNeedTheCurrentEtag() {
+        String code = DemoData.demoCreditCode(103);
+        String id = as(OFFICE).body(enterprise("条件更新企业", code)).post("/api/v1/enterprises").then()
+                .statusCode(201).extract().path("id");
+        Map<String, Object> change = enterprise("条件更新企业（改名）", code);
+        as(OFFICE).body(change).put("/api/v1/enterprises/" + id).then()
+                .statusCode(428).body("code", is("PRECONDITION_REQUIRED"));
+        as(OFFICE).header("If-Match", "\"0\"").body(change).put("/api/v1/enterprises/" + id).then()
+                .statusCode(200).header("ETag", is("\"1\"")).body("name", is("条件更新企业（改名）"));
+        as(OFFICE).header("If-Match", "\"0\"").body(enterprise("过期的修改", code)).put("/api/v1/enterprises/" + id)
+                .then().statusCode(412).body("code", is("PRECONDITION_FAILED"));
+        as(OFFICE).get("/api/v1/enterprises/" + id).then().body("name", is("条件更新企业（改名）"));
+    }
+
+    @Test
+    void officialsCannotEditTheDirectory() {
+        as(OFFICIAL_1).body(enterprise("越权企业", DemoData.demoCreditCode(104))).post("/api/v1/enterprises")
+                .then().statusCode(403).body("code", is("FORBIDDEN"));
+    }
+
+    @Test
+    void halfALocationIsRefused() {
+        Map<String, Object> body = enterprise("半个坐标企业", DemoData.demoCreditCode(105));
+        body.put("longitude", null);
+        as(OFFICE).body(body).post("/api/v1/enterprises").then().statusCode(400)
+                .body("errors[0].field", is("longitude"));
+    }
+}
