@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
+import io.smallrye.jwt.util.ResourceUtils;
 
 /**
  * Mints access tokens (RS256 JWT with iss, aud, exp, sub, upn, groups) and opaque refresh tokens.
@@ -42,7 +43,8 @@ public class TokenService {
         this.issuer = issuer;
         this.audience = audience.split(",")[0].trim();
         try {
-            this.signingKey = KeyUtils.readPrivateKey(keyLocation);
+            // ResourceUtils understands file paths, file: and classpath: locations, as smallrye-jwt does for verification.
+            this.signingKey = KeyUtils.decodePrivateKey(ResourceUtils.readResource(keyLocation));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the JWT signing key at " + keyLocation, e);
         }

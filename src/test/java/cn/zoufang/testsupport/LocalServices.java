@@ -1,7 +1,6 @@
 package cn.zoufang.testsupport;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -181,9 +180,5 @@ public final class LocalServices implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
-    }
-
-    static String read(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

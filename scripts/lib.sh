@@ -1,0 +1,53 @@
+# Shared by the project's scripts.
+
+# Java 17 or newer, installed from Debian's packages when missing and we are root.
+ensure_java() {
+  if ! command -v java > /dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null 2>&1; then
+      echo "==> 安装 OpenJDK 17（apt-get）"
+      apt-get update -qq && apt-get install -y -qq openjdk-17-jdk-headless > /dev/null
+    else
+      echo "需要 Java 17 或更高版本（Debian: sudo apt-get install openjdk-17-jdk-headless）" >&2
+      exit 1
+    fi
+  fi
+  local major
+  major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  if [ "${major%%.*}" -lt 17 ]; then
+    echo "需要 Java 17 或更高版本，当前为 $major" >&2
+    exit 1
+  fi
+}
+
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2> /dev/null
+}
+
+# Stops a process we started (TERM, then KILL after 20 s) and removes its PID file.
+stop_pid() {
+  local pid=$1 file=$2
+  if [ -n "$pid" ] && kill -0 "$pid" 2> /dev/null; then
+    kill "$pid" 2> /dev/null || true
+    for _ in $(seq 1 40); do
+      kill -0 "$pid" 2> /dev/null || break
+      sleep 0.5
+    done
+    kill -9 "$pid" 2> /dev/null || true
+  fi
+  rm -f "$file"
+}
+
+# 0 when GET http://127.0.0.1:PORT/PATH answers 2xx (curl when present, else bash's /dev/tcp).
+http_ok() {
+  local port=$1 path=$2
+  if command -v curl > /dev/null 2>&1; then
+    curl -fsS "http://127.0.0.1:$port$path" > /dev/null 2>&1
+    return
+  fi
+  exec 3<>"/dev/tcp/127.0.0.1/$port" 2> /dev/null || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$path" >&3
+  local status
+  read -r _ status _ <&3
+  exec 3<&-
+  [ "${status:0:1}" = 2 ]
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Runs the whole Zoufang service locally: PostgreSQL and an S3 server (S3Proxy) with their data under
+# .local/, the service itself with demo data. Stays in the foreground; Ctrl-C stops everything it started.
+#
+# Environment (all optional): PORT (8080), ZOUFANG_PG_PORT (15432), ZOUFANG_S3_PORT (9000),
+# ZOUFANG_DEMO_PASSWORD (Zoufang@2026).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${PORT:-8080}
+PG_PORT=${ZOUFANG_PG_PORT:-15432}
+S3_PORT=${ZOUFANG_S3_PORT:-9000}
+DEMO_PASSWORD=${ZOUFANG_DEMO_PASSWORD:-Zoufang@2026}
+RUN_DIR=.local/run
+
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+ensure_java
+mkdir -p "$RUN_DIR"
+
+for port in "$PORT" "$PG_PORT" "$S3_PORT"; do
+  if port_in_use "$port"; then
+    echo "端口 $port 已被占用：请先停止占用它的程序，或用 PORT / ZOUFANG_PG_PORT / ZOUFANG_S3_PORT 换一个端口。" >&2
+    exit 1
+  fi
+done
+
+echo "==> 构建（./mvnw package）"
+./mvnw -q -B -DskipTests package dependency:build-classpath \
+  -Dmdep.outputFile=target/local-classpath.txt -Dmdep.includeScope=test
+
+services_pid=""
+app_pid=""
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "==> 正在停止"
+  stop_pid "$app_pid" "$RUN_DIR/app.pid"
+  stop_pid "$services_pid" "$RUN_DIR/services.pid"
+}
+trap stop_all INT TERM EXIT
+
+echo "==> 启动 PostgreSQL 与 S3（数据在 .local/）"
+rm -f .local/services.properties
+java -Xmx384m -cp "target/test-classes:target/classes:$(cat target/local-classpath.txt)" \
+  cn.zoufang.testsupport.LocalServicesMain .local "$PG_PORT" "$S3_PORT" > "$RUN_DIR/services.log" 2>&1 &
+services_pid=$!
+echo "$services_pid" > "$RUN_DIR/services.pid"
+for _ in $(seq 1 120); do
+  [ -f .local/services.properties ] && break
+  kill -0 "$services_pid" 2>/dev/null || { cat "$RUN_DIR/services.log" >&2; exit 1; }
+  sleep 0.5
+done
+[ -f .local/services.properties ] || { echo "本地服务未能在 60 秒内启动，见 $RUN_DIR/services.log" >&2; exit 1; }
+
+props=()
+while IFS='=' read -r key value; do
+  [ -n "$key" ] && props+=("-D$key=$value")
+done < .local/services.properties
+
+echo "==> 启动服务（迁移数据库并载入演示数据）"
+java -Xmx512m "${props[@]}" -Dquarkus.profile=local -Dquarkus.http.port="$PORT" \
+  -Dzoufang.demo.password="$DEMO_PASSWORD" \
+  -Dmp.jwt.verify.publickey.location="$PWD/.local/keys/jwt-public.pem" \
+  -Dsmallrye.jwt.sign.key.location="$PWD/.local/keys/jwt-private.pem" \
+  -jar target/quarkus-app/quarkus-run.jar &
+app_pid=$!
+echo "$app_pid" > "$RUN_DIR/app.pid"
+
+for _ in $(seq 1 120); do
+  if http_ok "$PORT" /q/health/ready; then
+    break
+  fi
+  kill -0 "$app_pid" 2>/dev/null || { echo "服务启动失败" >&2; exit 1; }
+  sleep 0.5
+done
+
+cat <<INFO
+
+============================================================
+ Zoufang 走访 已启动：http://127.0.0.1:$PORT
+ 健康检查：curl http://127.0.0.1:$PORT/q/health/ready
+ 接口契约：http://127.0.0.1:$PORT/q/openapi
+
+ 演示账号（密码均为 $DEMO_PASSWORD）：
+   13800000001  系统管理员
+   13800000002  领导小组办公室
+   13800000003  企情收处中心
+   13800000004  带队区领导（第一挂点帮扶小组）
+   13800000005  挂点干部（第一挂点帮扶小组）
+   13800000006  带队区领导（第二挂点帮扶小组）
+   13800000007  挂点干部（第二挂点帮扶小组）
+   13800000008  责任单位经办人（区经发局）
+   13800000009  企业联系人（欧菲光（演示））
+   13800000010  企业联系人（江铃新能源（演示））
+
+ 登录示例：
+   curl -s -X POST http://127.0.0.1:$PORT/api/v1/auth/login \\
+        -H 'Content-Type: application/json' \\
+        -d '{"phone":"13800000005","password":"$DEMO_PASSWORD"}'
+
+ 按 Ctrl-C 停止全部（服务、PostgreSQL、S3）。
+============================================================
+INFO
+
+wait "$app_pid"
