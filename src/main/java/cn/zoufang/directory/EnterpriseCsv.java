@@ -27,6 +27,8 @@ import cn.zoufang.directory.EnterpriseDtos.EnterpriseInput;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.FieldError;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * Reads the zone's enterprise spreadsheet saved as CSV (UTF-8, Chinese headers) into validated
@@ -42,9 +44,16 @@ public class EnterpriseCsv {
     private static final int MAX_ERRORS = 200;
 
     private final Validator validator;
+    private final Vertx vertx;
 
-    public EnterpriseCsv(Validator validator) {
+    public EnterpriseCsv(Validator validator, Vertx vertx) {
         this.validator = validator;
+        this.vertx = vertx;
+    }
+
+    /** Parses and validates on a worker thread: a 5 MiB file is too much work for the event loop. */
+    public Uni<List<EnterpriseInput>> read(byte[] body) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> parse(body)));
     }
 
     private static Map<String, String> columns() {
@@ -62,7 +71,7 @@ public class EnterpriseCsv {
         return m;
     }
 
-    public List<EnterpriseInput> parse(byte[] body) {
+    List<EnterpriseInput> parse(byte[] body) {
         String text = decodeUtf8(body);
         List<FieldError> errors = new ArrayList<>();
         List<EnterpriseInput> rows = new ArrayList<>();

@@ -1,6 +1,5 @@
 package cn.zoufang.directory;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -92,12 +91,12 @@ public class EnterpriseResource {
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
     public Uni<ImportResult> importCsv(byte[] body) {
         var who = caller.get();
-        List<EnterpriseInput> rows = csv.parse(body);
-        return enterprises.existingCodes(rows.stream().map(EnterpriseInput::creditCode).toList())
+        return csv.read(body).flatMap(rows -> enterprises
+                .existingCodes(rows.stream().map(EnterpriseInput::creditCode).toList())
                 .flatMap(existing -> {
                     csv.rejectExisting(rows, existing);
                     return enterprises.importAll(who, rows);
-                })
+                }))
                 .map(ImportResult::new);
     }
 
@@ -111,9 +110,5 @@ public class EnterpriseResource {
 
     static Response.ResponseBuilder withEtag(Response.ResponseBuilder builder, EnterpriseView v) {
         return builder.header(HttpHeaders.ETAG, Preconditions.etag(v.version()));
-    }
-
-    static URI location(UriInfo uri, UUID id) {
-        return uri.getAbsolutePathBuilder().path(id.toString()).build();
     }
 }

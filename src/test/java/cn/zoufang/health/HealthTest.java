@@ -1,6 +1,5 @@
 package cn.zoufang.health;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
@@ -14,7 +13,7 @@ class HealthTest extends ApiTest {
 
     @Test
     void readinessReportsDatabaseAndObjectStore() {
-        given().get("/q/health/ready").then()
+        api().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItems("object-store", "Reactive PostgreSQL connections health check"));
