@@ -83,6 +83,13 @@ class EnterpriseImportTest extends ApiTest {
     }
 
     @Test
+    void thePublishedTemplateImports() throws Exception {
+        String template = java.nio.file.Files.readString(
+                java.nio.file.Path.of("mobile-contract/enterprise-import-template.csv"));
+        post(template, ADMIN).statusCode(200).body("imported", is(1));
+    }
+
+    @Test
     void onlyOfficeAndAdminImport() {
         post(HEADER + row("越权导入", DemoData.demoCreditCode(209), "13911112230"), DESK).statusCode(403);
     }

@@ -57,7 +57,7 @@ class EnterpriseWriteTest extends ApiTest {
     @ValueSource(strings = { "91360100000000101X", "9136010000000010", "91360100000000I01Q", "91360100000000O01Q",
             "91360100000000Z01Q", "91360100000000S01Q", "91360100000000V01Q", "91360100000000a01Q" })
     void invalidCreditCodesAre400NamingTheField(String code) {
-        as(OFFICE).body(enterprise("无效代码企业", code)).post("/api/v1/enterprises").then()
+        invalidAs(OFFICE).body(enterprise("无效代码企业", code)).post("/api/v1/enterprises").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", is("VALIDATION_FAILED"))
@@ -78,7 +78,7 @@ class EnterpriseWriteTest extends ApiTest {
     void unknownPropertyIs400AndNothingIsWritten() {
         Map<String, Object> body = enterprise("多余字段企业", DemoData.demoCreditCode(102));
         body.put("version", 99);
-        as(OFFICE).body(body).post("/api/v1/enterprises").then()
+        invalidAs(OFFICE).body(body).post("/api/v1/enterprises").then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", is("UNKNOWN_PROPERTY"))
@@ -92,7 +92,7 @@ class EnterpriseWriteTest extends ApiTest {
         String id = as(OFFICE).body(enterprise("条件更新企业", code)).post("/api/v1/enterprises").then()
                 .statusCode(201).extract().path("id");
         Map<String, Object> change = enterprise("条件更新企业（改名）", code);
-        as(OFFICE).body(change).put("/api/v1/enterprises/" + id).then()
+        invalidAs(OFFICE).body(change).put("/api/v1/enterprises/" + id).then()
                 .statusCode(428).body("code", is("PRECONDITION_REQUIRED"));
         as(OFFICE).header("If-Match", "\"0\"").body(change).put("/api/v1/enterprises/" + id).then()
                 .statusCode(200).header("ETag", is("\"1\"")).body("name", is("条件更新企业（改名）"));

@@ -74,7 +74,7 @@ class LoginTest extends ApiTest {
 
     @Test
     void missingFieldsAreNamed() {
-        api().body(Map.of("phone", "")).post("/api/v1/auth/login").then().statusCode(400)
+        invalid().body(Map.of("phone", "")).post("/api/v1/auth/login").then().statusCode(400)
                 .body("code", is("VALIDATION_FAILED"))
                 .body("errors.field", containsInAnyOrder("password", "phone"));
     }

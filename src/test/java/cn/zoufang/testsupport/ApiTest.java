@@ -18,17 +18,27 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Base of the API tests: the real services, and every request and response checked against
- * api-spec/openapi.yaml. Requests a test sends on purpose outside the contract (unknown fields, bad
- * codes) are let through; responses and the existence of the path and method are always checked.
+ * api-spec/openapi.yaml. Tests that send a request outside the contract on purpose (unknown fields,
+ * bad codes, wrong types) say so with {@link #invalid()} / {@link #invalidAs}: then only the request
+ * body and parameters go unchecked; the path, the method and the response still must match.
  */
 @WithTestResource(value = TestServices.class, scope = TestResourceScope.GLOBAL)
 public abstract class ApiTest {
 
     public static final String PASSWORD = "Zoufang@2026";
 
+    private static final String SPEC = LocalServices.projectDir().resolve("api-spec/openapi.yaml").toUri().toString();
+
+    // An Accept: application/json on a call that answers 204 is what real clients send: not an error.
     private static final OpenApiValidationFilter CONTRACT = new OpenApiValidationFilter(
-            OpenApiInteractionValidator
-                    .createForSpecificationUrl(LocalServices.projectDir().resolve("api-spec/openapi.yaml").toUri().toString())
+            OpenApiInteractionValidator.createForSpecificationUrl(SPEC)
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request.accept.notAllowed", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build());
+
+    private static final OpenApiValidationFilter RESPONSE_CONTRACT = new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForSpecificationUrl(SPEC)
                     .withLevelResolver(LevelResolver.create()
                             .withLevel("validation.request", ValidationReport.Level.IGNORE)
                             .withLevel("validation.request.path.missing", ValidationReport.Level.ERROR)
@@ -41,6 +51,16 @@ public abstract class ApiTest {
     /** A request checked against the contract, without credentials. */
     protected static RequestSpecification api() {
         return given().filter(CONTRACT).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** A request that breaks the contract on purpose; its response is still checked. */
+    protected static RequestSpecification invalid() {
+        return given().filter(RESPONSE_CONTRACT).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** {@link #invalid()} as the demo account with this phone. */
+    protected static RequestSpecification invalidAs(String phone) {
+        return invalid().header("Authorization", "Bearer " + token(phone));
     }
 
     /** A request as the demo account with this phone (tokens are cached for the run). */

@@ -13,7 +13,7 @@ class ErrorResponsesTest extends ApiTest {
 
     @Test
     void malformedJsonIs400() {
-        api().body("{\"phone\": ").post("/api/v1/auth/login").then().statusCode(400)
+        invalid().body("{\"phone\": ").post("/api/v1/auth/login").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", is("MALFORMED_JSON"))
                 .body("title", is("请求格式有误"));
@@ -21,7 +21,7 @@ class ErrorResponsesTest extends ApiTest {
 
     @Test
     void unknownPropertyIsNamed() {
-        api().body("{\"phone\":\"13800000005\",\"password\":\"x\",\"admin\":true}").post("/api/v1/auth/login")
+        invalid().body("{\"phone\":\"13800000005\",\"password\":\"x\",\"admin\":true}").post("/api/v1/auth/login")
                 .then().statusCode(400)
                 .body("code", is("UNKNOWN_PROPERTY"))
                 .body("errors[0].field", is("admin"));
@@ -29,7 +29,7 @@ class ErrorResponsesTest extends ApiTest {
 
     @Test
     void wrongTypeIsNamed() {
-        as(OFFICE).body("{\"enterpriseId\": 42, \"startDate\": \"not-a-date\"}")
+        invalidAs(OFFICE).body("{\"enterpriseId\": 42, \"startDate\": \"not-a-date\"}")
                 .post("/api/v1/groups/00000000-0000-0000-0000-000000000001/assignments")
                 .then().statusCode(400)
                 .body("code", is("VALIDATION_FAILED"));
@@ -38,7 +38,7 @@ class ErrorResponsesTest extends ApiTest {
     @Test
     void oversizeBodyIs413AsProblemJson() {
         String big = "{\"phone\":\"" + "1".repeat(300_000) + "\",\"password\":\"x\"}";
-        api().body(big).post("/api/v1/auth/login").then().statusCode(413)
+        invalid().body(big).post("/api/v1/auth/login").then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("code", is("PAYLOAD_TOO_LARGE"));
     }
@@ -53,7 +53,7 @@ class ErrorResponsesTest extends ApiTest {
 
     @Test
     void wrongContentTypeIs415() {
-        as(OFFICE).contentType("application/xml").body("<x/>").post("/api/v1/departments").then()
+        invalidAs(OFFICE).contentType("application/xml").body("<x/>").post("/api/v1/departments").then()
                 .statusCode(415).body("code", is("UNSUPPORTED_MEDIA_TYPE"));
     }
 }
