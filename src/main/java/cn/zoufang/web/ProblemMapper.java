@@ -160,6 +160,12 @@ public class ProblemMapper {
         if (e instanceof ApiException a) {
             return api(a, uri);
         }
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            // Two writers passed the If-Match check together; the version column caught the second.
+            if (t instanceof org.hibernate.StaleStateException || t instanceof jakarta.persistence.OptimisticLockException) {
+                return response(ErrorCode.PRECONDITION_FAILED, "数据刚被他人修改，请刷新后重试", uri, List.of());
+            }
+        }
         LOG.error("Unhandled failure on " + (uri == null ? "?" : uri.getPath()), e);
         return response(ErrorCode.INTERNAL_ERROR, "请稍后重试；如持续出现请联系管理员", uri, List.of());
     }

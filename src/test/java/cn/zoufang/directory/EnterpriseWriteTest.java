@@ -102,6 +102,30 @@ class EnterpriseWriteTest extends ApiTest {
     }
 
     @Test
+    void ofTwoConcurrentChangesOfTheSameVersionExactlyOneWins() throws Exception {
+        String code = DemoData.demoCreditCode(106);
+        String id = as(OFFICE).body(enterprise("并发修改企业", code)).post("/api/v1/enterprises").then()
+                .statusCode(201).extract().path("id");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = pool.invokeAll(List.of(
+                    () -> as(OFFICE).header("If-Match", "\"0\"").body(enterprise("并发甲", code))
+                            .put("/api/v1/enterprises/" + id).statusCode(),
+                    () -> as(OFFICE).header("If-Match", "\"0\"").body(enterprise("并发乙", code))
+                            .put("/api/v1/enterprises/" + id).statusCode()));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var a : answers) {
+                statuses.add(a.get());
+            }
+            statuses.sort(null);
+            org.junit.jupiter.api.Assertions.assertEquals(List.of(200, 412), statuses);
+        } finally {
+            pool.shutdown();
+        }
+        as(OFFICE).get("/api/v1/enterprises/" + id).then().header("ETag", is("\"1\""));
+    }
+
+    @Test
     void officialsCannotEditTheDirectory() {
         as(OFFICIAL_1).body(enterprise("越权企业", DemoData.demoCreditCode(104))).post("/api/v1/enterprises")
                 .then().statusCode(403).body("code", is("FORBIDDEN"));
