@@ -68,6 +68,38 @@ public class Scope {
         return combine(caller, parts, params);
     }
 
+    /**
+     * Visits: the group's officials and leader theirs, the office and admin all, an enterprise contact
+     * those to its enterprise (as a summary only: see {@link #seesVisitDetail}).
+     */
+    public Clause visits(Caller caller, String v) {
+        if (caller.hasAny(Role.OFFICE, Role.ADMIN)) {
+            return Clause.ALL;
+        }
+        List<String> parts = new ArrayList<>();
+        if (caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER)) {
+            parts.add(v + ".groupId in (select m.groupId from GroupMember m where m.accountId = :scopeCaller)");
+        }
+        if (caller.hasAny(Role.ENTERPRISE_CONTACT)) {
+            parts.add(v + ".enterpriseId in (select acc.enterpriseId from Account acc where acc.id = :scopeCaller)");
+        }
+        return combine(caller, parts, new HashMap<>());
+    }
+
+    /** Visits the caller may change: only those of its own groups. */
+    public Clause visitWrites(Caller caller, String v) {
+        if (!caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER)) {
+            return Clause.NONE;
+        }
+        return combine(caller, List.of(v + ".groupId in (select m.groupId from GroupMember m where m.accountId = :scopeCaller)"),
+                new HashMap<>());
+    }
+
+    /** Notes, participants and positions of a visit: its group, the office and the admin; not the enterprise. */
+    public boolean seesVisitDetail(Caller caller, boolean memberOfVisitGroup) {
+        return memberOfVisitGroup || caller.hasAny(Role.OFFICE, Role.ADMIN);
+    }
+
     /** Whether the caller sees enterprise contact phones in lists (the rest see them masked). */
     public boolean seesContactPhonesInLists(Caller caller) {
         return caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER, Role.ENTERPRISE_DESK, Role.ENTERPRISE_CONTACT,

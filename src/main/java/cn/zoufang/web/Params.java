@@ -16,4 +16,38 @@ public final class Params {
             throw ApiException.invalidField(name, ErrorCode.VALIDATION_FAILED, "无法识别的取值：" + raw);
         }
     }
+
+    public static java.time.LocalDate dateOrNull(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(raw.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalidField(name, ErrorCode.VALIDATION_FAILED, "日期格式应为 2026-11-28");
+        }
+    }
+
+    /** A month as {@code 2026-11}; the current month (China time) when absent. */
+    public static java.time.YearMonth monthOrCurrent(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return java.time.YearMonth.from(Dates.today());
+        }
+        try {
+            return java.time.YearMonth.parse(raw.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalidField(name, ErrorCode.VALIDATION_FAILED, "月份格式应为 2026-11");
+        }
+    }
+
+    public static java.util.UUID uuidOrNull(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField(name, ErrorCode.VALIDATION_FAILED, "应为 UUID");
+        }
+    }
 }

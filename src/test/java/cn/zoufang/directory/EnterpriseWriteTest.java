@@ -4,7 +4,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,24 +13,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class EnterpriseWriteTest extends ApiTest {
 
     static Map<String, Object> enterprise(String name, String code) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("name", name);
-        m.put("creditCode", code);
-        m.put("scaleCategories", List.of("INDUSTRY"));
-        m.put("industryChain", "EQUIPMENT");
-        m.put("town", "蛟桥镇");
-        m.put("address", "南昌经开区测试路 1 号");
-        m.put("latitude", 28.75);
-        m.put("longitude", 115.8);
-        m.put("contactName", "测试联系人");
-        m.put("contactPhone", "0791-88888888");
-        return m;
+        return Fixtures.enterprise(name, code);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -28,7 +29,7 @@ class GroupAssignmentTest extends ApiTest {
 
     @Test
     void reassigningAnEnterpriseMovesItsScopeAndKeepsTheHistory() {
-        String id = as(OFFICE).body(EnterpriseWriteTest.enterprise("改挂测试企业", DemoData.demoCreditCode(301)))
+        String id = as(OFFICE).body(Fixtures.enterprise("改挂测试企业", DemoData.demoCreditCode(301)))
                 .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
         String group1 = groupOf(LEADER_1);
         String group2 = groupOf(OFFICIAL_2);

@@ -13,7 +13,10 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import cn.zoufang.demo.DemoData;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -47,6 +50,11 @@ public abstract class ApiTest {
                     .build());
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    static {
+        // Decimals as doubles, so that closeTo(…) compares like with like.
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+    }
 
     /** A request checked against the contract, without credentials. */
     protected static RequestSpecification api() {

@@ -1,0 +1,84 @@
+package cn.zoufang.visit;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** Bodies of {@code /api/v1/visits}. */
+public final class VisitDtos {
+
+    private VisitDtos() {
+    }
+
+    /** A planned visit, or one recorded on the spot (plan for today, then check in). */
+    public record NewVisit(
+            @NotNull(message = "请由手机生成走访 id（UUID）") UUID id,
+            @NotNull(message = "请选择企业") UUID enterpriseId,
+            @NotNull(message = "请选择走访类型") VisitKind kind,
+            @NotNull(message = "请填写走访日期") LocalDate plannedDate,
+            @Size(max = 500, message = "走访目的不能超过 500 字") String purpose,
+            @Size(max = 20, message = "参与人最多 20 名") List<@NotNull UUID> participantIds) {
+    }
+
+    /** The phone's position at check-in; no position at all is allowed (and proves nothing). */
+    public record CheckIn(
+            @DecimalMin(value = "-90", message = "纬度应在 -90 到 90 之间")
+            @DecimalMax(value = "90", message = "纬度应在 -90 到 90 之间") Double latitude,
+            @DecimalMin(value = "-180", message = "经度应在 -180 到 180 之间")
+            @DecimalMax(value = "180", message = "经度应在 -180 到 180 之间") Double longitude,
+            @PositiveOrZero(message = "定位精度不能为负数") Double accuracyMeters,
+            @NotNull(message = "请带上手机时间") OffsetDateTime deviceTime,
+            @NotNull(message = "请说明定位来源") LocationSource source,
+            @Size(max = 500, message = "原因不能超过 500 字") String outOfRangeReason) {
+    }
+
+    public record CheckOut(@NotNull(message = "请带上手机时间") OffsetDateTime deviceTime) {
+    }
+
+    public record Completion(
+            @NotBlank(message = "请填写走访情况") @Size(max = 5000, message = "走访情况不能超过 5000 字") String findings,
+            @Size(max = 5000, message = "企业经营情况不能超过 5000 字") String situation,
+            @Size(max = 5000, message = "企业诉求不能超过 5000 字") String needs,
+            @Size(max = 500, message = "原因不能超过 500 字") String outOfRangeReason) {
+    }
+
+    public record Cancellation(
+            @NotBlank(message = "请填写取消原因") @Size(max = 500, message = "原因不能超过 500 字") String reason) {
+    }
+
+    public record Person(UUID id, String displayName) {
+    }
+
+    public record CheckInView(OffsetDateTime at, OffsetDateTime deviceTime, Double latitude, Double longitude,
+            Double accuracyMeters, LocationSource source, String sourceLabel, Double distanceMeters,
+            CheckInVerdict verdict, String verdictLabel, String outOfRangeReason) {
+    }
+
+    /** What only the group (and the office) sees: notes, people and positions. */
+    public record VisitDetail(String purpose, Person createdBy, List<Person> participants, CheckInView checkIn,
+            OffsetDateTime checkOutAt, Integer minutesOnSite, String findings, String situation, String needs,
+            String cancelReason) {
+    }
+
+    /** A visit; {@code detail} and the verdict are null for the enterprise, which sees only that it happened. */
+    public record VisitView(UUID id, UUID enterpriseId, String enterpriseName, UUID groupId, String groupName,
+            VisitKind kind, String kindLabel, VisitStatus status, String statusLabel, LocalDate plannedDate,
+            CheckInVerdict checkInVerdict, String checkInVerdictLabel, OffsetDateTime completedAt, long version,
+            VisitDetail detail) {
+    }
+
+    public record GapEnterprise(UUID id, String name, String town, long completedVisits) {
+    }
+
+    /** Assigned enterprises of a group with fewer completed visits in the month than the rule asks. */
+    public record VisitGaps(UUID groupId, String month, int visitsRequired, List<GapEnterprise> enterprises) {
+    }
+}

@@ -1,0 +1,407 @@
+package cn.zoufang.visit;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.zoufang.audit.AuditLog;
+import cn.zoufang.audit.AuditLog.Entry;
+import cn.zoufang.directory.AssistanceGroup;
+import cn.zoufang.directory.Enterprise;
+import cn.zoufang.directory.EnterpriseService;
+import cn.zoufang.identity.Account;
+import cn.zoufang.identity.Caller;
+import cn.zoufang.identity.Scope;
+import cn.zoufang.visit.VisitDtos.CheckIn;
+import cn.zoufang.visit.VisitDtos.CheckInView;
+import cn.zoufang.visit.VisitDtos.Completion;
+import cn.zoufang.visit.VisitDtos.GapEnterprise;
+import cn.zoufang.visit.VisitDtos.NewVisit;
+import cn.zoufang.visit.VisitDtos.Person;
+import cn.zoufang.visit.VisitDtos.VisitDetail;
+import cn.zoufang.visit.VisitDtos.VisitGaps;
+import cn.zoufang.visit.VisitDtos.VisitView;
+import cn.zoufang.web.ApiException;
+import cn.zoufang.web.Cursor;
+import cn.zoufang.web.Dates;
+import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.Page;
+import cn.zoufang.web.Preconditions;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class VisitService {
+
+    private final Scope scope;
+    private final EnterpriseService enterprises;
+    private final CheckInRules rules;
+    private final VisitConfig config;
+    private final AuditLog audit;
+
+    public VisitService(Scope scope, EnterpriseService enterprises, CheckInRules rules, VisitConfig config,
+            AuditLog audit) {
+        this.scope = scope;
+        this.enterprises = enterprises;
+        this.rules = rules;
+        this.config = config;
+        this.audit = audit;
+    }
+
+    /** A created visit, and whether this request created it (false: a retry of the same create). */
+    public record Created(VisitView view, boolean isNew) {
+    }
+
+    public record Filter(boolean mine, UUID groupId, UUID enterpriseId, VisitStatus status, LocalDate from,
+            LocalDate to) {
+    }
+
+    @WithTransaction
+    public Uni<Created> create(Caller caller, NewVisit in) {
+        return Visit.<Visit>findById(in.id()).flatMap(existing -> {
+            if (existing != null) {
+                if (!existing.createdBy.equals(caller.id()) || !sameRequest(existing, in)) {
+                    throw new ApiException(ErrorCode.CONFLICT, "该走访 id 已用于另一次走访");
+                }
+                return view(caller, existing).map(v -> new Created(v, false));
+            }
+            return enterprises.findVisible(caller, in.enterpriseId())
+                    .flatMap(e -> visitingGroup(caller, e.id))
+                    .flatMap(groupId -> {
+                        Set<UUID> people = new LinkedHashSet<>();
+                        people.add(caller.id());
+                        if (in.participantIds() != null) {
+                            people.addAll(in.participantIds());
+                        }
+                        return requireMembers(groupId, in.participantIds()).chain(() -> {
+                            OffsetDateTime now = OffsetDateTime.now();
+                            Visit v = new Visit();
+                            v.id = in.id();
+                            v.enterpriseId = in.enterpriseId();
+                            v.groupId = groupId;
+                            v.kind = in.kind();
+                            v.status = VisitStatus.PLANNED;
+                            v.plannedDate = in.plannedDate();
+                            v.purpose = trim(in.purpose());
+                            v.createdBy = caller.id();
+                            v.createdAt = now;
+                            v.updatedAt = now;
+                            List<VisitParticipant> rows = people.stream().map(p -> VisitParticipant.of(v.id, p)).toList();
+                            return v.persist()
+                                    .chain(() -> VisitParticipant.persist(rows))
+                                    .chain(() -> Panache.flush())
+                                    .chain(() -> audit.record(Entry.by(caller, "VISIT_CREATE", "VISIT", v.id)))
+                                    .chain(() -> view(caller, v))
+                                    .map(view -> new Created(view, true));
+                        });
+                    });
+        });
+    }
+
+    @WithTransaction
+    public Uni<VisitView> checkIn(Caller caller, UUID id, String ifMatch, CheckIn in) {
+        return writable(caller, id, ifMatch, VisitStatus.PLANNED).flatMap(v -> Enterprise.<Enterprise>findById(v.enterpriseId)
+                .flatMap(e -> {
+                    CheckInRules.Outcome outcome = rules.judge(in.latitude(), in.longitude(), in.accuracyMeters(),
+                            in.source(), e.latitude, e.longitude);
+                    v.checkInAt = OffsetDateTime.now();
+                    v.checkInDeviceTime = in.deviceTime();
+                    v.checkInLatitude = in.latitude();
+                    v.checkInLongitude = in.longitude();
+                    v.checkInAccuracyMeters = in.accuracyMeters();
+                    v.checkInSource = in.source();
+                    v.checkInDistanceMeters = outcome.distanceMeters() == null ? null
+                            : Math.round(outcome.distanceMeters() * 10) / 10.0;
+                    v.checkInVerdict = outcome.verdict();
+                    v.outOfRangeReason = trim(in.outOfRangeReason());
+                    v.status = VisitStatus.CHECKED_IN;
+                    return save(caller, v, "VISIT_CHECK_IN", outcome.verdict().name());
+                }));
+    }
+
+    @WithTransaction
+    public Uni<VisitView> checkOut(Caller caller, UUID id, String ifMatch) {
+        return writable(caller, id, ifMatch, VisitStatus.CHECKED_IN).flatMap(v -> {
+            if (v.checkOutAt != null) {
+                throw new ApiException(ErrorCode.INVALID_STATE, "已于 " + v.checkOutAt + " 签退");
+            }
+            stampCheckOut(v);
+            return save(caller, v, "VISIT_CHECK_OUT", null);
+        });
+    }
+
+    @WithTransaction
+    public Uni<VisitView> complete(Caller caller, UUID id, String ifMatch, Completion in) {
+        return writable(caller, id, ifMatch, VisitStatus.CHECKED_IN).flatMap(v -> {
+            String reason = in.outOfRangeReason() != null ? trim(in.outOfRangeReason()) : v.outOfRangeReason;
+            if (v.checkInVerdict == CheckInVerdict.OUT_OF_RANGE && (reason == null || reason.isEmpty())) {
+                throw ApiException.invalidField("outOfRangeReason", ErrorCode.VALIDATION_FAILED,
+                        "签到位置超出范围，请说明原因");
+            }
+            v.outOfRangeReason = reason;
+            v.findings = in.findings().trim();
+            v.situation = trim(in.situation());
+            v.needs = trim(in.needs());
+            if (v.checkOutAt == null) {
+                stampCheckOut(v);
+            }
+            v.status = VisitStatus.COMPLETED;
+            v.completedAt = OffsetDateTime.now();
+            return save(caller, v, "VISIT_COMPLETE", null);
+        });
+    }
+
+    @WithTransaction
+    public Uni<VisitView> cancel(Caller caller, UUID id, String ifMatch, String reason) {
+        return writable(caller, id, ifMatch, VisitStatus.PLANNED, VisitStatus.CHECKED_IN).flatMap(v -> {
+            v.status = VisitStatus.CANCELLED;
+            v.cancelReason = reason.trim();
+            return save(caller, v, "VISIT_CANCEL", null);
+        });
+    }
+
+    public Uni<VisitView> get(Caller caller, UUID id) {
+        Scope.Clause visible = scope.visits(caller, "v");
+        Map<String, Object> params = visible.into(new HashMap<>());
+        params.put("id", id);
+        return Visit.<Visit>find("from Visit v where v.id = :id and " + visible.hql(), params).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("走访记录"))
+                .flatMap(v -> view(caller, v));
+    }
+
+    public Uni<Page<VisitView>> list(Caller caller, Filter f, String rawCursor, int limit) {
+        Cursor cursor = Cursor.decode(rawCursor, 2);
+        Scope.Clause visible = scope.visits(caller, "v");
+        StringBuilder hql = new StringBuilder("from Visit v where ").append(visible.hql());
+        Map<String, Object> params = visible.into(new HashMap<>());
+        if (f.mine()) {
+            hql.append(" and v.id in (select p.visitId from VisitParticipant p where p.accountId = :me)");
+            params.put("me", caller.id());
+        }
+        if (f.groupId() != null) {
+            hql.append(" and v.groupId = :groupId");
+            params.put("groupId", f.groupId());
+        }
+        if (f.enterpriseId() != null) {
+            hql.append(" and v.enterpriseId = :enterpriseId");
+            params.put("enterpriseId", f.enterpriseId());
+        }
+        if (f.status() != null) {
+            hql.append(" and v.status = :status");
+            params.put("status", f.status());
+        }
+        if (f.from() != null) {
+            hql.append(" and v.plannedDate >= :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            hql.append(" and v.plannedDate <= :to");
+            params.put("to", f.to());
+        }
+        if (cursor != null) {
+            hql.append(" and (v.plannedDate < :afterDate or (v.plannedDate = :afterDate and v.id < :afterId))");
+            params.put("afterDate", parseDate(cursor.key(0)));
+            params.put("afterId", parseId(cursor.key(1)));
+        }
+        hql.append(" order by v.plannedDate desc, v.id desc");
+        return Visit.<Visit>find(hql.toString(), params).range(0, limit).list()
+                .flatMap(rows -> views(caller, rows.subList(0, Math.min(limit, rows.size())))
+                        .map(views -> {
+                            Map<UUID, VisitView> byId = views.stream().collect(Collectors.toMap(VisitView::id, x -> x));
+                            return Page.of(rows, limit, v -> byId.get(v.id),
+                                    v -> Cursor.of(v.plannedDate.toString(), v.id.toString()));
+                        }));
+    }
+
+    /** The group's assigned enterprises with fewer completed visits in the month than the zone asks. */
+    public Uni<VisitGaps> gaps(Caller caller, UUID groupId, YearMonth month) {
+        Scope.Clause visible = scope.groups(caller, "g");
+        Map<String, Object> params = visible.into(new HashMap<>());
+        params.put("id", groupId);
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth();
+        OffsetDateTime start = first.atStartOfDay(Dates.ZONE).toOffsetDateTime();
+        OffsetDateTime end = last.plusDays(1).atStartOfDay(Dates.ZONE).toOffsetDateTime();
+        int required = config.visitsPerEnterprisePerMonth();
+        return AssistanceGroup.<AssistanceGroup>find("from AssistanceGroup g where g.id = :id and " + visible.hql(), params)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("帮扶小组"))
+                .flatMap(g -> Enterprise.<Enterprise>list("""
+                        id in (select a.enterpriseId from Assignment a where a.groupId = ?1
+                               and a.startDate <= ?2 and (a.endDate is null or a.endDate >= ?3))
+                        order by name, id""", g.id, last, first)
+                        .flatMap(assigned -> completedCounts(g.id, start, end).map(counts -> new VisitGaps(g.id,
+                                month.toString(), required, assigned.stream()
+                                        .filter(e -> counts.getOrDefault(e.id, 0L) < required)
+                                        .map(e -> new GapEnterprise(e.id, e.name, e.town, counts.getOrDefault(e.id, 0L)))
+                                        .toList()))));
+    }
+
+    private Uni<Map<UUID, Long>> completedCounts(UUID groupId, OffsetDateTime start, OffsetDateTime end) {
+        // A visit counts in the month it happened: the server's check-in time, not the plan.
+        return Visit.getSession().flatMap(s -> s.createSelectionQuery("""
+                select v.enterpriseId, count(v) from Visit v where v.groupId = :g and v.status = :done
+                and v.checkInAt >= :start and v.checkInAt < :end group by v.enterpriseId""", Object[].class)
+                .setParameter("g", groupId).setParameter("done", VisitStatus.COMPLETED)
+                .setParameter("start", start).setParameter("end", end).getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (Long) r[1])));
+    }
+
+    private Uni<Visit> writable(Caller caller, UUID id, String ifMatch, VisitStatus... allowed) {
+        Scope.Clause writes = scope.visitWrites(caller, "v");
+        Map<String, Object> params = writes.into(new HashMap<>());
+        params.put("id", id);
+        return Visit.<Visit>find("from Visit v where v.id = :id and " + writes.hql(), params).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("走访记录"))
+                .map(v -> {
+                    Preconditions.requireMatch(ifMatch, v.version);
+                    if (!List.of(allowed).contains(v.status)) {
+                        throw new ApiException(ErrorCode.INVALID_STATE, "走访当前为“" + v.status.label() + "”，不能执行此操作");
+                    }
+                    return v;
+                });
+    }
+
+    private Uni<VisitView> save(Caller caller, Visit v, String action, String detail) {
+        v.updatedAt = OffsetDateTime.now();
+        return Panache.flush()
+                .chain(() -> audit.record(Entry.by(caller, action, "VISIT", v.id).detail(detail)))
+                .chain(() -> view(caller, v));
+    }
+
+    private static void stampCheckOut(Visit v) {
+        v.checkOutAt = OffsetDateTime.now();
+        v.minutesOnSite = (int) Math.max(0, Duration.between(v.checkInAt, v.checkOutAt).toMinutes());
+    }
+
+    /** The group through which the caller visits this enterprise: its current assignment, if the caller is in it. */
+    private static Uni<UUID> visitingGroup(Caller caller, UUID enterpriseId) {
+        LocalDate today = Dates.today();
+        return Visit.getSession().flatMap(s -> s.createSelectionQuery("""
+                select a.groupId from Assignment a, GroupMember m where a.enterpriseId = :e and m.groupId = a.groupId
+                and m.accountId = :me and a.startDate <= :today and (a.endDate is null or a.endDate >= :today)""",
+                UUID.class).setParameter("e", enterpriseId).setParameter("me", caller.id())
+                .setParameter("today", today).getResultList())
+                .map(groups -> {
+                    if (groups.isEmpty()) {
+                        throw ApiException.notFound("企业");
+                    }
+                    return groups.get(0);
+                });
+    }
+
+    private static Uni<Void> requireMembers(UUID groupId, List<UUID> participants) {
+        if (participants == null || participants.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Visit.getSession().flatMap(s -> s.createSelectionQuery(
+                "select m.accountId from GroupMember m where m.groupId = :g and m.accountId in :ids", UUID.class)
+                .setParameter("g", groupId).setParameter("ids", participants).getResultList())
+                .map(found -> {
+                    for (int i = 0; i < participants.size(); i++) {
+                        if (!found.contains(participants.get(i))) {
+                            throw ApiException.invalidField("participantIds[" + i + "]", ErrorCode.VALIDATION_FAILED,
+                                    "参与人须为本小组成员");
+                        }
+                    }
+                    return null;
+                });
+    }
+
+    private Uni<VisitView> view(Caller caller, Visit v) {
+        return views(caller, List.of(v)).map(list -> list.get(0));
+    }
+
+    /** Views of several visits with a fixed number of queries, whatever their count. */
+    private Uni<List<VisitView>> views(Caller caller, List<Visit> visits) {
+        if (visits.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Set<UUID> visitIds = visits.stream().map(v -> v.id).collect(Collectors.toSet());
+        Set<UUID> enterpriseIds = visits.stream().map(v -> v.enterpriseId).collect(Collectors.toSet());
+        Set<UUID> groupIds = visits.stream().map(v -> v.groupId).collect(Collectors.toSet());
+        return Visit.getSession().flatMap(s -> s.createSelectionQuery(
+                        "select m.groupId from GroupMember m where m.accountId = :me", UUID.class)
+                        .setParameter("me", caller.id()).getResultList()
+                .flatMap(myGroups -> Enterprise.<Enterprise>list("id in ?1", enterpriseIds)
+                .flatMap(es -> AssistanceGroup.<AssistanceGroup>list("id in ?1", groupIds)
+                .flatMap(gs -> s.createSelectionQuery("""
+                        select p.visitId, a.id, a.displayName from VisitParticipant p, Account a
+                        where a.id = p.accountId and p.visitId in :ids order by a.displayName""", Object[].class)
+                        .setParameter("ids", visitIds).getResultList()
+                .flatMap(participants -> Account.<Account>list("id in ?1",
+                        visits.stream().map(v -> v.createdBy).collect(Collectors.toSet()))
+                .map(creators -> {
+                    Map<UUID, String> enterpriseNames = es.stream().collect(Collectors.toMap(e -> e.id, e -> e.name));
+                    Map<UUID, String> groupNames = gs.stream().collect(Collectors.toMap(g -> g.id, g -> g.name));
+                    Map<UUID, Person> people = creators.stream()
+                            .collect(Collectors.toMap(a -> a.id, a -> new Person(a.id, a.displayName)));
+                    Map<UUID, List<Person>> byVisit = new HashMap<>();
+                    for (Object[] r : participants) {
+                        byVisit.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Person((UUID) r[1], (String) r[2]));
+                    }
+                    Set<UUID> mine = new HashSet<>(myGroups);
+                    return visits.stream().map(v -> toView(v, enterpriseNames.get(v.enterpriseId), groupNames.get(v.groupId),
+                            scope.seesVisitDetail(caller, mine.contains(v.groupId))
+                                    ? detail(v, people.get(v.createdBy), byVisit.getOrDefault(v.id, List.of()))
+                                    : null)).toList();
+                }))))));
+    }
+
+    private static VisitView toView(Visit v, String enterpriseName, String groupName, VisitDetail detail) {
+        CheckInVerdict verdict = detail == null ? null : v.checkInVerdict;
+        return new VisitView(v.id, v.enterpriseId, enterpriseName, v.groupId, groupName, v.kind, v.kind.label(),
+                v.status, v.status.label(), v.plannedDate, verdict, verdict == null ? null : verdict.label(),
+                v.completedAt, v.version, detail);
+    }
+
+    private static VisitDetail detail(Visit v, Person creator, List<Person> participants) {
+        CheckInView checkIn = v.checkInAt == null ? null : new CheckInView(v.checkInAt, v.checkInDeviceTime,
+                v.checkInLatitude, v.checkInLongitude, v.checkInAccuracyMeters, v.checkInSource,
+                v.checkInSource == null ? null : v.checkInSource.label(), v.checkInDistanceMeters, v.checkInVerdict,
+                v.checkInVerdict.label(), v.outOfRangeReason);
+        return new VisitDetail(v.purpose, creator, participants, checkIn, v.checkOutAt, v.minutesOnSite, v.findings,
+                v.situation, v.needs, v.cancelReason);
+    }
+
+    private static boolean sameRequest(Visit v, NewVisit in) {
+        return v.enterpriseId.equals(in.enterpriseId()) && v.kind == in.kind() && v.plannedDate.equals(in.plannedDate())
+                && Objects.equals(v.purpose, trim(in.purpose()));
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    private static LocalDate parseDate(String raw) {
+        try {
+            return LocalDate.parse(raw);
+        } catch (RuntimeException e) {
+            throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
+        }
+    }
+
+    private static UUID parseId(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (RuntimeException e) {
+            throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
+        }
+    }
+}
