@@ -1,5 +1,10 @@
 package cn.zoufang.evidence;
 
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,14 +13,25 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.Http;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.minio.errors.MinioException;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
 
 /**
- * The S3 object store, through MinIO's asynchronous client: every call returns a future, so nothing
- * blocks the event loop; Unis are built lazily so that each subscription makes its own request.
+ * The S3 object store, through MinIO's asynchronous client: calls return futures, so nothing blocks
+ * the event loop; reading an object's bytes (a stream) happens on a worker thread. Presigned URLs are
+ * made for the address the phones use ({@code public-endpoint}), which may differ from the service's.
  */
 @ApplicationScoped
 public class ObjectStore {
@@ -24,18 +40,22 @@ public class ObjectStore {
 
     private final ObjectStoreConfig config;
     private final MinioAsyncClient client;
+    private final MinioAsyncClient presigner;
+    private final Vertx vertx;
 
-    public ObjectStore(ObjectStoreConfig config) {
+    public ObjectStore(ObjectStoreConfig config, Vertx vertx) {
         this.config = config;
-        this.client = MinioAsyncClient.builder()
-                .endpoint(config.endpoint())
+        this.vertx = vertx;
+        this.client = client(config.endpoint(), config);
+        this.presigner = config.publicEndpoint().map(url -> client(url, config)).orElse(client);
+    }
+
+    private static MinioAsyncClient client(String endpoint, ObjectStoreConfig config) {
+        return MinioAsyncClient.builder()
+                .endpoint(endpoint)
                 .credentials(config.accessKey(), config.secretKey())
                 .region(config.region())
                 .build();
-    }
-
-    public MinioAsyncClient client() {
-        return client;
     }
 
     public String bucket() {
@@ -43,8 +63,87 @@ public class ObjectStore {
     }
 
     public Uni<Boolean> bucketExists() {
-        return Uni.createFrom().completionStage(
-                () -> client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build()));
+        return onCallersContext(() -> client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build()));
+    }
+
+    /**
+     * The client completes its futures on its own HTTP threads; continuing there would move the caller's
+     * database session off its Vert.x context. So results are handed back to the caller's context.
+     */
+    private static <T> Uni<T> onCallersContext(Supplier<CompletionStage<T>> call) {
+        return Uni.createFrom().deferred(() -> {
+            Context context = io.vertx.core.Vertx.currentContext();
+            Uni<T> result = Uni.createFrom().completionStage(call);
+            return context == null ? result : result.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        });
+    }
+
+    /**
+     * A URL the phone PUTs the bytes to. The MinIO client signs only the host of a presigned URL, so
+     * the Content-Type and the size are checked when the upload is confirmed.
+     */
+    public String presignPut(String key, String contentType, Duration expiry) {
+        return presign(Http.Method.PUT, key, expiry, Map.of("Content-Type", contentType));
+    }
+
+    public String presignGet(String key, Duration expiry) {
+        return presign(Http.Method.GET, key, expiry, Map.of());
+    }
+
+    private String presign(Http.Method method, String key, Duration expiry, Map<String, String> headers) {
+        try {
+            return presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(method)
+                    .bucket(config.bucket()).object(key).expiry((int) expiry.toSeconds(), TimeUnit.SECONDS)
+                    .extraHeaders(headers).build());
+        } catch (MinioException e) {
+            throw new IllegalStateException("Cannot presign " + key, e);
+        }
+    }
+
+    /** Size and Content-Type of a stored object. */
+    public record Stat(long size, String contentType) {
+    }
+
+    /** @return the object's size and type, or null when there is no such object */
+    public Uni<Stat> stat(String key) {
+        return onCallersContext(() -> client.statObject(
+                StatObjectArgs.builder().bucket(config.bucket()).object(key).build()))
+                .map(stat -> new Stat(stat.size(), stat.contentType()))
+                .onFailure(ObjectStore::isNoSuchKey).recoverWithNull();
+    }
+
+    public Uni<byte[]> read(String key) {
+        return onCallersContext(() -> client.getObject(
+                GetObjectArgs.builder().bucket(config.bucket()).object(key).build()))
+                .flatMap(stream -> vertx.executeBlocking(Uni.createFrom().item(() -> readAll(stream))));
+    }
+
+    public Uni<Void> write(String key, byte[] bytes, String contentType) {
+        return onCallersContext(() -> client.putObject(PutObjectArgs.builder()
+                .bucket(config.bucket()).object(key).data(bytes, bytes.length).contentType(contentType).build()))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> remove(String key) {
+        return onCallersContext(() -> client.removeObject(
+                RemoveObjectArgs.builder().bucket(config.bucket()).object(key).build()));
+    }
+
+    private static byte[] readAll(InputStream stream) {
+        try (stream) {
+            return stream.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isNoSuchKey(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ErrorResponseException e && "NoSuchKey".equals(e.errorResponse().code())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Runs on the main thread during start-up, where waiting is allowed.

@@ -10,6 +10,9 @@ public interface ObjectStoreConfig {
     /** e.g. {@code https://minio.example.gov.cn} or {@code http://127.0.0.1:9000}. */
     String endpoint();
 
+    /** The address phones use for presigned uploads and downloads, when it is not {@link #endpoint()}. */
+    java.util.Optional<String> publicEndpoint();
+
     String accessKey();
 
     String secretKey();

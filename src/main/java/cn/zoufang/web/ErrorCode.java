@@ -24,6 +24,7 @@ public enum ErrorCode {
     DUPLICATE_PHONE(409, "手机号已被注册"),
     CONFLICT(409, "与当前数据冲突"),
     INVALID_STATE(409, "当前状态下不能执行此操作"),
+    UPLOAD_NOT_FOUND(409, "照片尚未上传"),
     REQUEST_IN_PROGRESS(409, "同一请求仍在处理中"),
     PRECONDITION_FAILED(412, "数据已被他人修改，请刷新后重试"),
     PAYLOAD_TOO_LARGE(413, "请求内容过大"),
@@ -32,7 +33,8 @@ public enum ErrorCode {
     PRECONDITION_REQUIRED(428, "修改时必须带上 If-Match"),
     TOO_MANY_LOGIN_ATTEMPTS(429, "登录失败次数过多，请稍后再试"),
     INTERNAL_ERROR(500, "服务器内部错误"),
-    SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试");
+    SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
+    STORAGE_UNAVAILABLE(503, "照片存储暂时不可用，请稍后再试");
 
     private final int status;
     private final String title;

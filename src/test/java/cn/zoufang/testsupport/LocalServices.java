@@ -30,11 +30,13 @@ public final class LocalServices implements AutoCloseable {
     public static final String S3_SECRET_KEY = "zoufang-local-secret";
 
     private final EmbeddedPostgres postgres;
-    private final Process s3proxy;
+    private final Path workDir;
     private final int s3Port;
+    private Process s3proxy;
 
-    private LocalServices(EmbeddedPostgres postgres, Process s3proxy, int s3Port) {
+    private LocalServices(EmbeddedPostgres postgres, Path workDir, Process s3proxy, int s3Port) {
         this.postgres = postgres;
+        this.workDir = workDir;
         this.s3proxy = s3proxy;
         this.s3Port = s3Port;
     }
@@ -57,8 +59,8 @@ public final class LocalServices implements AutoCloseable {
         try {
             createDatabase(pg);
             int port = s3Port == 0 ? freePort() : s3Port;
-            Process s3 = startS3Proxy(workDir, port, persistent);
-            return new LocalServices(pg, s3, port);
+            Process s3 = startS3Proxy(workDir, port);
+            return new LocalServices(pg, workDir, s3, port);
         } catch (IOException | RuntimeException e) {
             pg.close();
             throw e;
@@ -91,8 +93,8 @@ public final class LocalServices implements AutoCloseable {
         return s3proxy.pid();
     }
 
-    @Override
-    public void close() {
+    /** Stops the S3 server (for tests of what happens while the object store is down). */
+    public void stopS3() {
         s3proxy.destroy();
         try {
             if (!s3proxy.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -102,6 +104,16 @@ public final class LocalServices implements AutoCloseable {
             Thread.currentThread().interrupt();
             s3proxy.destroyForcibly();
         }
+    }
+
+    /** Starts the S3 server again on the same port with the same objects. */
+    public void startS3() throws IOException {
+        s3proxy = startS3Proxy(workDir, s3Port);
+    }
+
+    @Override
+    public void close() {
+        stopS3();
         try {
             postgres.close();
         } catch (IOException e) {
@@ -121,7 +133,7 @@ public final class LocalServices implements AutoCloseable {
         }
     }
 
-    private static Process startS3Proxy(Path workDir, int port, boolean persistent) throws IOException {
+    private static Process startS3Proxy(Path workDir, int port) throws IOException {
         Path jar = projectDir().resolve("target/s3proxy/s3proxy.jar");
         if (!Files.exists(jar)) {
             throw new IOException("S3Proxy jar missing at " + jar + ": run ./mvnw generate-test-resources first");
@@ -134,7 +146,8 @@ public final class LocalServices implements AutoCloseable {
                 "s3proxy.authorization=aws-v2-or-v4",
                 "s3proxy.identity=" + S3_ACCESS_KEY,
                 "s3proxy.credential=" + S3_SECRET_KEY,
-                "jclouds.provider=" + (persistent ? "filesystem-nio2" : "transient-nio2"),
+                // On disk even for tests, so that a stopped and restarted server still has its objects.
+                "jclouds.provider=filesystem-nio2",
                 "jclouds.filesystem.basedir=" + blobs.toAbsolutePath(),
                 ""));
         Path log = workDir.resolve("s3proxy.log");

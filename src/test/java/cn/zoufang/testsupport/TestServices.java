@@ -8,7 +8,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /** Starts the real PostgreSQL and S3 server once for the whole test run. */
 public class TestServices implements QuarkusTestResourceLifecycleManager {
 
-    private LocalServices services;
+    private static volatile LocalServices services;
+
+    /** The running services, for tests that stop and restart one of them. */
+    public static LocalServices current() {
+        return services;
+    }
 
     @Override
     public Map<String, String> start() {

@@ -7,10 +7,7 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,64 +15,21 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Visits;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 
 @QuarkusTest
 class VisitFlowTest extends ApiTest {
 
-    /** 欧菲光（演示）: registered at 28.745, 115.795 and assigned to group 1. */
-    static final double SITE_LAT = 28.745;
-    static final double SITE_LNG = 115.795;
-
-    static String enterpriseId(String name) {
-        return as(OFFICE).queryParam("name", name).get("/api/v1/enterprises").then().statusCode(200)
-                .extract().path("items[0].id");
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    }
-
-    static Map<String, Object> newVisit(String id, String enterpriseId) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("id", id);
-        m.put("enterpriseId", enterpriseId);
-        m.put("kind", "REGULAR");
-        m.put("plannedDate", today().toString());
-        m.put("purpose", "了解企业用工需求");
-        return m;
-    }
-
-    static Map<String, Object> position(double lat, double lng, double accuracy, String source) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("latitude", lat);
-        m.put("longitude", lng);
-        m.put("accuracyMeters", accuracy);
-        m.put("deviceTime", OffsetDateTime.now().toString());
-        m.put("source", source);
-        return m;
-    }
-
-    /** Plans a visit as {@code phone} and returns its id. */
-    static String plan(String phone, String enterpriseId) {
-        String id = UUID.randomUUID().toString();
-        as(phone).body(newVisit(id, enterpriseId)).post("/api/v1/visits").then().statusCode(201);
-        return id;
-    }
-
-    static ExtractableResponse<Response> checkIn(String phone, String id, String etag, Map<String, Object> where) {
-        return as(phone).header("If-Match", etag).body(where).post("/api/v1/visits/" + id + "/check-in")
-                .then().statusCode(200).extract();
-    }
+    static final double SITE_LAT = Visits.SITE_LAT;
+    static final double SITE_LNG = Visits.SITE_LNG;
 
     @Test
     void theWholeVisitFlow() {
-        String enterprise = enterpriseId("欧菲光");
+        String enterprise = Visits.enterpriseId("欧菲光");
         String id = UUID.randomUUID().toString();
         String leaderId = as(LEADER_1).get("/api/v1/me").then().extract().path("id");
-        Map<String, Object> body = newVisit(id, enterprise);
+        Map<String, Object> body = Visits.newVisit(id, enterprise);
         body.put("participantIds", List.of(leaderId));
         as(OFFICIAL_1).body(body).post("/api/v1/visits").then()
                 .statusCode(201)
@@ -85,7 +39,7 @@ class VisitFlowTest extends ApiTest {
                 .body("groupName", is("第一挂点帮扶小组（电子信息）"))
                 .body("detail.participants.size()", is(2));
 
-        var checkedIn = checkIn(OFFICIAL_1, id, "\"0\"", position(SITE_LAT + 0.001, SITE_LNG, 15, "GPS"));
+        var checkedIn = Visits.checkIn(OFFICIAL_1, id, "\"0\"", Visits.position(SITE_LAT + 0.001, SITE_LNG, 15, "GPS"));
         checkedIn.response().then()
                 .header("ETag", is("\"1\""))
                 .body("status", is("CHECKED_IN"))
@@ -108,7 +62,7 @@ class VisitFlowTest extends ApiTest {
         as(OFFICIAL_1).queryParam("mine", true).queryParam("status", "COMPLETED").get("/api/v1/visits").then()
                 .statusCode(200).body("items.id", hasItem(id));
         String group = as(OFFICIAL_1).get("/api/v1/me").then().extract().path("groups[0].id");
-        as(LEADER_1).queryParam("groupId", group).queryParam("month", today().toString().substring(0, 7))
+        as(LEADER_1).queryParam("groupId", group).queryParam("month", Visits.today().toString().substring(0, 7))
                 .get("/api/v1/visits").then().statusCode(200).body("items.id", hasItem(id));
         as(OFFICIAL_1).queryParam("enterpriseId", enterprise).get("/api/v1/visits").then().statusCode(200)
                 .body("items.id", hasItem(id));
@@ -118,8 +72,8 @@ class VisitFlowTest extends ApiTest {
 
     @Test
     void aCheckInThreeKilometresAwayIsOutOfRangeAndNeedsAReason() {
-        String id = plan(OFFICIAL_1, enterpriseId("欧菲光"));
-        checkIn(OFFICIAL_1, id, "\"0\"", position(SITE_LAT + 0.027, SITE_LNG, 10, "GPS")).response().then()
+        String id = Visits.plan(OFFICIAL_1, Visits.enterpriseId("欧菲光"));
+        Visits.checkIn(OFFICIAL_1, id, "\"0\"", Visits.position(SITE_LAT + 0.027, SITE_LNG, 10, "GPS")).response().then()
                 .body("checkInVerdict", is("OUT_OF_RANGE"))
                 .body("detail.checkIn.distanceMeters", closeTo(3002, 5));
         as(OFFICIAL_1).header("If-Match", "\"1\"").body(Map.of("findings", "已走访"))
@@ -133,15 +87,15 @@ class VisitFlowTest extends ApiTest {
 
     @Test
     void mockNoneOrImpreciseLocationsAreUnverifiable() {
-        String enterprise = enterpriseId("欧菲光");
-        String mock = plan(OFFICIAL_1, enterprise);
-        checkIn(OFFICIAL_1, mock, "\"0\"", position(SITE_LAT, SITE_LNG, 5, "MOCK")).response().then()
+        String enterprise = Visits.enterpriseId("欧菲光");
+        String mock = Visits.plan(OFFICIAL_1, enterprise);
+        Visits.checkIn(OFFICIAL_1, mock, "\"0\"", Visits.position(SITE_LAT, SITE_LNG, 5, "MOCK")).response().then()
                 .body("checkInVerdict", is("UNVERIFIABLE"));
-        String imprecise = plan(OFFICIAL_1, enterprise);
-        checkIn(OFFICIAL_1, imprecise, "\"0\"", position(SITE_LAT, SITE_LNG, 1500, "NETWORK")).response().then()
+        String imprecise = Visits.plan(OFFICIAL_1, enterprise);
+        Visits.checkIn(OFFICIAL_1, imprecise, "\"0\"", Visits.position(SITE_LAT, SITE_LNG, 1500, "NETWORK")).response().then()
                 .body("checkInVerdict", is("UNVERIFIABLE"));
-        String none = plan(OFFICIAL_1, enterprise);
-        checkIn(OFFICIAL_1, none, "\"0\"", Map.of("deviceTime", OffsetDateTime.now().toString(), "source", "GPS"))
+        String none = Visits.plan(OFFICIAL_1, enterprise);
+        Visits.checkIn(OFFICIAL_1, none, "\"0\"", Map.of("deviceTime", OffsetDateTime.now().toString(), "source", "GPS"))
                 .response().then()
                 .body("checkInVerdict", is("UNVERIFIABLE"))
                 .body("detail.checkIn.distanceMeters", nullValue());
@@ -149,36 +103,36 @@ class VisitFlowTest extends ApiTest {
 
     @Test
     void theSameCreateSentTwiceMakesOneVisit() {
-        String enterprise = enterpriseId("同兴达");
+        String enterprise = Visits.enterpriseId("同兴达");
         String id = UUID.randomUUID().toString();
-        as(OFFICIAL_1).body(newVisit(id, enterprise)).post("/api/v1/visits").then().statusCode(201);
-        as(OFFICIAL_1).body(newVisit(id, enterprise)).post("/api/v1/visits").then().statusCode(200)
+        as(OFFICIAL_1).body(Visits.newVisit(id, enterprise)).post("/api/v1/visits").then().statusCode(201);
+        as(OFFICIAL_1).body(Visits.newVisit(id, enterprise)).post("/api/v1/visits").then().statusCode(200)
                 .body("id", is(id));
         as(OFFICIAL_1).queryParam("enterpriseId", enterprise).queryParam("limit", 100).get("/api/v1/visits").then()
                 .body("items.findAll { it.id == '" + id + "' }.size()", is(1));
-        Map<String, Object> other = newVisit(id, enterprise);
+        Map<String, Object> other = Visits.newVisit(id, enterprise);
         other.put("purpose", "另一件事");
         as(OFFICIAL_1).body(other).post("/api/v1/visits").then().statusCode(409).body("code", is("CONFLICT"));
     }
 
     @Test
     void idempotencyKeysReplayAndRefuseOtherBodies() {
-        String enterprise = enterpriseId("同兴达");
+        String enterprise = Visits.enterpriseId("同兴达");
         String key = UUID.randomUUID().toString();
         String id = UUID.randomUUID().toString();
-        as(OFFICIAL_1).header("Idempotency-Key", key).body(newVisit(id, enterprise)).post("/api/v1/visits").then()
+        as(OFFICIAL_1).header("Idempotency-Key", key).body(Visits.newVisit(id, enterprise)).post("/api/v1/visits").then()
                 .statusCode(201);
-        as(OFFICIAL_1).header("Idempotency-Key", key).body(newVisit(id, enterprise)).post("/api/v1/visits").then()
+        as(OFFICIAL_1).header("Idempotency-Key", key).body(Visits.newVisit(id, enterprise)).post("/api/v1/visits").then()
                 .statusCode(201)
                 .header("Idempotent-Replayed", "true")
                 .header("ETag", "\"0\"")
                 .body("id", is(id));
-        as(OFFICIAL_1).header("Idempotency-Key", key).body(newVisit(UUID.randomUUID().toString(), enterprise))
+        as(OFFICIAL_1).header("Idempotency-Key", key).body(Visits.newVisit(UUID.randomUUID().toString(), enterprise))
                 .post("/api/v1/visits").then().statusCode(422).body("code", is("IDEMPOTENCY_KEY_REUSED"));
 
         // A check-in replayed after it went through is answered, not done twice (no 412 for the old ETag).
         String checkInKey = UUID.randomUUID().toString();
-        Map<String, Object> where = position(SITE_LAT, SITE_LNG + 0.02, 10, "GPS");
+        Map<String, Object> where = Visits.position(SITE_LAT, SITE_LNG + 0.02, 10, "GPS");
         for (int i = 0; i < 2; i++) {
             as(OFFICIAL_1).header("If-Match", "\"0\"").header("Idempotency-Key", checkInKey).body(where)
                     .post("/api/v1/visits/" + id + "/check-in").then().statusCode(200)
@@ -188,15 +142,15 @@ class VisitFlowTest extends ApiTest {
 
     @Test
     void changesNeedTheCurrentEtag() {
-        String id = plan(OFFICIAL_1, enterpriseId("同兴达"));
-        invalidAs(OFFICIAL_1).body(position(SITE_LAT, SITE_LNG, 10, "GPS"))
+        String id = Visits.plan(OFFICIAL_1, Visits.enterpriseId("同兴达"));
+        invalidAs(OFFICIAL_1).body(Visits.position(SITE_LAT, SITE_LNG, 10, "GPS"))
                 .post("/api/v1/visits/" + id + "/check-in").then().statusCode(428)
                 .body("code", is("PRECONDITION_REQUIRED"));
-        checkIn(OFFICIAL_1, id, "\"0\"", position(SITE_LAT, SITE_LNG, 10, "GPS"));
+        Visits.checkIn(OFFICIAL_1, id, "\"0\"", Visits.position(SITE_LAT, SITE_LNG, 10, "GPS"));
         as(OFFICIAL_1).header("If-Match", "\"0\"").body(Map.of("reason", "改期"))
                 .post("/api/v1/visits/" + id + "/cancel").then().statusCode(412)
                 .body("code", is("PRECONDITION_FAILED"));
-        as(OFFICIAL_1).header("If-Match", "\"1\"").body(position(SITE_LAT, SITE_LNG, 10, "GPS"))
+        as(OFFICIAL_1).header("If-Match", "\"1\"").body(Visits.position(SITE_LAT, SITE_LNG, 10, "GPS"))
                 .post("/api/v1/visits/" + id + "/check-in").then().statusCode(409)
                 .body("code", is("INVALID_STATE"));
         as(OFFICIAL_1).header("If-Match", "\"1\"").body(Map.of("reason", "企业临时停产"))
@@ -207,8 +161,8 @@ class VisitFlowTest extends ApiTest {
 
     @Test
     void otherGroupsAndEnterprisesSeeNeitherNotesNorPositions() {
-        String id = plan(OFFICIAL_1, enterpriseId("欧菲光"));
-        checkIn(OFFICIAL_1, id, "\"0\"", position(SITE_LAT, SITE_LNG, 10, "GPS"));
+        String id = Visits.plan(OFFICIAL_1, Visits.enterpriseId("欧菲光"));
+        Visits.checkIn(OFFICIAL_1, id, "\"0\"", Visits.position(SITE_LAT, SITE_LNG, 10, "GPS"));
         as(OFFICIAL_2).get("/api/v1/visits/" + id).then().statusCode(404).body("code", is("NOT_FOUND"));
         as(OFFICIAL_2).header("If-Match", "\"1\"").body(Map.of("reason", "x"))
                 .post("/api/v1/visits/" + id + "/cancel").then().statusCode(404);
@@ -218,9 +172,9 @@ class VisitFlowTest extends ApiTest {
                 .body("groupName", is("第一挂点帮扶小组（电子信息）"))
                 .body("detail", nullValue())
                 .body("checkInVerdict", nullValue());
-        as(CONTACT_1).body(newVisit(UUID.randomUUID().toString(), enterpriseId("欧菲光"))).post("/api/v1/visits")
+        as(CONTACT_1).body(Visits.newVisit(UUID.randomUUID().toString(), Visits.enterpriseId("欧菲光"))).post("/api/v1/visits")
                 .then().statusCode(403);
-        as(OFFICIAL_2).body(newVisit(UUID.randomUUID().toString(), enterpriseId("欧菲光"))).post("/api/v1/visits")
+        as(OFFICIAL_2).body(Visits.newVisit(UUID.randomUUID().toString(), Visits.enterpriseId("欧菲光"))).post("/api/v1/visits")
                 .then().statusCode(404);
         as(OFFICE).get("/api/v1/visits/" + id).then().statusCode(200).body("detail.checkIn.verdict", is("ON_SITE"));
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Visits;
 import cn.zoufang.testsupport.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,13 +36,13 @@ class VisitGapsTest extends ApiTest {
                     .statusCode(201);
         }
 
-        String done = VisitFlowTest.plan(OFFICIAL_2, visited);
-        VisitFlowTest.checkIn(OFFICIAL_2, done, "\"0\"", VisitFlowTest.position(28.75, 115.8, 10, "GPS"));
+        String done = Visits.plan(OFFICIAL_2, visited);
+        Visits.checkIn(OFFICIAL_2, done, "\"0\"", Visits.position(28.75, 115.8, 10, "GPS"));
         as(OFFICIAL_2).header("If-Match", "\"1\"").body(Map.of("findings", "生产正常"))
                 .post("/api/v1/visits/" + done + "/complete").then().statusCode(200);
-        VisitFlowTest.plan(OFFICIAL_2, planned); // planned only: not a visit yet
+        Visits.plan(OFFICIAL_2, planned); // planned only: not a visit yet
 
-        String month = VisitFlowTest.today().toString().substring(0, 7);
+        String month = Visits.today().toString().substring(0, 7);
         as(LEADER_1).queryParam("month", month).get("/api/v1/groups/" + group + "/visit-gaps").then()
                 .statusCode(200)
                 .body("visitsRequired", is(1))

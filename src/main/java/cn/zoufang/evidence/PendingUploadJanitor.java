@@ -1,0 +1,58 @@
+package cn.zoufang.evidence;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Removes uploads never confirmed within the pending TTL, objects included. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so replicas running the same job at once share the work instead of
+ * repeating it.
+ */
+@ApplicationScoped
+@WithSession
+public class PendingUploadJanitor {
+
+    private static final Logger LOG = Logger.getLogger(PendingUploadJanitor.class);
+    private static final int BATCH = 100;
+
+    private final ObjectStore store;
+    private final EvidenceConfig config;
+
+    public PendingUploadJanitor(ObjectStore store, EvidenceConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    @Scheduled(every = "15m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return sweep(OffsetDateTime.now().minus(config.pendingTtl())).replaceWithVoid()
+                .onFailure().invoke(f -> LOG.warn("Pending upload clean-up failed; will retry", f))
+                .onFailure().recoverWithNull();
+    }
+
+    /** @return how many pending uploads created before {@code before} were removed */
+    public Uni<Integer> sweep(OffsetDateTime before) {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                select * from photo where status = 'PENDING' and created_at < :before
+                order by created_at limit :batch for update skip locked""", Photo.class)
+                .setParameter("before", before).setParameter("batch", BATCH).getResultList())
+                .flatMap(photos -> Multi.createFrom().iterable(photos)
+                        .onItem().transformToUniAndConcatenate(p -> store.remove(p.objectKey).invoke(() -> {
+                            p.status = PhotoStatus.REJECTED;
+                            p.rejectReason = RejectReason.UPLOAD_EXPIRED;
+                            p.confirmedAt = OffsetDateTime.now();
+                        }).replaceWith(p))
+                        .collect().asList()
+                        .map(List::size)));
+    }
+}

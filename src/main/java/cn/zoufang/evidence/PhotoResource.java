@@ -1,0 +1,78 @@
+package cn.zoufang.evidence;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import cn.zoufang.evidence.PhotoDtos.Confirmation;
+import cn.zoufang.evidence.PhotoDtos.NewUpload;
+import cn.zoufang.evidence.PhotoDtos.PhotoView;
+import cn.zoufang.identity.Caller;
+import cn.zoufang.identity.CurrentCaller;
+import cn.zoufang.identity.Role;
+import cn.zoufang.web.Idempotency;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/** Photo evidence of visits: upload slot → PUT to the object store → confirm → view. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class PhotoResource {
+
+    private final PhotoService photos;
+    private final Idempotency idempotency;
+    private final CurrentCaller caller;
+
+    public PhotoResource(PhotoService photos, Idempotency idempotency, CurrentCaller caller) {
+        this.photos = photos;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/visits/{id}/photos")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
+    public Uni<Response> requestUpload(@PathParam("id") UUID visitId, @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull NewUpload in) {
+        Caller who = caller.get();
+        return idempotency.run(who.id(), key, "POST", "/api/v1/visits/" + visitId + "/photos", in,
+                () -> photos.requestUpload(who, visitId, in)
+                        .map(slot -> Response.status(Response.Status.CREATED).entity(slot).build()));
+    }
+
+    @GET
+    @Path("/visits/{id}/photos")
+    @Authenticated
+    public Uni<List<PhotoView>> list(@PathParam("id") UUID visitId) {
+        return photos.list(caller.get(), visitId);
+    }
+
+    @GET
+    @Path("/photos/{id}")
+    @Authenticated
+    public Uni<PhotoView> get(@PathParam("id") UUID photoId) {
+        return photos.get(caller.get(), photoId);
+    }
+
+    /** The phone has uploaded the bytes; the server checks them and answers ACCEPTED or REJECTED. */
+    @POST
+    @Path("/photos/{id}/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
+    public Uni<PhotoView> confirm(@PathParam("id") UUID photoId, @Valid @NotNull Confirmation in) {
+        return photos.confirm(caller.get(), photoId, in.sha256());
+    }
+}

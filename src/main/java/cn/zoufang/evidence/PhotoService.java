@@ -1,0 +1,303 @@
+package cn.zoufang.evidence;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import cn.zoufang.audit.AuditLog;
+import cn.zoufang.audit.AuditLog.Entry;
+import cn.zoufang.directory.Enterprise;
+import cn.zoufang.evidence.PhotoDtos.NewUpload;
+import cn.zoufang.evidence.PhotoDtos.PhotoView;
+import cn.zoufang.evidence.PhotoDtos.UploadSlot;
+import cn.zoufang.identity.Caller;
+import cn.zoufang.identity.Scope;
+import cn.zoufang.visit.Geo;
+import cn.zoufang.visit.Visit;
+import cn.zoufang.visit.VisitStatus;
+import cn.zoufang.web.ApiException;
+import cn.zoufang.web.Dates;
+import cn.zoufang.web.ErrorCode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Photo evidence of a visit. The phone asks for an upload slot, PUTs the bytes straight to the object
+ * store with the presigned URL (the API never carries photo bytes), then confirms with the SHA-256 it
+ * computed; the server checks the object itself and accepts or rejects it. Object-store I/O happens
+ * outside database transactions, which stay short.
+ */
+@ApplicationScoped
+@WithSession
+public class PhotoService {
+
+    private static final Logger LOG = Logger.getLogger(PhotoService.class);
+
+    private final SecureRandom random = new SecureRandom();
+    private final ObjectStore store;
+    private final EvidenceConfig config;
+    private final Scope scope;
+    private final AuditLog audit;
+    private final Vertx vertx;
+
+    public PhotoService(ObjectStore store, EvidenceConfig config, Scope scope, AuditLog audit, Vertx vertx) {
+        this.store = store;
+        this.config = config;
+        this.scope = scope;
+        this.audit = audit;
+        this.vertx = vertx;
+    }
+
+    public Uni<UploadSlot> requestUpload(Caller caller, UUID visitId, NewUpload in) {
+        if (in.sizeBytes() > config.maxBytes()) {
+            throw ApiException.invalidField("sizeBytes", ErrorCode.VALIDATION_FAILED,
+                    "照片不能超过 " + config.maxBytes() / (1024 * 1024) + " MB");
+        }
+        return writableVisit(caller, visitId)
+                .call(v -> storeAvailable())
+                .flatMap(v -> {
+                    Photo p = new Photo();
+                    p.id = UUID.randomUUID();
+                    p.ownerType = Photo.OwnerType.VISIT;
+                    p.ownerId = v.id;
+                    p.uploadedBy = caller.id();
+                    p.objectKey = "visits/" + v.id + "/" + unguessable() + extension(in.contentType());
+                    p.contentType = in.contentType();
+                    p.declaredBytes = in.sizeBytes();
+                    p.status = PhotoStatus.PENDING;
+                    p.createdAt = OffsetDateTime.now();
+                    return Panache.withTransaction(() -> p.persist()
+                            .chain(() -> audit.record(Entry.by(caller, "PHOTO_UPLOAD_REQUEST", "PHOTO", p.id)
+                                    .detail("visit " + v.id))))
+                            .map(x -> {
+                                Duration expiry = config.uploadExpiry();
+                                return new UploadSlot(view(p, null), store.presignPut(p.objectKey, p.contentType, expiry),
+                                        "PUT", Map.of("Content-Type", p.contentType),
+                                        OffsetDateTime.now().plus(expiry), config.maxBytes());
+                            });
+                });
+    }
+
+    /** Checks the uploaded object and accepts or rejects it; a confirmed photo answers as it stands. */
+    public Uni<PhotoView> confirm(Caller caller, UUID photoId, String sha256) {
+        return writablePhoto(caller, photoId).flatMap(p -> {
+            if (p.status != PhotoStatus.PENDING) {
+                return Uni.createFrom().item(view(p, downloadExpiry(p)));
+            }
+            return store.stat(p.objectKey)
+                    .onFailure().transform(PhotoService::storageUnavailable)
+                    .flatMap(stat -> {
+                        if (stat == null) {
+                            throw new ApiException(ErrorCode.UPLOAD_NOT_FOUND, "对象存储中还没有这张照片，请先完成上传");
+                        }
+                        long size = stat.size();
+                        if (size > config.maxBytes()) {
+                            return reject(caller, p, RejectReason.TOO_LARGE, size);
+                        }
+                        if (!p.contentType.equals(stat.contentType())) {
+                            // Uploaded with another Content-Type than the slot was for.
+                            return reject(caller, p, RejectReason.TYPE_MISMATCH, size);
+                        }
+                        return store.read(p.objectKey)
+                                .onFailure().transform(PhotoService::storageUnavailable)
+                                .flatMap(bytes -> vertx.executeBlocking(Uni.createFrom()
+                                        .item(() -> PhotoInspector.inspect(bytes, config.thumbnailSize()))))
+                                .flatMap(found -> {
+                                    if (found.type() == null) {
+                                        return reject(caller, p, RejectReason.NOT_AN_IMAGE, size);
+                                    }
+                                    if (!found.type().equals(p.contentType)) {
+                                        return reject(caller, p, RejectReason.TYPE_MISMATCH, size);
+                                    }
+                                    if (!found.sha256().equalsIgnoreCase(sha256)) {
+                                        return reject(caller, p, RejectReason.HASH_MISMATCH, size);
+                                    }
+                                    return accept(caller, p, found, size);
+                                });
+                    });
+        });
+    }
+
+    public Uni<PhotoView> get(Caller caller, UUID photoId) {
+        return Photo.<Photo>findById(photoId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("照片"))
+                .call(p -> visibleVisit(caller, p.ownerId))
+                .map(p -> view(p, downloadExpiry(p)));
+    }
+
+    public Uni<List<PhotoView>> list(Caller caller, UUID visitId) {
+        return visibleVisit(caller, visitId)
+                .chain(v -> Photo.<Photo>list("ownerType = ?1 and ownerId = ?2 order by createdAt, id",
+                        Photo.OwnerType.VISIT, v.id))
+                .map(photos -> photos.stream().map(p -> view(p, downloadExpiry(p))).toList());
+    }
+
+    private Uni<PhotoView> accept(Caller caller, Photo p, PhotoInspector.Inspection found, long size) {
+        String thumbKey = found.thumbnail() == null ? null : p.objectKey + ".thumb.jpg";
+        Uni<Void> thumb = thumbKey == null ? Uni.createFrom().voidItem()
+                : store.write(thumbKey, found.thumbnail(), PhotoInspector.JPEG)
+                        .onFailure().transform(PhotoService::storageUnavailable);
+        return thumb.chain(() -> Visit.<Visit>findById(p.ownerId))
+                .flatMap(v -> Enterprise.<Enterprise>findById(v.enterpriseId).map(e -> {
+                    Set<PhotoFlag> flags = EnumSet.noneOf(PhotoFlag.class);
+                    LocalDate visitDay = v.checkInAt != null ? v.checkInAt.atZoneSameInstant(Dates.ZONE).toLocalDate()
+                            : v.plannedDate;
+                    if (found.capturedAt() == null) {
+                        flags.add(PhotoFlag.NO_CAPTURE_TIME);
+                    } else if (!found.capturedAt().atZoneSameInstant(Dates.ZONE).toLocalDate().equals(visitDay)) {
+                        flags.add(PhotoFlag.OUTSIDE_VISIT_DAY);
+                    }
+                    Double distance = null;
+                    if (found.latitude() == null) {
+                        flags.add(PhotoFlag.NO_LOCATION);
+                    } else if (e.latitude != null) {
+                        distance = Math.round(Geo.distanceMeters(found.latitude(), found.longitude(), e.latitude,
+                                e.longitude) * 10) / 10.0;
+                        if (distance > config.maxDistanceMeters()) {
+                            flags.add(PhotoFlag.FAR_FROM_SITE);
+                        }
+                    }
+                    return new Object[] { flags, distance };
+                }))
+                .flatMap(result -> update(p.id, row -> {
+                    @SuppressWarnings("unchecked")
+                    Set<PhotoFlag> flags = (Set<PhotoFlag>) result[0];
+                    row.status = PhotoStatus.ACCEPTED;
+                    row.sha256 = found.sha256().toLowerCase();
+                    row.sizeBytes = size;
+                    row.capturedAt = found.capturedAt();
+                    row.gpsLatitude = found.latitude();
+                    row.gpsLongitude = found.longitude();
+                    row.gpsDistanceMeters = (Double) result[1];
+                    row.flags = flags;
+                    row.thumbnailKey = thumbKey;
+                }, Entry.by(caller, "PHOTO_ACCEPT", "PHOTO", p.id).detail(found.type())));
+    }
+
+    private Uni<PhotoView> reject(Caller caller, Photo p, RejectReason reason, long size) {
+        return store.remove(p.objectKey)
+                .onFailure().transform(PhotoService::storageUnavailable)
+                .chain(() -> update(p.id, row -> {
+                    row.status = PhotoStatus.REJECTED;
+                    row.rejectReason = reason;
+                    row.sizeBytes = size;
+                }, Entry.by(caller, "PHOTO_REJECT", "PHOTO", p.id).detail(reason.name())));
+    }
+
+    private Uni<PhotoView> update(UUID id, java.util.function.Consumer<Photo> change, Entry auditEntry) {
+        return Panache.withTransaction(() -> Photo.<Photo>findById(id).flatMap(row -> {
+            if (row.status != PhotoStatus.PENDING) {
+                // Another confirmation of the same photo finished first; its outcome stands.
+                return Uni.createFrom().item(row);
+            }
+            change.accept(row);
+            row.confirmedAt = OffsetDateTime.now();
+            return audit.record(auditEntry).replaceWith(row);
+        })).map(row -> view(row, downloadExpiry(row)));
+    }
+
+    private Uni<Visit> writableVisit(Caller caller, UUID visitId) {
+        Scope.Clause writes = scope.visitWrites(caller, "v");
+        Map<String, Object> params = writes.into(new HashMap<>());
+        params.put("id", visitId);
+        return Visit.<Visit>find("from Visit v where v.id = :id and " + writes.hql(), params).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("走访记录"))
+                .invoke(v -> {
+                    if (v.status == VisitStatus.CANCELLED) {
+                        throw new ApiException(ErrorCode.INVALID_STATE, "走访已取消，不能再上传照片");
+                    }
+                });
+    }
+
+    private Uni<Photo> writablePhoto(Caller caller, UUID photoId) {
+        return Photo.<Photo>findById(photoId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("照片"))
+                .call(p -> writableVisit(caller, p.ownerId));
+    }
+
+    /** Photos are notes of the group: visible where the visit's detail is, never to the enterprise. */
+    private Uni<Visit> visibleVisit(Caller caller, UUID visitId) {
+        Scope.Clause visible = scope.visits(caller, "v");
+        Map<String, Object> params = visible.into(new HashMap<>());
+        params.put("id", visitId);
+        return Visit.<Visit>find("from Visit v where v.id = :id and " + visible.hql(), params).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("走访记录"))
+                .call(v -> Visit.getSession().flatMap(s -> s.createSelectionQuery(
+                        "select count(m) from GroupMember m where m.groupId = :g and m.accountId = :me", Long.class)
+                        .setParameter("g", v.groupId).setParameter("me", caller.id()).getSingleResult())
+                        .invoke(n -> {
+                            if (!scope.seesVisitDetail(caller, n > 0)) {
+                                throw ApiException.notFound("走访记录");
+                            }
+                        }));
+    }
+
+    private Uni<Void> storeAvailable() {
+        return store.bucketExists()
+                .ifNoItem().after(Duration.ofSeconds(3)).fail()
+                .onFailure().transform(PhotoService::storageUnavailable)
+                .invoke(exists -> {
+                    if (!exists) {
+                        throw unavailable();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static Throwable storageUnavailable(Throwable cause) {
+        if (cause instanceof ApiException) {
+            return cause;
+        }
+        LOG.warn("Object store unavailable: " + cause);
+        return unavailable();
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(ErrorCode.STORAGE_UNAVAILABLE, "照片存储暂时不可用，请稍后再试；走访记录不受影响");
+    }
+
+    private Duration downloadExpiry(Photo p) {
+        return p.status == PhotoStatus.ACCEPTED ? config.downloadExpiry() : null;
+    }
+
+    /** Download and thumbnail URLs only for accepted photos, each valid for {@code expiry}. */
+    private PhotoView view(Photo p, Duration expiry) {
+        List<PhotoFlag> flags = p.flags.stream().sorted(Comparator.naturalOrder()).toList();
+        String download = expiry == null ? null : store.presignGet(p.objectKey, expiry);
+        String thumbnail = expiry == null || p.thumbnailKey == null ? null : store.presignGet(p.thumbnailKey, expiry);
+        return new PhotoView(p.id, p.ownerId, p.status, p.status.label(), p.rejectReason,
+                p.rejectReason == null ? null : p.rejectReason.label(), p.contentType, p.sizeBytes, p.capturedAt,
+                p.gpsLatitude, p.gpsLongitude, p.gpsDistanceMeters, flags, flags.stream().map(PhotoFlag::label).toList(),
+                p.createdAt, p.confirmedAt, download, thumbnail,
+                expiry == null ? null : OffsetDateTime.now().plus(expiry), p.version);
+    }
+
+    private String unguessable() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String extension(String contentType) {
+        return switch (contentType) {
+            case PhotoInspector.PNG -> ".png";
+            case PhotoInspector.HEIC -> ".heic";
+            default -> ".jpg";
+        };
+    }
+}

@@ -1,0 +1,224 @@
+package cn.zoufang.evidence;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Visits;
+import cn.zoufang.testsupport.TestServices;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class PhotoEvidenceTest extends ApiTest {
+
+    static final double SITE_LAT = Visits.SITE_LAT;
+    static final double SITE_LNG = Visits.SITE_LNG;
+
+    @Inject
+    PendingUploadJanitor janitor;
+
+    /** A visit to 欧菲光 by official 1, checked in on site; returns its id. */
+    static String checkedInVisit() {
+        String id = Visits.plan(OFFICIAL_1, Visits.enterpriseId("欧菲光"));
+        Visits.checkIn(OFFICIAL_1, id, "\"0\"", Visits.position(SITE_LAT, SITE_LNG, 10, "GPS"));
+        return id;
+    }
+
+    static JsonPath slot(String visitId, String type, long size) {
+        return as(OFFICIAL_1).body(Map.of("contentType", type, "sizeBytes", size))
+                .post("/api/v1/visits/" + visitId + "/photos").then().statusCode(201)
+                .body("photo.status", is("PENDING"))
+                .body("method", is("PUT"))
+                .extract().jsonPath();
+    }
+
+    static int upload(JsonPath slot, byte[] bytes) throws Exception {
+        return TestPhotos.put(slot.getString("uploadUrl"), slot.getMap("headers"), bytes);
+    }
+
+    static io.restassured.response.ValidatableResponse confirm(JsonPath slot, String sha256) {
+        return as(OFFICIAL_1).body(Map.of("sha256", sha256))
+                .post("/api/v1/photos/" + slot.getString("photo.id") + "/confirm").then().statusCode(200);
+    }
+
+    static LocalDateTime nowInChina() {
+        return LocalDateTime.now(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Test
+    void twoPhotosUploadedConfirmedAndShown() throws Exception {
+        String visit = checkedInVisit();
+        byte[] onSite = TestPhotos.jpegWithExif(SITE_LAT + 0.0005, SITE_LNG, nowInChina());
+        byte[] plain = TestPhotos.png(800, 600);
+
+        JsonPath first = slot(visit, "image/jpeg", onSite.length);
+        JsonPath second = slot(visit, "image/png", plain.length);
+        assertEquals(200, upload(first, onSite));
+        assertEquals(200, upload(second, plain));
+
+        confirm(first, PhotoInspector.sha256(onSite))
+                .body("status", is("ACCEPTED"))
+                .body("flags", empty())
+                .body("capturedAt", notNullValue())
+                .body("distanceMeters", is(55.6))
+                .body("downloadUrl", notNullValue())
+                .body("thumbnailUrl", notNullValue());
+        confirm(second, PhotoInspector.sha256(plain))
+                .body("status", is("ACCEPTED"))
+                .body("flags", containsInAnyOrder("NO_CAPTURE_TIME", "NO_LOCATION"))
+                .body("flagLabels", containsInAnyOrder("照片没有拍摄时间", "照片没有位置信息"));
+
+        JsonPath listed = as(OFFICIAL_1).get("/api/v1/visits/" + visit + "/photos").then().statusCode(200)
+                .body("size()", is(2)).extract().jsonPath();
+        var original = TestPhotos.get(listed.getString("find { it.contentType == 'image/jpeg' }.downloadUrl"));
+        assertEquals(200, original.statusCode());
+        assertArrayEquals(onSite, original.body());
+        var thumb = TestPhotos.get(listed.getString("find { it.contentType == 'image/png' }.thumbnailUrl"));
+        assertEquals("image/jpeg", PhotoInspector.detectType(thumb.body()));
+        assertEquals(4, TestPhotos.objectsOf(visit)); // two originals, two thumbnails
+    }
+
+    @Test
+    void aPhotoTakenFiveKilometresAwayIsFlagged() throws Exception {
+        String visit = checkedInVisit();
+        byte[] far = TestPhotos.jpegWithExif(SITE_LAT + 0.045, SITE_LNG, nowInChina());
+        JsonPath slot = slot(visit, "image/jpeg", far.length);
+        assertEquals(200, upload(slot, far));
+        confirm(slot, PhotoInspector.sha256(far))
+                .body("status", is("ACCEPTED"))
+                .body("flags", contains("FAR_FROM_SITE"));
+        byte[] yesterday = TestPhotos.jpegWithExif(SITE_LAT, SITE_LNG, nowInChina().minusDays(1));
+        JsonPath old = slot(visit, "image/jpeg", yesterday.length);
+        assertEquals(200, upload(old, yesterday));
+        confirm(old, PhotoInspector.sha256(yesterday)).body("flags", contains("OUTSIDE_VISIT_DAY"));
+    }
+
+    @Test
+    void aTamperedUploadUrlIsRefusedByTheStore() throws Exception {
+        String visit = checkedInVisit();
+        byte[] photo = TestPhotos.jpeg(320, 240);
+        JsonPath slot = slot(visit, "image/jpeg", photo.length);
+        String url = slot.getString("uploadUrl");
+        String tampered = url.replace("visits/" + visit, "visits/" + UUID.randomUUID());
+        assertEquals(403, TestPhotos.put(tampered, slot.getMap("headers"), photo));
+        String badSignature = url.substring(0, url.length() - 1) + (url.endsWith("0") ? "1" : "0");
+        assertEquals(403, TestPhotos.put(badSignature, slot.getMap("headers"), photo));
+        assertEquals(0, TestPhotos.objectsOf(visit));
+        as(OFFICIAL_1).body(Map.of("sha256", PhotoInspector.sha256(photo)))
+                .post("/api/v1/photos/" + slot.getString("photo.id") + "/confirm").then()
+                .statusCode(409).body("code", is("UPLOAD_NOT_FOUND"));
+    }
+
+    @Test
+    void oversizeNonImageAndWrongHashAreRejectedAndDeleted() throws Exception {
+        String visit = checkedInVisit();
+        invalidAs(OFFICIAL_1).body(Map.of("contentType", "image/jpeg", "sizeBytes", 11L * 1024 * 1024))
+                .post("/api/v1/visits/" + visit + "/photos").then().statusCode(400)
+                .body("errors[0].field", is("sizeBytes"));
+
+        byte[] big = new byte[11 * 1024 * 1024];
+        byte[] small = TestPhotos.jpeg(64, 64);
+        System.arraycopy(small, 0, big, 0, small.length);
+        JsonPath oversize = slot(visit, "image/jpeg", 1000);
+        assertEquals(200, upload(oversize, big));
+        confirm(oversize, PhotoInspector.sha256(big)).body("status", is("REJECTED"))
+                .body("rejectReason", is("TOO_LARGE")).body("downloadUrl", nullValue());
+
+        byte[] text = "这不是图片".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        JsonPath notImage = slot(visit, "image/jpeg", text.length);
+        assertEquals(200, upload(notImage, text));
+        confirm(notImage, PhotoInspector.sha256(text)).body("status", is("REJECTED"))
+                .body("rejectReason", is("NOT_AN_IMAGE"));
+
+        byte[] photo = TestPhotos.jpeg(320, 240);
+        JsonPath wrongHash = slot(visit, "image/jpeg", photo.length);
+        assertEquals(200, upload(wrongHash, photo));
+        confirm(wrongHash, PhotoInspector.sha256(small)).body("status", is("REJECTED"))
+                .body("rejectReason", is("HASH_MISMATCH"))
+                .body("rejectReasonLabel", is("文件校验值不符，可能上传不完整"));
+
+        assertEquals(0, TestPhotos.objectsOf(visit));
+    }
+
+    @Test
+    void anUploadWithAnotherContentTypeIsRejectedAtConfirmation() throws Exception {
+        String visit = checkedInVisit();
+        byte[] photo = TestPhotos.jpeg(320, 240);
+        JsonPath slot = slot(visit, "image/jpeg", photo.length);
+        assertEquals(200, TestPhotos.put(slot.getString("uploadUrl"), Map.of("Content-Type", "text/html"), photo));
+        confirm(slot, PhotoInspector.sha256(photo)).body("status", is("REJECTED"))
+                .body("rejectReason", is("TYPE_MISMATCH"));
+        byte[] png = TestPhotos.png(100, 100);
+        JsonPath declaredJpeg = slot(visit, "image/jpeg", png.length);
+        assertEquals(200, upload(declaredJpeg, png));
+        confirm(declaredJpeg, PhotoInspector.sha256(png)).body("rejectReason", is("TYPE_MISMATCH"));
+        assertEquals(0, TestPhotos.objectsOf(visit));
+    }
+
+    @Test
+    void anotherGroupAndTheEnterpriseCannotSeeThePhotos() throws Exception {
+        String visit = checkedInVisit();
+        byte[] photo = TestPhotos.jpeg(320, 240);
+        JsonPath slot = slot(visit, "image/jpeg", photo.length);
+        upload(slot, photo);
+        confirm(slot, PhotoInspector.sha256(photo));
+        String photoId = slot.getString("photo.id");
+        for (String outsider : new String[] { OFFICIAL_2, CONTACT_1, CONTACT_2, DEPARTMENT }) {
+            as(outsider).get("/api/v1/photos/" + photoId).then().statusCode(404).body("code", is("NOT_FOUND"));
+            as(outsider).get("/api/v1/visits/" + visit + "/photos").then().statusCode(404);
+        }
+        as(LEADER_1).get("/api/v1/photos/" + photoId).then().statusCode(200).body("downloadUrl", notNullValue());
+        as(OFFICE).get("/api/v1/photos/" + photoId).then().statusCode(200);
+    }
+
+    @Test
+    void withTheObjectStoreDownUploadsAnswer503AndVisitsAreStillSaved() throws Exception {
+        String visit = checkedInVisit();
+        TestServices.current().stopS3();
+        try {
+            as(OFFICIAL_1).body(Map.of("contentType", "image/jpeg", "sizeBytes", 1000))
+                    .post("/api/v1/visits/" + visit + "/photos").then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("code", is("STORAGE_UNAVAILABLE"));
+            String another = Visits.plan(OFFICIAL_1, Visits.enterpriseId("欧菲光"));
+            as(OFFICIAL_1).get("/api/v1/visits/" + another).then().statusCode(200);
+            as(OFFICIAL_1).get("/api/v1/visits/" + visit + "/photos").then().statusCode(200).body("size()", is(0));
+        } finally {
+            TestServices.current().startS3();
+        }
+        slot(visit, "image/jpeg", 1000);
+    }
+
+    @Test
+    void uploadsNeverConfirmedAreCleanedUpObjectsIncluded() throws Throwable {
+        String visit = checkedInVisit();
+        byte[] photo = TestPhotos.jpeg(320, 240);
+        JsonPath slot = slot(visit, "image/jpeg", photo.length);
+        assertEquals(200, upload(slot, photo));
+        assertEquals(1, TestPhotos.objectsOf(visit));
+        Integer swept = VertxContextSupport.subscribeAndAwait(() -> janitor.sweep(OffsetDateTime.now().plusSeconds(1)));
+        org.junit.jupiter.api.Assertions.assertTrue(swept >= 1);
+        assertEquals(0, TestPhotos.objectsOf(visit));
+        as(OFFICIAL_1).get("/api/v1/photos/" + slot.getString("photo.id")).then().statusCode(200)
+                .body("status", is("REJECTED"))
+                .body("rejectReason", is("UPLOAD_EXPIRED"));
+    }
+}
