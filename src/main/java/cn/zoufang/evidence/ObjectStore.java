@@ -146,15 +146,23 @@ public class ObjectStore {
         return false;
     }
 
-    // Runs on the main thread during start-up, where waiting is allowed.
-    void createBucket(@Observes StartupEvent event) throws Exception {
+    // Runs on the main thread during start-up, where waiting is allowed. A store that is down does not
+    // stop the service: visits work without it, and readiness reports it.
+    void createBucket(@Observes StartupEvent event) {
         if (!config.createBucket()) {
             return;
         }
-        BucketExistsArgs exists = BucketExistsArgs.builder().bucket(config.bucket()).build();
-        if (!client.bucketExists(exists).get(30, TimeUnit.SECONDS)) {
-            client.makeBucket(MakeBucketArgs.builder().bucket(config.bucket()).build()).get(30, TimeUnit.SECONDS);
-            LOG.infof("Created bucket %s at %s", config.bucket(), config.endpoint());
+        try {
+            BucketExistsArgs exists = BucketExistsArgs.builder().bucket(config.bucket()).build();
+            if (!client.bucketExists(exists).get(10, TimeUnit.SECONDS)) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(config.bucket()).build()).get(10, TimeUnit.SECONDS);
+                LOG.infof("Created bucket %s at %s", config.bucket(), config.endpoint());
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warnf("Cannot check or create bucket %s at %s: %s", config.bucket(), config.endpoint(), e);
         }
     }
 }

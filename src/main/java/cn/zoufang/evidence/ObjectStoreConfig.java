@@ -24,7 +24,10 @@ public interface ObjectStoreConfig {
     @WithDefault("us-east-1")
     String region();
 
-    /** Create the bucket at start-up when missing (local runs and tests; production provisions it). */
-    @WithDefault("false")
+    /**
+     * Create the bucket at start-up when missing. Where the keys may not create buckets, set false and
+     * provision it; readiness stays DOWN while it is missing.
+     */
+    @WithDefault("true")
     boolean createBucket();
 }

@@ -94,6 +94,11 @@ class PhotoEvidenceTest extends ApiTest {
         var thumb = TestPhotos.get(listed.getString("find { it.contentType == 'image/png' }.thumbnailUrl"));
         assertEquals("image/jpeg", PhotoInspector.detectType(thumb.body()));
         assertEquals(4, TestPhotos.objectsOf(visit)); // two originals, two thumbnails
+
+        as(OFFICIAL_1).header("If-Match", "\"1\"").body(Map.of("findings", "两张现场照片已上传"))
+                .post("/api/v1/visits/" + visit + "/complete").then().statusCode(200).body("status", is("COMPLETED"));
+        as(OFFICIAL_1).queryParam("mine", true).queryParam("status", "COMPLETED").get("/api/v1/visits").then()
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(visit));
     }
 
     @Test
