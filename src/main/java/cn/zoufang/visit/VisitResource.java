@@ -3,6 +3,7 @@ package cn.zoufang.visit;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -99,9 +100,7 @@ public class VisitResource {
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
     public Uni<Response> checkIn(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CheckIn in) {
-        Caller who = caller.get();
-        return idempotency.run(who.id(), key, "POST", "/api/v1/visits/" + id + "/check-in", in,
-                () -> visits.checkIn(who, id, ifMatch, in).map(v -> withEtag(Response.ok(), v)));
+        return step(id, "check-in", key, in, who -> visits.checkIn(who, id, ifMatch, in));
     }
 
     @POST
@@ -110,9 +109,7 @@ public class VisitResource {
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
     public Uni<Response> checkOut(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CheckOut in) {
-        Caller who = caller.get();
-        return idempotency.run(who.id(), key, "POST", "/api/v1/visits/" + id + "/check-out", in,
-                () -> visits.checkOut(who, id, ifMatch).map(v -> withEtag(Response.ok(), v)));
+        return step(id, "check-out", key, in, who -> visits.checkOut(who, id, ifMatch));
     }
 
     @POST
@@ -121,9 +118,7 @@ public class VisitResource {
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
     public Uni<Response> complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Completion in) {
-        Caller who = caller.get();
-        return idempotency.run(who.id(), key, "POST", "/api/v1/visits/" + id + "/complete", in,
-                () -> visits.complete(who, id, ifMatch, in).map(v -> withEtag(Response.ok(), v)));
+        return step(id, "complete", key, in, who -> visits.complete(who, id, ifMatch, in));
     }
 
     @POST
@@ -132,9 +127,7 @@ public class VisitResource {
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
     public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Cancellation in) {
-        Caller who = caller.get();
-        return idempotency.run(who.id(), key, "POST", "/api/v1/visits/" + id + "/cancel", in,
-                () -> visits.cancel(who, id, ifMatch, in.reason()).map(v -> withEtag(Response.ok(), v)));
+        return step(id, "cancel", key, in, who -> visits.cancel(who, id, ifMatch, in.reason()));
     }
 
     /** Assigned enterprises not yet visited as often as the zone asks this month (default: the current month). */
@@ -143,6 +136,13 @@ public class VisitResource {
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER, Role.N_OFFICE, Role.N_ADMIN })
     public Uni<VisitGaps> gaps(@PathParam("id") UUID groupId, @QueryParam("month") String month) {
         return visits.gaps(caller.get(), groupId, Params.monthOrCurrent("month", month));
+    }
+
+    /** One step of a visit's life: retried safely with its Idempotency-Key, answered with the new ETag. */
+    private Uni<Response> step(UUID id, String step, String key, Object body, Function<Caller, Uni<VisitView>> action) {
+        Caller who = caller.get();
+        return idempotency.run(who.id(), key, "POST", "/api/v1/visits/" + id + "/" + step, body,
+                () -> action.apply(who).map(v -> withEtag(Response.ok(), v)));
     }
 
     private static Response withEtag(Response.ResponseBuilder builder, VisitView v) {
