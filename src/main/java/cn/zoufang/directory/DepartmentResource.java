@@ -17,6 +17,7 @@ import cn.zoufang.identity.Role;
 import cn.zoufang.directory.DepartmentDtos.DepartmentView;
 import cn.zoufang.directory.DepartmentDtos.NewDepartment;
 import cn.zoufang.web.Cursor;
+import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.Page;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +44,7 @@ public class DepartmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @Idempotent
     public Uni<Response> create(@Valid @NotNull NewDepartment input) {
         return service.create(caller.get(), input).map(d -> Response.status(Response.Status.CREATED).entity(d).build());
     }

@@ -27,6 +27,7 @@ import cn.zoufang.directory.GroupDtos.AssignmentView;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.web.Cursor;
+import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.Page;
 import cn.zoufang.web.Params;
 import cn.zoufang.web.Preconditions;
@@ -70,6 +71,7 @@ public class EnterpriseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @Idempotent
     public Uni<Response> create(@Valid @NotNull EnterpriseInput input, UriInfo uri) {
         return enterprises.create(caller.get(), input).map(v -> withEtag(
                 Response.created(uri.getAbsolutePathBuilder().path(v.id().toString()).build()).entity(v), v).build());
@@ -79,6 +81,7 @@ public class EnterpriseResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @Idempotent
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull EnterpriseInput input) {
         return enterprises.update(caller.get(), id, ifMatch, input).map(v -> withEtag(Response.ok(v), v).build());
@@ -89,7 +92,8 @@ public class EnterpriseResource {
     @Path("/import")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
-    public Uni<ImportResult> importCsv(byte[] body) {
+    @Idempotent
+    public Uni<Response> importCsv(byte[] body) {
         var who = caller.get();
         return csv.read(body).flatMap(rows -> enterprises
                 .existingCodes(rows.stream().map(EnterpriseInput::creditCode).toList())
@@ -97,7 +101,7 @@ public class EnterpriseResource {
                     csv.rejectExisting(rows, existing);
                     return enterprises.importAll(who, rows);
                 }))
-                .map(ImportResult::new);
+                .map(n -> Response.ok(new ImportResult(n)).build());
     }
 
     /** Which groups have been assigned to the enterprise, newest first (the history is never rewritten). */

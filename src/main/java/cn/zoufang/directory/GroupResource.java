@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import cn.zoufang.directory.GroupDtos.AssignmentEnd;
-import cn.zoufang.directory.GroupDtos.AssignmentView;
 import cn.zoufang.directory.GroupDtos.GroupView;
 import cn.zoufang.directory.GroupDtos.NewAssignment;
 import cn.zoufang.directory.GroupDtos.NewGroup;
@@ -26,6 +25,7 @@ import cn.zoufang.directory.GroupDtos.NewMember;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.web.Cursor;
+import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.Page;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -60,6 +60,7 @@ public class GroupResource {
     @Path("/groups")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @Idempotent
     public Uni<Response> create(@Valid @NotNull NewGroup input, UriInfo uri) {
         return groups.create(caller.get(), input).map(g -> Response
                 .created(uri.getAbsolutePathBuilder().path(g.id().toString()).build()).entity(g).build());
@@ -69,21 +70,24 @@ public class GroupResource {
     @Path("/groups/{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
-    public Uni<GroupView> addMember(@PathParam("id") UUID id, @Valid @NotNull NewMember input) {
-        return groups.addMember(caller.get(), id, input.accountId());
+    @Idempotent
+    public Uni<Response> addMember(@PathParam("id") UUID id, @Valid @NotNull NewMember input) {
+        return groups.addMember(caller.get(), id, input.accountId()).map(g -> Response.ok(g).build());
     }
 
     @DELETE
     @Path("/groups/{id}/members/{accountId}")
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
-    public Uni<GroupView> removeMember(@PathParam("id") UUID id, @PathParam("accountId") UUID accountId) {
-        return groups.removeMember(caller.get(), id, accountId);
+    @Idempotent
+    public Uni<Response> removeMember(@PathParam("id") UUID id, @PathParam("accountId") UUID accountId) {
+        return groups.removeMember(caller.get(), id, accountId).map(g -> Response.ok(g).build());
     }
 
     @POST
     @Path("/groups/{id}/assignments")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @Idempotent
     public Uni<Response> assign(@PathParam("id") UUID id, @Valid @NotNull NewAssignment input) {
         return groups.assign(caller.get(), id, input).map(a -> Response.status(Response.Status.CREATED).entity(a).build());
     }
@@ -92,7 +96,8 @@ public class GroupResource {
     @Path("/assignments/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
-    public Uni<AssignmentView> end(@PathParam("id") UUID id, @Valid @NotNull AssignmentEnd input) {
-        return groups.endAssignment(caller.get(), id, input.endDate());
+    @Idempotent
+    public Uni<Response> end(@PathParam("id") UUID id, @Valid @NotNull AssignmentEnd input) {
+        return groups.endAssignment(caller.get(), id, input.endDate()).map(a -> Response.ok(a).build());
     }
 }

@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,10 +18,9 @@ import jakarta.ws.rs.core.Response;
 import cn.zoufang.evidence.PhotoDtos.Confirmation;
 import cn.zoufang.evidence.PhotoDtos.NewUpload;
 import cn.zoufang.evidence.PhotoDtos.PhotoView;
-import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
-import cn.zoufang.web.Idempotency;
+import cn.zoufang.web.Idempotent;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -32,12 +30,10 @@ import io.smallrye.mutiny.Uni;
 public class PhotoResource {
 
     private final PhotoService photos;
-    private final Idempotency idempotency;
     private final CurrentCaller caller;
 
-    public PhotoResource(PhotoService photos, Idempotency idempotency, CurrentCaller caller) {
+    public PhotoResource(PhotoService photos, CurrentCaller caller) {
         this.photos = photos;
-        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -45,12 +41,10 @@ public class PhotoResource {
     @Path("/visits/{id}/photos")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
-    public Uni<Response> requestUpload(@PathParam("id") UUID visitId, @HeaderParam(Idempotency.HEADER) String key,
-            @Valid @NotNull NewUpload in) {
-        Caller who = caller.get();
-        return idempotency.run(who.id(), key, "POST", "/api/v1/visits/" + visitId + "/photos", in,
-                () -> photos.requestUpload(who, visitId, in)
-                        .map(slot -> Response.status(Response.Status.CREATED).entity(slot).build()));
+    @Idempotent
+    public Uni<Response> requestUpload(@PathParam("id") UUID visitId, @Valid @NotNull NewUpload in) {
+        return photos.requestUpload(caller.get(), visitId, in)
+                .map(slot -> Response.status(Response.Status.CREATED).entity(slot).build());
     }
 
     @GET
@@ -72,7 +66,8 @@ public class PhotoResource {
     @Path("/photos/{id}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
-    public Uni<PhotoView> confirm(@PathParam("id") UUID photoId, @Valid @NotNull Confirmation in) {
-        return photos.confirm(caller.get(), photoId, in.sha256());
+    @Idempotent
+    public Uni<Response> confirm(@PathParam("id") UUID photoId, @Valid @NotNull Confirmation in) {
+        return photos.confirm(caller.get(), photoId, in.sha256()).map(p -> Response.ok(p).build());
     }
 }

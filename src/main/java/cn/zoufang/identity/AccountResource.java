@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import cn.zoufang.identity.AccountDtos.AccountView;
 import cn.zoufang.identity.AccountDtos.NewAccount;
 import cn.zoufang.web.Cursor;
+import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.Page;
 import cn.zoufang.web.Params;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +43,7 @@ public class AccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.N_ADMIN)
+    @Idempotent
     public Uni<Response> create(@Valid @NotNull NewAccount input) {
         return service.create(caller.get(), input)
                 .map(a -> Response.status(Response.Status.CREATED).entity(a).build());

@@ -3,7 +3,6 @@ package cn.zoufang.visit;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -32,7 +31,7 @@ import cn.zoufang.visit.VisitDtos.NewVisit;
 import cn.zoufang.visit.VisitDtos.VisitGaps;
 import cn.zoufang.visit.VisitDtos.VisitView;
 import cn.zoufang.web.Cursor;
-import cn.zoufang.web.Idempotency;
+import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.Page;
 import cn.zoufang.web.Params;
 import cn.zoufang.web.Preconditions;
@@ -45,12 +44,10 @@ import io.smallrye.mutiny.Uni;
 public class VisitResource {
 
     private final VisitService visits;
-    private final Idempotency idempotency;
     private final CurrentCaller caller;
 
-    public VisitResource(VisitService visits, Idempotency idempotency, CurrentCaller caller) {
+    public VisitResource(VisitService visits, CurrentCaller caller) {
         this.visits = visits;
-        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -58,12 +55,11 @@ public class VisitResource {
     @Path("/visits")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
-    public Uni<Response> create(@Valid @NotNull NewVisit in, @HeaderParam(Idempotency.HEADER) String key,
-            UriInfo uri) {
-        Caller who = caller.get();
-        return idempotency.run(who.id(), key, "POST", "/api/v1/visits", in, () -> visits.create(who, in)
+    @Idempotent
+    public Uni<Response> create(@Valid @NotNull NewVisit in, UriInfo uri) {
+        return visits.create(caller.get(), in)
                 .map(created -> withEtag(Response.status(created.isNew() ? 201 : 200)
-                        .location(uri.getAbsolutePathBuilder().path(in.id().toString()).build()), created.view())));
+                        .location(uri.getAbsolutePathBuilder().path(in.id().toString()).build()), created.view()));
     }
 
     @GET
@@ -98,36 +94,44 @@ public class VisitResource {
     @Path("/visits/{id}/check-in")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
+    @Idempotent
     public Uni<Response> checkIn(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CheckIn in) {
-        return step(id, "check-in", key, in, who -> visits.checkIn(who, id, ifMatch, in));
+            @Valid @NotNull CheckIn in) {
+        Caller who = caller.get();
+        return visits.checkIn(who, id, ifMatch, in).map(v -> withEtag(Response.ok(), v));
     }
 
     @POST
     @Path("/visits/{id}/check-out")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
+    @Idempotent
     public Uni<Response> checkOut(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull CheckOut in) {
-        return step(id, "check-out", key, in, who -> visits.checkOut(who, id, ifMatch));
+            @Valid @NotNull CheckOut in) {
+        Caller who = caller.get();
+        return visits.checkOut(who, id, ifMatch).map(v -> withEtag(Response.ok(), v));
     }
 
     @POST
     @Path("/visits/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
+    @Idempotent
     public Uni<Response> complete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Completion in) {
-        return step(id, "complete", key, in, who -> visits.complete(who, id, ifMatch, in));
+            @Valid @NotNull Completion in) {
+        Caller who = caller.get();
+        return visits.complete(who, id, ifMatch, in).map(v -> withEtag(Response.ok(), v));
     }
 
     @POST
     @Path("/visits/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
+    @Idempotent
     public Uni<Response> cancel(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull Cancellation in) {
-        return step(id, "cancel", key, in, who -> visits.cancel(who, id, ifMatch, in.reason()));
+            @Valid @NotNull Cancellation in) {
+        Caller who = caller.get();
+        return visits.cancel(who, id, ifMatch, in.reason()).map(v -> withEtag(Response.ok(), v));
     }
 
     /** Assigned enterprises not yet visited as often as the zone asks this month (default: the current month). */
@@ -136,13 +140,6 @@ public class VisitResource {
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER, Role.N_OFFICE, Role.N_ADMIN })
     public Uni<VisitGaps> gaps(@PathParam("id") UUID groupId, @QueryParam("month") String month) {
         return visits.gaps(caller.get(), groupId, Params.monthOrCurrent("month", month));
-    }
-
-    /** One step of a visit's life: retried safely with its Idempotency-Key, answered with the new ETag. */
-    private Uni<Response> step(UUID id, String step, String key, Object body, Function<Caller, Uni<VisitView>> action) {
-        Caller who = caller.get();
-        return idempotency.run(who.id(), key, "POST", "/api/v1/visits/" + id + "/" + step, body,
-                () -> action.apply(who).map(v -> withEtag(Response.ok(), v)));
     }
 
     private static Response withEtag(Response.ResponseBuilder builder, VisitView v) {
