@@ -1,0 +1,16 @@
+package cn.zoufang.ledger;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "zoufang.ledger")
+public interface LedgerConfig {
+
+    /** An open issue is due soon within this many working days of its due date (预警). */
+    @WithDefault("2")
+    int dueSoonWorkingDays();
+
+    /** Overdue by this many working days, an issue needs the office's supervision (督办). */
+    @WithDefault("5")
+    int supervisionAfterWorkingDays();
+}
