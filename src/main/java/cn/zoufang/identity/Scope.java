@@ -31,6 +31,10 @@ public class Scope {
     }
 
     private static final String ACTIVE_ASSIGNMENT = "a.startDate <= :scopeToday and (a.endDate is null or a.endDate >= :scopeToday)";
+    private static final String MY_GROUPS_ENTERPRISES = "(select a.enterpriseId from Assignment a, GroupMember m"
+            + " where m.groupId = a.groupId and m.accountId = :scopeCaller and " + ACTIVE_ASSIGNMENT + ")";
+    private static final String MY_ENTERPRISE = "(select acc.enterpriseId from Account acc where acc.id = :scopeCaller)";
+    private static final String MY_DEPARTMENT = "(select acc.departmentId from Account acc where acc.id = :scopeCaller)";
 
     /** Enterprises: officials their groups' current ones, contacts their own, desk/office/departments/admin all. */
     public Clause enterprises(Caller caller, String e) {
@@ -40,12 +44,35 @@ public class Scope {
         List<String> parts = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER)) {
-            parts.add(e + ".id in (select a.enterpriseId from Assignment a, GroupMember m"
-                    + " where m.groupId = a.groupId and m.accountId = :scopeCaller and " + ACTIVE_ASSIGNMENT + ")");
+            parts.add(e + ".id in " + MY_GROUPS_ENTERPRISES);
             params.put("scopeToday", Dates.today());
         }
         if (caller.hasAny(Role.ENTERPRISE_CONTACT)) {
-            parts.add(e + ".id in (select acc.enterpriseId from Account acc where acc.id = :scopeCaller)");
+            parts.add(e + ".id in " + MY_ENTERPRISE);
+        }
+        return combine(caller, parts, params);
+    }
+
+    /**
+     * Ledger issues: the enterprise its own, officials those of their groups' enterprises, a department
+     * those it leads or assists on, the desk, the office and the admin all.
+     */
+    public Clause issues(Caller caller, String i) {
+        if (caller.hasAny(Role.OFFICE, Role.ADMIN, Role.ENTERPRISE_DESK)) {
+            return Clause.ALL;
+        }
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER)) {
+            parts.add(i + ".enterpriseId in " + MY_GROUPS_ENTERPRISES);
+            params.put("scopeToday", Dates.today());
+        }
+        if (caller.hasAny(Role.ENTERPRISE_CONTACT)) {
+            parts.add(i + ".enterpriseId in " + MY_ENTERPRISE);
+        }
+        if (caller.hasAny(Role.DEPARTMENT_HANDLER)) {
+            parts.add("(" + i + ".leadDepartmentId in " + MY_DEPARTMENT + " or " + i + ".id in (select x.issueId"
+                    + " from IssueAssist x where x.departmentId in " + MY_DEPARTMENT + "))");
         }
         return combine(caller, parts, params);
     }

@@ -24,6 +24,7 @@ public enum ErrorCode {
     DUPLICATE_PHONE(409, "手机号已被注册"),
     CONFLICT(409, "与当前数据冲突"),
     INVALID_STATE(409, "当前状态下不能执行此操作"),
+    INVALID_TRANSITION(409, "诉求当前状态或您的身份不允许此操作"),
     UPLOAD_NOT_FOUND(409, "照片尚未上传"),
     REQUEST_IN_PROGRESS(409, "同一请求仍在处理中"),
     PRECONDITION_FAILED(412, "数据已被他人修改，请刷新后重试"),

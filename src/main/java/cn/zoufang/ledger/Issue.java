@@ -1,0 +1,95 @@
+package cn.zoufang.ledger;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** 诉求: one problem or request of an enterprise, in its current state; its history is {@link IssueEvent}. */
+@Entity
+@Table(name = "issue")
+public class Issue extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "ledger_no", nullable = false)
+    public String ledgerNo;
+
+    @Column(name = "enterprise_id", nullable = false)
+    public UUID enterpriseId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IssueSource source;
+
+    @Column(name = "visit_id")
+    public UUID visitId;
+
+    @Column(name = "category_code", nullable = false)
+    public String categoryCode;
+
+    public boolean urgent;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IssueStatus status;
+
+    @Column(name = "lead_department_id")
+    public UUID leadDepartmentId;
+
+    @Column(name = "forwarded_at")
+    public OffsetDateTime forwardedAt;
+
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    public String response;
+
+    @Enumerated(EnumType.STRING)
+    public Resolution resolution;
+
+    @Column(name = "responded_at")
+    public OffsetDateTime respondedAt;
+
+    public Integer rating;
+
+    public Boolean satisfied;
+
+    @Column(name = "confirmed_at")
+    public OffsetDateTime confirmedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "close_reason")
+    public CloseReason closeReason;
+
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
+    @Column(name = "registered_by", nullable = false)
+    public UUID registeredBy;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+}

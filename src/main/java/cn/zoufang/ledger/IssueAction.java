@@ -1,0 +1,24 @@
+package cn.zoufang.ledger;
+
+/** The steps of the workflow, one endpoint each. */
+public enum IssueAction {
+    REGISTER("登记"),
+    FORWARD("转办"),
+    ACCEPT("签收"),
+    RETURN("退回"),
+    RESPOND("答复"),
+    CONFIRM("企业评价"),
+    REOPEN("重办"),
+    CLOSE_OUT("销号"),
+    WITHDRAW("撤回");
+
+    private final String label;
+
+    IssueAction(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

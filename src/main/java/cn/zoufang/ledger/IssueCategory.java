@@ -1,0 +1,33 @@
+package cn.zoufang.ledger;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A category of the office's catalogue, with its deadline in working days and an urgent variant. */
+@Entity
+@Table(name = "issue_category")
+public class IssueCategory extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "deadline_days", nullable = false)
+    public int deadlineDays;
+
+    @Column(name = "urgent_deadline_days", nullable = false)
+    public int urgentDeadlineDays;
+
+    @Column(name = "sort_order", nullable = false)
+    public int sortOrder;
+
+    public int deadlineDays(boolean urgent) {
+        return urgent ? urgentDeadlineDays : deadlineDays;
+    }
+}

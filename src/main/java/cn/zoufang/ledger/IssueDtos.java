@@ -1,0 +1,74 @@
+package cn.zoufang.ledger;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Bodies of {@code /api/v1/issues}. */
+public final class IssueDtos {
+
+    private IssueDtos() {
+    }
+
+    /** A new issue; the id is made by the client, so a retried register never makes a second one. */
+    public record NewIssue(
+            @NotNull(message = "请生成诉求 id（UUID）") UUID id,
+            @NotNull(message = "请选择企业") UUID enterpriseId,
+            @NotBlank(message = "请选择诉求类别") @Size(max = 30) String category,
+            boolean urgent,
+            @NotBlank(message = "请填写标题") @Size(max = 200, message = "标题不能超过 200 字") String title,
+            @NotBlank(message = "请描述问题") @Size(max = 5000, message = "描述不能超过 5000 字") String description,
+            UUID visitId) {
+    }
+
+    public record Forward(
+            @NotNull(message = "请选择牵头责任单位") UUID leadDepartmentId,
+            @Size(max = 5, message = "协办单位最多 5 个") List<@NotNull UUID> assistingDepartmentIds,
+            @Size(max = 1000, message = "转办意见不能超过 1000 字") String note) {
+    }
+
+    public record Note(@Size(max = 1000, message = "意见不能超过 1000 字") String note) {
+    }
+
+    public record Return(
+            @NotBlank(message = "请填写退回理由") @Size(max = 500, message = "理由不能超过 500 字") String reason) {
+    }
+
+    public record Respond(
+            @NotBlank(message = "请填写答复内容") @Size(max = 5000, message = "答复不能超过 5000 字") String response,
+            @NotNull(message = "请说明问题是否已解决") Resolution resolution) {
+    }
+
+    public record Confirm(
+            @NotNull(message = "请选择是否满意") Boolean satisfied,
+            @NotNull(message = "请评分") @Min(value = 1, message = "评分为 1 到 5") @Max(value = 5, message = "评分为 1 到 5") Integer rating,
+            @Size(max = 1000, message = "评价不能超过 1000 字") String comment) {
+    }
+
+    public record Ref(UUID id, String name) {
+    }
+
+    public record CategoryView(String code, String name, int deadlineDays, int urgentDeadlineDays) {
+    }
+
+    public record IssueView(UUID id, String ledgerNo, UUID enterpriseId, String enterpriseName, IssueSource source,
+            String sourceLabel, String category, String categoryLabel, boolean urgent, String title,
+            String description, IssueStatus status, String statusLabel, Ref leadDepartment,
+            List<Ref> assistingDepartments, OffsetDateTime forwardedAt, LocalDate dueDate, Stage stage,
+            String stageLabel, Integer daysOverdue, String response, Resolution resolution, String resolutionLabel,
+            OffsetDateTime respondedAt, Integer rating, Boolean satisfied, CloseReason closeReason,
+            String closeReasonLabel, OffsetDateTime closedAt, OffsetDateTime createdAt, long version) {
+    }
+
+    /** One step of the timeline; for the enterprise, actors inside the government show as their role only. */
+    public record TimelineEntry(OffsetDateTime at, IssueAction action, String actionLabel, IssueStatus fromStatus,
+            IssueStatus toStatus, String toStatusLabel, Ref actor, String actorRole, String text) {
+    }
+}

@@ -1,0 +1,183 @@
+package cn.zoufang.ledger;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import cn.zoufang.identity.Caller;
+import cn.zoufang.identity.CurrentCaller;
+import cn.zoufang.identity.Role;
+import cn.zoufang.ledger.IssueDtos.CategoryView;
+import cn.zoufang.ledger.IssueDtos.Confirm;
+import cn.zoufang.ledger.IssueDtos.Forward;
+import cn.zoufang.ledger.IssueDtos.IssueView;
+import cn.zoufang.ledger.IssueDtos.NewIssue;
+import cn.zoufang.ledger.IssueDtos.Note;
+import cn.zoufang.ledger.IssueDtos.Respond;
+import cn.zoufang.ledger.IssueDtos.Return;
+import cn.zoufang.ledger.IssueDtos.TimelineEntry;
+import cn.zoufang.web.Cursor;
+import cn.zoufang.web.Idempotent;
+import cn.zoufang.web.Page;
+import cn.zoufang.web.Params;
+import cn.zoufang.web.Preconditions;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * 台账: one endpoint per action. Actions are open to every signed-in role: whether the caller may take
+ * this step on this issue is the workflow's decision (409 INVALID_TRANSITION), after scope (404).
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class IssueResource {
+
+    private final IssueService issues;
+    private final CurrentCaller caller;
+
+    public IssueResource(IssueService issues, CurrentCaller caller) {
+        this.issues = issues;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/issue-categories")
+    @Authenticated
+    public Uni<List<CategoryView>> categories() {
+        return issues.categories().map(cs -> cs.stream()
+                .map(c -> new CategoryView(c.code, c.name, c.deadlineDays, c.urgentDeadlineDays)).toList());
+    }
+
+    @POST
+    @Path("/issues")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER, Role.N_ENTERPRISE_DESK, Role.N_ENTERPRISE_CONTACT })
+    @Idempotent
+    public Uni<Response> register(@Valid @NotNull NewIssue in, UriInfo uri) {
+        return issues.register(caller.get(), in).map(created -> withEtag(Response.status(created.isNew() ? 201 : 200)
+                .location(uri.getAbsolutePathBuilder().path(in.id().toString()).build()), created.view()));
+    }
+
+    @GET
+    @Path("/issues")
+    @Authenticated
+    public Uni<Page<IssueView>> list(@QueryParam("status") String status, @QueryParam("enterpriseId") String enterpriseId,
+            @QueryParam("departmentId") String departmentId, @QueryParam("category") String category,
+            @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        var filter = new IssueService.Filter(Params.enumOrNull(IssueStatus.class, "status", status),
+                Params.uuidOrNull("enterpriseId", enterpriseId), Params.uuidOrNull("departmentId", departmentId),
+                category == null || category.isBlank() ? null : category.trim(),
+                Params.enumOrNull(IssueSource.class, "source", source), Params.dateOrNull("from", from),
+                Params.dateOrNull("to", to));
+        return issues.list(caller.get(), filter, cursor, Cursor.limit(limit));
+    }
+
+    @GET
+    @Path("/issues/{id}")
+    @Authenticated
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return issues.get(caller.get(), id).map(v -> withEtag(Response.ok(), v));
+    }
+
+    @GET
+    @Path("/issues/{id}/timeline")
+    @Authenticated
+    public Uni<List<TimelineEntry>> timeline(@PathParam("id") UUID id) {
+        return issues.timeline(caller.get(), id);
+    }
+
+    @POST
+    @Path("/issues/{id}/forward")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> forward(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Forward in) {
+        return step(who -> issues.forward(who, id, ifMatch, in));
+    }
+
+    @POST
+    @Path("/issues/{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> accept(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Note in) {
+        return step(who -> issues.accept(who, id, ifMatch, in.note()));
+    }
+
+    @POST
+    @Path("/issues/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> returnIssue(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Return in) {
+        return step(who -> issues.returnIssue(who, id, ifMatch, in.reason()));
+    }
+
+    @POST
+    @Path("/issues/{id}/respond")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> respond(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Respond in) {
+        return step(who -> issues.respond(who, id, ifMatch, in));
+    }
+
+    @POST
+    @Path("/issues/{id}/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> confirm(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Confirm in) {
+        return step(who -> issues.confirm(who, id, ifMatch, in));
+    }
+
+    @POST
+    @Path("/issues/{id}/close-out")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> closeOut(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Note in) {
+        return step(who -> issues.closeOut(who, id, ifMatch, in.note()));
+    }
+
+    @POST
+    @Path("/issues/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Note in) {
+        return step(who -> issues.withdraw(who, id, ifMatch, in.note()));
+    }
+
+    private Uni<Response> step(Function<Caller, Uni<IssueView>> action) {
+        return action.apply(caller.get()).map(v -> withEtag(Response.ok(), v));
+    }
+
+    private static Response withEtag(Response.ResponseBuilder builder, IssueView v) {
+        return builder.header(HttpHeaders.ETAG, Preconditions.etag(v.version())).entity(v).build();
+    }
+}

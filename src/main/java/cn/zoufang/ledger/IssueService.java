@@ -1,0 +1,486 @@
+package cn.zoufang.ledger;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.zoufang.audit.AuditLog;
+import cn.zoufang.audit.AuditLog.Entry;
+import cn.zoufang.directory.Department;
+import cn.zoufang.directory.Enterprise;
+import cn.zoufang.directory.EnterpriseService;
+import cn.zoufang.identity.Account;
+import cn.zoufang.identity.Caller;
+import cn.zoufang.identity.Role;
+import cn.zoufang.identity.Scope;
+import cn.zoufang.ledger.IssueDtos.Confirm;
+import cn.zoufang.ledger.IssueDtos.Forward;
+import cn.zoufang.ledger.IssueDtos.IssueView;
+import cn.zoufang.ledger.IssueDtos.NewIssue;
+import cn.zoufang.ledger.IssueDtos.Ref;
+import cn.zoufang.ledger.IssueDtos.Respond;
+import cn.zoufang.ledger.IssueDtos.TimelineEntry;
+import cn.zoufang.visit.Visit;
+import cn.zoufang.web.ApiException;
+import cn.zoufang.web.Cursor;
+import cn.zoufang.web.Dates;
+import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.Page;
+import cn.zoufang.web.Preconditions;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The ledger's workflow. Every action checks, in this order: the issue is in the caller's scope (else
+ * 404), the caller's part in it and the issue's state allow the action (else 409 INVALID_TRANSITION),
+ * and If-Match (428/412); then it changes the issue and appends one event, in one transaction.
+ */
+@ApplicationScoped
+@WithSession
+public class IssueService {
+
+    private final Scope scope;
+    private final EnterpriseService enterprises;
+    private final WorkCalendar calendar;
+    private final AuditLog audit;
+
+    public IssueService(Scope scope, EnterpriseService enterprises, WorkCalendar calendar, AuditLog audit) {
+        this.scope = scope;
+        this.enterprises = enterprises;
+        this.calendar = calendar;
+        this.audit = audit;
+    }
+
+    public record Created(IssueView view, boolean isNew) {
+    }
+
+    public record Filter(IssueStatus status, UUID enterpriseId, UUID departmentId, String category,
+            IssueSource source, LocalDate from, LocalDate to) {
+    }
+
+    // ---- register -------------------------------------------------------------------------------
+
+    @WithTransaction
+    public Uni<Created> register(Caller caller, NewIssue in) {
+        return Issue.<Issue>findById(in.id()).flatMap(existing -> {
+            if (existing != null) {
+                if (!existing.registeredBy.equals(caller.id()) || !existing.title.equals(in.title().trim())
+                        || !existing.enterpriseId.equals(in.enterpriseId())) {
+                    throw new ApiException(ErrorCode.CONFLICT, "该诉求 id 已用于另一条诉求");
+                }
+                return view(caller, existing).map(v -> new Created(v, false));
+            }
+            return enterprises.findVisible(caller, in.enterpriseId())
+                    .flatMap(e -> IssueCategory.<IssueCategory>findById(in.category()).flatMap(category -> {
+                        if (category == null) {
+                            throw ApiException.invalidField("category", ErrorCode.VALIDATION_FAILED, "没有这个诉求类别");
+                        }
+                        return sourceOf(caller, e, in.visitId());
+                    }))
+                    .flatMap(source -> nextLedgerNo().flatMap(no -> {
+                        OffsetDateTime now = OffsetDateTime.now();
+                        Issue issue = new Issue();
+                        issue.id = in.id();
+                        issue.ledgerNo = no;
+                        issue.enterpriseId = in.enterpriseId();
+                        issue.source = source;
+                        issue.visitId = source == IssueSource.VISIT ? in.visitId() : null;
+                        issue.categoryCode = in.category();
+                        issue.urgent = in.urgent();
+                        issue.title = in.title().trim();
+                        issue.description = in.description().trim();
+                        issue.status = IssueStatus.REGISTERED;
+                        issue.registeredBy = caller.id();
+                        issue.createdAt = now;
+                        issue.updatedAt = now;
+                        return issue.persist()
+                                .chain(() -> event(caller, issue, IssueAction.REGISTER, null, issue.description, false))
+                                .chain(() -> audit.record(Entry.by(caller, "ISSUE_REGISTER", "ISSUE", issue.id)
+                                        .detail(issue.ledgerNo)))
+                                .chain(() -> view(caller, issue))
+                                .map(v -> new Created(v, true));
+                    }));
+        });
+    }
+
+    /** Where the issue comes from follows who registers it: the enterprise, the desk, or a visit. */
+    private static Uni<IssueSource> sourceOf(Caller caller, Enterprise e, UUID visitId) {
+        if (caller.hasAny(Role.ENTERPRISE_CONTACT)) {
+            return Uni.createFrom().item(IssueSource.ENTERPRISE);
+        }
+        if (caller.hasAny(Role.ENTERPRISE_DESK)) {
+            return Uni.createFrom().item(IssueSource.DESK);
+        }
+        if (visitId == null) {
+            return Uni.createFrom().item(IssueSource.VISIT);
+        }
+        return Visit.<Visit>findById(visitId).map(v -> {
+            if (v == null || !v.enterpriseId.equals(e.id)) {
+                throw ApiException.invalidField("visitId", ErrorCode.VALIDATION_FAILED, "走访记录不存在或不是对该企业的走访");
+            }
+            return IssueSource.VISIT;
+        });
+    }
+
+    /** 2026-000123: a per-year counter incremented atomically in the database, safe across replicas. */
+    private static Uni<String> nextLedgerNo() {
+        int year = Dates.today().getYear();
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                insert into ledger_counter (year, last_value) values (:year, 1)
+                on conflict (year) do update set last_value = ledger_counter.last_value + 1
+                returning last_value""", Integer.class).setParameter("year", year).getSingleResult())
+                .map(n -> String.format("%d-%06d", year, n));
+    }
+
+    // ---- actions ----------------------------------------------------------------------------------
+
+    @WithTransaction
+    public Uni<IssueView> forward(Caller caller, UUID id, String ifMatch, Forward in) {
+        return act(caller, id, ifMatch, IssueAction.FORWARD, EnumSet.of(IssueStatus.REGISTERED, IssueStatus.RETURNED),
+                i -> caller.hasAny(Role.ENTERPRISE_DESK, Role.OFFICE, Role.OFFICIAL, Role.GROUP_LEADER)
+                        ? Uni.createFrom().item(true) : Uni.createFrom().item(false),
+                i -> requireDepartments(in).chain(() -> IssueCategory.<IssueCategory>findById(i.categoryCode))
+                        .flatMap(category -> {
+                            // The clock starts now, at forwarding, not when the department notices.
+                            i.leadDepartmentId = in.leadDepartmentId();
+                            i.forwardedAt = OffsetDateTime.now();
+                            i.dueDate = calendar.days().plus(Dates.today(), category.deadlineDays(i.urgent));
+                            i.status = IssueStatus.FORWARDED;
+                            Set<UUID> assists = new LinkedHashSet<>(in.assistingDepartmentIds() == null ? List.of()
+                                    : in.assistingDepartmentIds());
+                            assists.remove(in.leadDepartmentId());
+                            return IssueAssist.delete("issueId", i.id)
+                                    .chain(() -> assists.isEmpty() ? Uni.createFrom().voidItem()
+                                            : IssueAssist.persist(assists.stream().map(d -> IssueAssist.of(i.id, d)).toList()))
+                                    .replaceWith(in.note());
+                        }), true);
+    }
+
+    @WithTransaction
+    public Uni<IssueView> accept(Caller caller, UUID id, String ifMatch, String note) {
+        return act(caller, id, ifMatch, IssueAction.ACCEPT, EnumSet.of(IssueStatus.FORWARDED),
+                i -> leadsIt(caller, i),
+                i -> {
+                    i.status = IssueStatus.IN_PROGRESS;
+                    return Uni.createFrom().item(note);
+                }, true);
+    }
+
+    @WithTransaction
+    public Uni<IssueView> returnIssue(Caller caller, UUID id, String ifMatch, String reason) {
+        return act(caller, id, ifMatch, IssueAction.RETURN, EnumSet.of(IssueStatus.FORWARDED),
+                i -> leadsIt(caller, i).flatMap(leads -> !leads ? Uni.createFrom().item(false)
+                        : returnedBefore(i.id, i.leadDepartmentId).map(before -> !before
+                                // Within one working day of forwarding, and once per department.
+                                && calendar.days().between(i.forwardedAt.atZoneSameInstant(Dates.ZONE).toLocalDate(),
+                                        Dates.today()) <= 1)),
+                i -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                        insert into issue_return (issue_id, department_id, returned_at, reason)
+                        values (:issue, :department, now(), :reason)""")
+                        .setParameter("issue", i.id).setParameter("department", i.leadDepartmentId)
+                        .setParameter("reason", reason.trim()).executeUpdate())
+                        .chain(() -> IssueAssist.delete("issueId", i.id))
+                        .map(x -> {
+                            // Back to the desk, which forwards again; the department no longer sees it.
+                            i.leadDepartmentId = null;
+                            i.forwardedAt = null;
+                            i.dueDate = null;
+                            i.status = IssueStatus.RETURNED;
+                            return reason.trim();
+                        }), true);
+    }
+
+    @WithTransaction
+    public Uni<IssueView> respond(Caller caller, UUID id, String ifMatch, Respond in) {
+        return act(caller, id, ifMatch, IssueAction.RESPOND, EnumSet.of(IssueStatus.IN_PROGRESS),
+                i -> leadsIt(caller, i),
+                i -> {
+                    i.response = in.response().trim();
+                    i.resolution = in.resolution();
+                    i.respondedAt = OffsetDateTime.now();
+                    i.status = IssueStatus.RESPONDED;
+                    return Uni.createFrom().item(i.response);
+                }, false);
+    }
+
+    /** The enterprise rates the answer: satisfied → awaiting close-out; not satisfied → reopened with a new deadline. */
+    @WithTransaction
+    public Uni<IssueView> confirm(Caller caller, UUID id, String ifMatch, Confirm in) {
+        return act(caller, id, ifMatch, IssueAction.CONFIRM, EnumSet.of(IssueStatus.RESPONDED),
+                i -> Uni.createFrom().item(caller.hasAny(Role.ENTERPRISE_CONTACT)),
+                i -> {
+                    i.rating = in.rating();
+                    i.satisfied = in.satisfied();
+                    i.confirmedAt = OffsetDateTime.now();
+                    String text = (in.satisfied() ? "满意" : "不满意") + "，评分 " + in.rating()
+                            + (in.comment() == null || in.comment().isBlank() ? "" : "：" + in.comment().trim());
+                    if (in.satisfied()) {
+                        i.status = IssueStatus.SATISFIED;
+                        return Uni.createFrom().item(text);
+                    }
+                    // Two events: the rating (the issue still answered), then the reopening (重办) it causes.
+                    Uni<Void> rated = event(caller, i, IssueAction.CONFIRM, i.status, text, false);
+                    return rated.chain(() -> IssueCategory.<IssueCategory>findById(i.categoryCode)).map(category -> {
+                        i.status = IssueStatus.IN_PROGRESS;
+                        i.dueDate = calendar.days().plus(Dates.today(), category.deadlineDays(i.urgent));
+                        return (String) null;
+                    });
+                }, false);
+    }
+
+    @WithTransaction
+    public Uni<IssueView> closeOut(Caller caller, UUID id, String ifMatch, String note) {
+        return act(caller, id, ifMatch, IssueAction.CLOSE_OUT, EnumSet.of(IssueStatus.SATISFIED),
+                i -> Uni.createFrom().item(caller.hasAny(Role.ENTERPRISE_DESK, Role.OFFICE, Role.OFFICIAL, Role.GROUP_LEADER)),
+                i -> {
+                    i.closeReason = i.resolution == Resolution.EXPLAINED ? CloseReason.EXPLAINED : CloseReason.RESOLVED;
+                    i.closedAt = OffsetDateTime.now();
+                    i.status = IssueStatus.CLOSED;
+                    return Uni.createFrom().item(note);
+                }, false);
+    }
+
+    /** The enterprise takes back its own request, before it is answered. */
+    @WithTransaction
+    public Uni<IssueView> withdraw(Caller caller, UUID id, String ifMatch, String note) {
+        return act(caller, id, ifMatch, IssueAction.WITHDRAW,
+                EnumSet.of(IssueStatus.REGISTERED, IssueStatus.FORWARDED, IssueStatus.RETURNED, IssueStatus.IN_PROGRESS),
+                i -> Uni.createFrom().item(caller.hasAny(Role.ENTERPRISE_CONTACT)),
+                i -> {
+                    i.closeReason = CloseReason.WITHDRAWN;
+                    i.closedAt = OffsetDateTime.now();
+                    i.status = IssueStatus.CLOSED;
+                    return Uni.createFrom().item(note);
+                }, false);
+    }
+
+    /**
+     * The shared path of every action. {@code allowed} says whether the caller's part in the issue
+     * permits it; {@code change} mutates the issue and returns the event's text (null: a reopening, whose
+     * own events the change wrote).
+     */
+    private Uni<IssueView> act(Caller caller, UUID id, String ifMatch, IssueAction action, Set<IssueStatus> from,
+            Function<Issue, Uni<Boolean>> allowed, Function<Issue, Uni<String>> change, boolean internal) {
+        return findVisible(caller, id).flatMap(i -> allowed.apply(i).flatMap(ok -> {
+            if (!ok || !from.contains(i.status)) {
+                throw new ApiException(ErrorCode.INVALID_TRANSITION, "诉求当前为“" + i.status.label() + "”，不能"
+                        + action.label());
+            }
+            Preconditions.requireMatch(ifMatch, i.version);
+            IssueStatus before = i.status;
+            return change.apply(i).flatMap(text -> {
+                i.updatedAt = OffsetDateTime.now();
+                Uni<Void> written = text == null && action == IssueAction.CONFIRM
+                        ? event(caller, i, IssueAction.REOPEN, IssueStatus.RESPONDED, "企业不满意，重新办理", false)
+                        : event(caller, i, action, before, text, internal);
+                return written.chain(() -> Panache.flush())
+                        .chain(() -> audit.record(Entry.by(caller, "ISSUE_" + action.name(), "ISSUE", i.id)))
+                        .chain(() -> view(caller, i));
+            });
+        }));
+    }
+
+    private Uni<Void> event(Caller caller, Issue i, IssueAction action, IssueStatus from, String text, boolean internal) {
+        IssueEvent e = new IssueEvent();
+        e.issueId = i.id;
+        e.occurredAt = OffsetDateTime.now();
+        e.actorId = caller.id();
+        e.actorRoles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        e.action = action;
+        e.fromStatus = from;
+        e.toStatus = i.status;
+        e.text = text == null || text.isBlank() ? null : text.trim();
+        e.internal = internal;
+        return e.persist().replaceWithVoid();
+    }
+
+    private static Uni<Boolean> leadsIt(Caller caller, Issue i) {
+        if (!caller.hasAny(Role.DEPARTMENT_HANDLER) || i.leadDepartmentId == null) {
+            return Uni.createFrom().item(false);
+        }
+        return Account.<Account>findById(caller.id()).map(a -> i.leadDepartmentId.equals(a.departmentId));
+    }
+
+    private static Uni<Boolean> returnedBefore(UUID issueId, UUID departmentId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                "select count(*) from issue_return where issue_id = :i and department_id = :d", Long.class)
+                .setParameter("i", issueId).setParameter("d", departmentId).getSingleResult())
+                .map(n -> n > 0);
+    }
+
+    private static Uni<Void> requireDepartments(Forward in) {
+        List<UUID> ids = new ArrayList<>();
+        ids.add(in.leadDepartmentId());
+        if (in.assistingDepartmentIds() != null) {
+            ids.addAll(in.assistingDepartmentIds());
+        }
+        return Department.<Department>list("id in ?1", ids).map(found -> {
+            Set<UUID> known = found.stream().map(d -> d.id).collect(Collectors.toSet());
+            if (!known.contains(in.leadDepartmentId())) {
+                throw ApiException.invalidField("leadDepartmentId", ErrorCode.VALIDATION_FAILED, "没有这个责任单位");
+            }
+            for (int k = 1; k < ids.size(); k++) {
+                if (!known.contains(ids.get(k))) {
+                    throw ApiException.invalidField("assistingDepartmentIds[" + (k - 1) + "]",
+                            ErrorCode.VALIDATION_FAILED, "没有这个责任单位");
+                }
+            }
+            return null;
+        });
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------
+
+    public Uni<Issue> findVisible(Caller caller, UUID id) {
+        Scope.Clause visible = scope.issues(caller, "i");
+        Map<String, Object> params = visible.into(new HashMap<>());
+        params.put("id", id);
+        return Issue.<Issue>find("from Issue i where i.id = :id and " + visible.hql(), params).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("诉求"));
+    }
+
+    public Uni<IssueView> get(Caller caller, UUID id) {
+        return findVisible(caller, id).flatMap(i -> view(caller, i));
+    }
+
+    public Uni<Page<IssueView>> list(Caller caller, Filter f, String rawCursor, int limit) {
+        Cursor cursor = Cursor.decode(rawCursor, 2);
+        Scope.Clause visible = scope.issues(caller, "i");
+        StringBuilder hql = new StringBuilder("from Issue i where ").append(visible.hql());
+        Map<String, Object> params = visible.into(new HashMap<>());
+        if (f.status() != null) {
+            hql.append(" and i.status = :status");
+            params.put("status", f.status());
+        }
+        if (f.enterpriseId() != null) {
+            hql.append(" and i.enterpriseId = :enterpriseId");
+            params.put("enterpriseId", f.enterpriseId());
+        }
+        if (f.departmentId() != null) {
+            hql.append(" and (i.leadDepartmentId = :departmentId or i.id in (select x.issueId from IssueAssist x"
+                    + " where x.departmentId = :departmentId))");
+            params.put("departmentId", f.departmentId());
+        }
+        if (f.category() != null) {
+            hql.append(" and i.categoryCode = :category");
+            params.put("category", f.category());
+        }
+        if (f.source() != null) {
+            hql.append(" and i.source = :source");
+            params.put("source", f.source());
+        }
+        if (f.from() != null) {
+            hql.append(" and i.createdAt >= :from");
+            params.put("from", f.from().atStartOfDay(Dates.ZONE).toOffsetDateTime());
+        }
+        if (f.to() != null) {
+            hql.append(" and i.createdAt < :to");
+            params.put("to", f.to().plusDays(1).atStartOfDay(Dates.ZONE).toOffsetDateTime());
+        }
+        if (cursor != null) {
+            hql.append(" and (i.createdAt < :afterAt or (i.createdAt = :afterAt and i.id < :afterId))");
+            try {
+                params.put("afterAt", OffsetDateTime.parse(cursor.key(0)));
+                params.put("afterId", UUID.fromString(cursor.key(1)));
+            } catch (RuntimeException e) {
+                throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
+            }
+        }
+        hql.append(" order by i.createdAt desc, i.id desc");
+        return Issue.<Issue>find(hql.toString(), params).range(0, limit).list()
+                .flatMap(rows -> views(caller, rows.subList(0, Math.min(limit, rows.size())))
+                        .map(views -> {
+                            Map<UUID, IssueView> byId = views.stream().collect(Collectors.toMap(IssueView::id, v -> v));
+                            return Page.of(rows, limit, i -> byId.get(i.id),
+                                    i -> Cursor.of(i.createdAt.toString(), i.id.toString()));
+                        }));
+    }
+
+    /** The history; the enterprise sees every step that concerns it, but not internal notes or who handled it. */
+    public Uni<List<TimelineEntry>> timeline(Caller caller, UUID id) {
+        boolean enterpriseView = caller.hasAny(Role.ENTERPRISE_CONTACT)
+                && !caller.hasAny(Role.OFFICE, Role.ADMIN, Role.ENTERPRISE_DESK, Role.OFFICIAL, Role.GROUP_LEADER,
+                        Role.DEPARTMENT_HANDLER);
+        return findVisible(caller, id)
+                .chain(i -> IssueEvent.<IssueEvent>list("issueId = ?1 order by id", i.id))
+                .flatMap(events -> Account.<Account>list("id in ?1",
+                        events.stream().map(e -> e.actorId).collect(Collectors.toSet()))
+                        .map(accounts -> {
+                            Map<UUID, Account> byId = accounts.stream().collect(Collectors.toMap(a -> a.id, a -> a));
+                            return events.stream().map(e -> entry(e, byId.get(e.actorId), enterpriseView)).toList();
+                        }));
+    }
+
+    private static TimelineEntry entry(IssueEvent e, Account actor, boolean enterpriseView) {
+        boolean ownSide = actor != null && actor.roles.contains(Role.ENTERPRISE_CONTACT);
+        Ref who = enterpriseView && !ownSide ? null : actor == null ? null : new Ref(actor.id, actor.displayName);
+        String role = actor == null ? null : ownSide ? Role.ENTERPRISE_CONTACT.label()
+                : actor.roles.stream().sorted().findFirst().map(Role::label).orElse(null);
+        String text = enterpriseView && e.internal ? null : e.text;
+        return new TimelineEntry(e.occurredAt, e.action, e.action.label(), e.fromStatus, e.toStatus, e.toStatus.label(),
+                who, role, text);
+    }
+
+    public Uni<List<IssueCategory>> categories() {
+        return IssueCategory.list("order by sortOrder");
+    }
+
+    private Uni<IssueView> view(Caller caller, Issue i) {
+        return views(caller, List.of(i)).map(list -> list.get(0));
+    }
+
+    private Uni<List<IssueView>> views(Caller caller, List<Issue> issues) {
+        if (issues.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Set<UUID> ids = issues.stream().map(i -> i.id).collect(Collectors.toSet());
+        return Enterprise.<Enterprise>list("id in ?1", issues.stream().map(i -> i.enterpriseId).collect(Collectors.toSet()))
+                .flatMap(es -> IssueCategory.<IssueCategory>listAll()
+                .flatMap(cs -> IssueAssist.<IssueAssist>list("issueId in ?1", ids)
+                .flatMap(assists -> {
+                    Set<UUID> departmentIds = new LinkedHashSet<>();
+                    issues.stream().filter(i -> i.leadDepartmentId != null).forEach(i -> departmentIds.add(i.leadDepartmentId));
+                    assists.forEach(a -> departmentIds.add(a.departmentId));
+                    return (departmentIds.isEmpty() ? Uni.createFrom().item(List.<Department>of())
+                            : Department.<Department>list("id in ?1", departmentIds)).map(ds -> {
+                        Map<UUID, String> enterpriseNames = es.stream().collect(Collectors.toMap(e -> e.id, e -> e.name));
+                        Map<String, String> categoryNames = cs.stream().collect(Collectors.toMap(c -> c.code, c -> c.name));
+                        Map<UUID, String> departmentNames = ds.stream().collect(Collectors.toMap(d -> d.id, d -> d.name));
+                        Map<UUID, List<Ref>> assistsByIssue = new HashMap<>();
+                        assists.forEach(a -> assistsByIssue.computeIfAbsent(a.issueId, k -> new ArrayList<>())
+                                .add(new Ref(a.departmentId, departmentNames.get(a.departmentId))));
+                        LocalDate today = Dates.today();
+                        return issues.stream().map(i -> toView(i, enterpriseNames.get(i.enterpriseId),
+                                categoryNames.get(i.categoryCode),
+                                i.leadDepartmentId == null ? null : new Ref(i.leadDepartmentId, departmentNames.get(i.leadDepartmentId)),
+                                assistsByIssue.getOrDefault(i.id, List.of()), today)).toList();
+                    });
+                })));
+    }
+
+    private IssueView toView(Issue i, String enterpriseName, String categoryName, Ref lead, List<Ref> assists,
+            LocalDate today) {
+        // Only issues a department is working on run against the clock.
+        boolean running = i.dueDate != null && EnumSet.of(IssueStatus.FORWARDED, IssueStatus.IN_PROGRESS).contains(i.status);
+        Stage stage = running ? calendar.stage(i.dueDate, today) : null;
+        Integer late = running ? calendar.days().daysOverdue(i.dueDate, today) : null;
+        return new IssueView(i.id, i.ledgerNo, i.enterpriseId, enterpriseName, i.source, i.source.label(), i.categoryCode,
+                categoryName, i.urgent, i.title, i.description, i.status, i.status.label(), lead, assists, i.forwardedAt,
+                i.dueDate, stage, stage == null ? null : stage.label(), late, i.response, i.resolution,
+                i.resolution == null ? null : i.resolution.label(), i.respondedAt, i.rating, i.satisfied, i.closeReason,
+                i.closeReason == null ? null : i.closeReason.label(), i.closedAt, i.createdAt, i.version);
+    }
+}

@@ -1,0 +1,147 @@
+package cn.zoufang.ledger;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Visits;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+class IssueFlowTest extends ApiTest {
+
+    static String departmentId(String name) {
+        return as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then().statusCode(200)
+                .extract().path("items.find { it.name == '" + name + "' }.id");
+    }
+
+    static String register(String phone, String enterpriseId, String title) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("id", UUID.randomUUID().toString());
+        body.put("enterpriseId", enterpriseId);
+        body.put("category", "TALENT");
+        body.put("title", title);
+        body.put("description", "企业反映技术工人招聘困难，希望协助对接职业院校。");
+        return as(phone).body(body).post("/api/v1/issues").then().statusCode(201)
+                .body("status", is("REGISTERED"))
+                .extract().path("id");
+    }
+
+    static ValidatableResponse act(String phone, String id, String action, long version, Map<String, Object> body) {
+        return as(phone).header("If-Match", "\"" + version + "\"").body(body)
+                .post("/api/v1/issues/" + id + "/" + action).then();
+    }
+
+    static long version(String id) {
+        return as(OFFICE).get("/api/v1/issues/" + id).then().statusCode(200).extract().jsonPath().getLong("version");
+    }
+
+    @Test
+    void theEnterpriseFlowFromItsPhoneToCloseOut() {
+        String economy = departmentId("区经发局");
+        String id = register(CONTACT_1, Visits.enterpriseId("欧菲光"), "招工难");
+        as(CONTACT_1).get("/api/v1/issues/" + id).then().statusCode(200)
+                .body("ledgerNo", matchesPattern("\\d{4}-\\d{6}"))
+                .body("source", is("ENTERPRISE"))
+                .body("categoryLabel", is("用工与人才"));
+
+        act(DESK, id, "forward", 0, Map.of("leadDepartmentId", economy, "note", "请经发局牵头，三个工作日内联系企业"))
+                .statusCode(200).body("status", is("FORWARDED"))
+                .body("leadDepartment.name", is("区经发局"))
+                .body("dueDate", notNullValue())
+                .body("stage", notNullValue());
+        act(DEPARTMENT, id, "accept", 1, Map.of()).statusCode(200).body("status", is("IN_PROGRESS"));
+        act(DEPARTMENT, id, "respond", 2, Map.of("response", "已联系两所职业院校，下周组织专场招聘。", "resolution", "RESOLVED"))
+                .statusCode(200).body("status", is("RESPONDED"));
+        act(CONTACT_1, id, "confirm", 3, Map.of("satisfied", false, "rating", 2, "comment", "招聘会时间太晚"))
+                .statusCode(200).body("status", is("IN_PROGRESS")).body("rating", is(2));
+        act(DEPARTMENT, id, "respond", 4, Map.of("response", "招聘会提前至本周五。", "resolution", "RESOLVED"))
+                .statusCode(200).body("status", is("RESPONDED"));
+        act(CONTACT_1, id, "confirm", 5, Map.of("satisfied", true, "rating", 5)).statusCode(200)
+                .body("status", is("SATISFIED"));
+        act(DESK, id, "close-out", 6, Map.of()).statusCode(200)
+                .body("status", is("CLOSED"))
+                .body("closeReason", is("RESOLVED"))
+                .body("closeReasonLabel", is("已解决"))
+                .body("stage", nullValue());
+
+        List<String> steps = List.of("REGISTER", "FORWARD", "ACCEPT", "RESPOND", "CONFIRM", "REOPEN", "RESPOND",
+                "CONFIRM", "CLOSE_OUT");
+        as(DESK).get("/api/v1/issues/" + id + "/timeline").then().statusCode(200)
+                .body("action", contains(steps.toArray()))
+                .body("[1].text", is("请经发局牵头，三个工作日内联系企业"))
+                .body("[1].actor.name", is("刘窗口（企情收处中心）"))
+                .body("[4].text", is("不满意，评分 2：招聘会时间太晚"));
+        as(CONTACT_1).get("/api/v1/issues/" + id + "/timeline").then().statusCode(200)
+                .body("action", contains(steps.toArray()))
+                .body("[1].text", nullValue())
+                .body("[1].actor", nullValue())
+                .body("[1].actorRole", is("企情收处中心"))
+                .body("[3].text", is("已联系两所职业院校，下周组织专场招聘。"))
+                .body("[6].text", is("招聘会提前至本周五。"))
+                .body("[0].actor.name", is("欧菲光联系人"));
+    }
+
+    @Test
+    void aDepartmentMayReturnAnIssueOnlyOnce() {
+        String economy = departmentId("区经发局");
+        String id = register(DESK, Visits.enterpriseId("同兴达"), "用地指标");
+        act(DESK, id, "forward", 0, Map.of("leadDepartmentId", economy)).statusCode(200);
+        act(DEPARTMENT, id, "return", 1, Map.of("reason", "属国土分局职责")).statusCode(200)
+                .body("status", is("RETURNED")).body("leadDepartment", nullValue());
+        as(DEPARTMENT).get("/api/v1/issues/" + id).then().statusCode(404);
+        act(DESK, id, "forward", 2, Map.of("leadDepartmentId", economy)).statusCode(200);
+        act(DEPARTMENT, id, "return", 3, Map.of("reason", "再次退回")).statusCode(409)
+                .body("code", is("INVALID_TRANSITION"));
+        as(DESK).get("/api/v1/issues/" + id).then().body("status", is("FORWARDED")).body("version", is(3));
+    }
+
+    @Test
+    void anotherEnterpriseAnotherGroupAndAnUnrelatedDepartmentGet404() {
+        String economy = departmentId("区经发局");
+        String id = register(OFFICIAL_1, Visits.enterpriseId("欧菲光"), "电力增容");
+        act(LEADER_1, id, "forward", 0, Map.of("leadDepartmentId", economy)).statusCode(200);
+        String other = "13911113333";
+        as(ADMIN).body(Map.of("phone", other, "displayName", "招商局经办人", "password", PASSWORD,
+                "roles", List.of("DEPARTMENT_HANDLER"), "departmentId", departmentId("区招商局")))
+                .post("/api/v1/accounts").then().statusCode(201);
+        for (String outsider : List.of(CONTACT_2, OFFICIAL_2, other)) {
+            as(outsider).get("/api/v1/issues/" + id).then().statusCode(404).body("code", is("NOT_FOUND"));
+            as(outsider).get("/api/v1/issues/" + id + "/timeline").then().statusCode(404);
+            act(outsider, id, "accept", 1, Map.of()).statusCode(404);
+        }
+        as(DEPARTMENT).get("/api/v1/issues/" + id).then().statusCode(200).body("source", is("VISIT"));
+        as(OFFICIAL_1).queryParam("enterpriseId", Visits.enterpriseId("欧菲光")).get("/api/v1/issues").then()
+                .statusCode(200).body("items.enterpriseName", everyItem(is("欧菲光（演示）")));
+    }
+
+    @Test
+    void forbiddenStepsAre409AndChangeNothing() {
+        String economy = departmentId("区经发局");
+        String id = register(CONTACT_1, Visits.enterpriseId("欧菲光"), "政策咨询");
+        act(DEPARTMENT, id, "accept", 0, Map.of()).statusCode(404); // not forwarded to it: out of its scope
+        act(DESK, id, "close-out", 0, Map.of()).statusCode(409).body("code", is("INVALID_TRANSITION"));
+        act(CONTACT_1, id, "forward", 0, Map.of("leadDepartmentId", economy)).statusCode(409);
+        act(DESK, id, "forward", 0, Map.of("leadDepartmentId", economy)).statusCode(200);
+        act(CONTACT_1, id, "accept", 1, Map.of()).statusCode(409);
+        act(DESK, id, "respond", 1, Map.of("response", "越权答复", "resolution", "RESOLVED")).statusCode(409);
+        act(DEPARTMENT, id, "confirm", 1, Map.of("satisfied", true, "rating", 5)).statusCode(409);
+        act(DEPARTMENT, id, "accept", 0, Map.of()).statusCode(412).body("code", is("PRECONDITION_FAILED"));
+        as(DESK).get("/api/v1/issues/" + id).then().body("status", is("FORWARDED")).body("version", is(1));
+        as(DESK).get("/api/v1/issues/" + id + "/timeline").then().body("size()", is(2));
+        act(CONTACT_1, id, "withdraw", 1, Map.of("note", "问题已自行解决")).statusCode(200)
+                .body("status", is("CLOSED")).body("closeReason", is("WITHDRAWN"));
+    }
+}
