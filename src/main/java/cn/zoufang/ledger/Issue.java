@@ -81,6 +81,22 @@ public class Issue extends PanacheEntityBase {
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
 
+    /** 督办: the office chases this issue, and wrote what it wants done. */
+    public boolean supervised;
+
+    @Column(name = "supervision_note")
+    public String supervisionNote;
+
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
+
+    /** A pending extension request (延期) of the lead department, in working days; null when none. */
+    @Column(name = "extension_requested_days")
+    public Integer extensionRequestedDays;
+
+    @Column(name = "extension_reason")
+    public String extensionReason;
+
     @Column(name = "registered_by", nullable = false)
     public UUID registeredBy;
 

@@ -10,7 +10,12 @@ public enum IssueAction {
     CONFIRM("企业评价"),
     REOPEN("重办"),
     CLOSE_OUT("销号"),
-    WITHDRAW("撤回");
+    WITHDRAW("撤回"),
+    REQUEST_EXTENSION("申请延期"),
+    DECIDE_EXTENSION("延期审批"),
+    SUPERVISE("督办"),
+    MARK_DUPLICATE("重复诉求合并"),
+    CLOSE_WITHOUT_CONFIRMATION("未确认销号");
 
     private final String label;
 

@@ -52,6 +52,26 @@ public final class IssueDtos {
             @Size(max = 1000, message = "评价不能超过 1000 字") String comment) {
     }
 
+    public record ExtensionRequest(
+            @NotNull(message = "请填写延期的工作日数") @Min(value = 1, message = "延期 1 到 30 个工作日")
+            @Max(value = 30, message = "延期 1 到 30 个工作日") Integer workingDays,
+            @NotBlank(message = "请说明延期理由") @Size(max = 500, message = "理由不能超过 500 字") String reason) {
+    }
+
+    public record ExtensionDecision(
+            @NotNull(message = "请选择同意或不同意") Boolean approved,
+            @Size(max = 500, message = "意见不能超过 500 字") String note) {
+    }
+
+    public record Supervision(
+            @NotBlank(message = "请写明督办要求") @Size(max = 1000, message = "督办要求不能超过 1000 字") String note) {
+    }
+
+    public record Duplicate(
+            @NotNull(message = "请指定原诉求") UUID originalId,
+            @Size(max = 500, message = "说明不能超过 500 字") String note) {
+    }
+
     public record Ref(UUID id, String name) {
     }
 
@@ -64,7 +84,9 @@ public final class IssueDtos {
             List<Ref> assistingDepartments, OffsetDateTime forwardedAt, LocalDate dueDate, Stage stage,
             String stageLabel, Integer daysOverdue, String response, Resolution resolution, String resolutionLabel,
             OffsetDateTime respondedAt, Integer rating, Boolean satisfied, CloseReason closeReason,
-            String closeReasonLabel, OffsetDateTime closedAt, OffsetDateTime createdAt, long version) {
+            String closeReasonLabel, OffsetDateTime closedAt, UUID duplicateOf, boolean supervised,
+            String supervisionNote, Integer extensionRequestedDays, String extensionReason, OffsetDateTime createdAt,
+            long version) {
     }
 
     /** One step of the timeline; for the enterprise, actors inside the government show as their role only. */

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,6 +26,10 @@ import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.ledger.IssueDtos.CategoryView;
 import cn.zoufang.ledger.IssueDtos.Confirm;
+import cn.zoufang.ledger.IssueDtos.Duplicate;
+import cn.zoufang.ledger.IssueDtos.ExtensionDecision;
+import cn.zoufang.ledger.IssueDtos.ExtensionRequest;
+import cn.zoufang.ledger.IssueDtos.Supervision;
 import cn.zoufang.ledger.IssueDtos.Forward;
 import cn.zoufang.ledger.IssueDtos.IssueView;
 import cn.zoufang.ledger.IssueDtos.NewIssue;
@@ -35,7 +40,6 @@ import cn.zoufang.ledger.IssueDtos.TimelineEntry;
 import cn.zoufang.web.Cursor;
 import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.Page;
-import cn.zoufang.web.Params;
 import cn.zoufang.web.Preconditions;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -77,16 +81,21 @@ public class IssueResource {
     @GET
     @Path("/issues")
     @Authenticated
-    public Uni<Page<IssueView>> list(@QueryParam("status") String status, @QueryParam("enterpriseId") String enterpriseId,
-            @QueryParam("departmentId") String departmentId, @QueryParam("category") String category,
-            @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        var filter = new IssueService.Filter(Params.enumOrNull(IssueStatus.class, "status", status),
-                Params.uuidOrNull("enterpriseId", enterpriseId), Params.uuidOrNull("departmentId", departmentId),
-                category == null || category.isBlank() ? null : category.trim(),
-                Params.enumOrNull(IssueSource.class, "source", source), Params.dateOrNull("from", from),
-                Params.dateOrNull("to", to));
-        return issues.list(caller.get(), filter, cursor, Cursor.limit(limit));
+    public Uni<Page<IssueView>> list(@BeanParam IssueFilterParams filter, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return issues.list(caller.get(), filter.toFilter(), cursor, Cursor.limit(limit));
+    }
+
+    /** The filtered ledger as an Excel workbook, for the office to forward. */
+    @GET
+    @Path("/issues/export.xlsx")
+    @Produces(LedgerWorkbook.MEDIA_TYPE)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN, Role.N_ENTERPRISE_DESK, Role.N_GROUP_LEADER, Role.N_DEPARTMENT_HANDLER })
+    public Uni<Response> export(@BeanParam IssueFilterParams filter) {
+        return issues.export(caller.get(), filter.toFilter()).map(bytes -> Response.ok(bytes, LedgerWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"ledger.xlsx\"; filename*=UTF-8''"
+                        + java.net.URLEncoder.encode("诉求台账.xlsx", java.nio.charset.StandardCharsets.UTF_8))
+                .build());
     }
 
     @GET
@@ -171,6 +180,56 @@ public class IssueResource {
     public Uni<Response> withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull Note in) {
         return step(who -> issues.withdraw(who, id, ifMatch, in.note()));
+    }
+
+    @POST
+    @Path("/issues/{id}/extension-request")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> requestExtension(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ExtensionRequest in) {
+        return step(who -> issues.requestExtension(who, id, ifMatch, in.workingDays(), in.reason()));
+    }
+
+    @POST
+    @Path("/issues/{id}/extension-decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> decideExtension(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ExtensionDecision in) {
+        return step(who -> issues.decideExtension(who, id, ifMatch, in.approved(), in.note()));
+    }
+
+    @POST
+    @Path("/issues/{id}/supervise")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> supervise(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Supervision in) {
+        return step(who -> issues.supervise(who, id, ifMatch, in.note()));
+    }
+
+    @POST
+    @Path("/issues/{id}/duplicate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> markDuplicate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Duplicate in) {
+        return step(who -> issues.markDuplicate(who, id, ifMatch, in.originalId(), in.note()));
+    }
+
+    @POST
+    @Path("/issues/{id}/close-without-confirmation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> closeWithoutConfirmation(@PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull Return in) {
+        return step(who -> issues.closeWithoutConfirmation(who, id, ifMatch, in.reason()));
     }
 
     private Uni<Response> step(Function<Caller, Uni<IssueView>> action) {

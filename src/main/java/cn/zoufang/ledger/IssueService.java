@@ -42,6 +42,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * The ledger's workflow. Every action checks, in this order: the issue is in the caller's scope (else
@@ -55,19 +56,27 @@ public class IssueService {
     private final Scope scope;
     private final EnterpriseService enterprises;
     private final WorkCalendar calendar;
+    private final LedgerConfig config;
     private final AuditLog audit;
+    private final Vertx vertx;
 
-    public IssueService(Scope scope, EnterpriseService enterprises, WorkCalendar calendar, AuditLog audit) {
+    public IssueService(Scope scope, EnterpriseService enterprises, WorkCalendar calendar, LedgerConfig config,
+            AuditLog audit, Vertx vertx) {
+        this.vertx = vertx;
         this.scope = scope;
         this.enterprises = enterprises;
         this.calendar = calendar;
+        this.config = config;
         this.audit = audit;
     }
+
+    private static final Set<IssueStatus> WORKED_ON = EnumSet.of(IssueStatus.FORWARDED, IssueStatus.IN_PROGRESS);
+    private static final Set<IssueStatus> OPEN = EnumSet.complementOf(EnumSet.of(IssueStatus.CLOSED));
 
     public record Created(IssueView view, boolean isNew) {
     }
 
-    public record Filter(IssueStatus status, UUID enterpriseId, UUID departmentId, String category,
+    public record Filter(IssueStatus status, Stage stage, UUID enterpriseId, UUID departmentId, String category,
             IssueSource source, LocalDate from, LocalDate to) {
     }
 
@@ -267,6 +276,87 @@ public class IssueService {
                 }, false);
     }
 
+    /** The lead department asks for more time, before the deadline passes (延期). */
+    @WithTransaction
+    public Uni<IssueView> requestExtension(Caller caller, UUID id, String ifMatch, int workingDays, String reason) {
+        return act(caller, id, ifMatch, IssueAction.REQUEST_EXTENSION, WORKED_ON,
+                i -> leadsIt(caller, i).map(leads -> leads && i.extensionRequestedDays == null
+                        && !Dates.today().isAfter(i.dueDate)),
+                i -> {
+                    i.extensionRequestedDays = workingDays;
+                    i.extensionReason = reason.trim();
+                    return Uni.createFrom().item("申请延期 " + workingDays + " 个工作日：" + i.extensionReason);
+                }, true);
+    }
+
+    /** The office approves (the deadline moves by the days asked) or refuses a pending extension. */
+    @WithTransaction
+    public Uni<IssueView> decideExtension(Caller caller, UUID id, String ifMatch, boolean approved, String note) {
+        return act(caller, id, ifMatch, IssueAction.DECIDE_EXTENSION, WORKED_ON,
+                i -> Uni.createFrom().item(caller.hasAny(Role.OFFICE) && i.extensionRequestedDays != null),
+                i -> {
+                    int days = i.extensionRequestedDays;
+                    if (approved) {
+                        i.dueDate = calendar.days().plus(i.dueDate, days);
+                    }
+                    i.extensionRequestedDays = null;
+                    i.extensionReason = null;
+                    String text = (approved ? "同意延期 " + days + " 个工作日，新期限 " + i.dueDate : "不同意延期")
+                            + (note == null || note.isBlank() ? "" : "：" + note.trim());
+                    return Uni.createFrom().item(text);
+                }, true);
+    }
+
+    /** 督办: the office marks an open issue and writes what it wants done. */
+    @WithTransaction
+    public Uni<IssueView> supervise(Caller caller, UUID id, String ifMatch, String note) {
+        return act(caller, id, ifMatch, IssueAction.SUPERVISE, OPEN,
+                i -> Uni.createFrom().item(caller.hasAny(Role.OFFICE)),
+                i -> {
+                    i.supervised = true;
+                    i.supervisionNote = note.trim();
+                    return Uni.createFrom().item(i.supervisionNote);
+                }, true);
+    }
+
+    /** The desk or the office links a repeated request to its original and closes it as a duplicate. */
+    @WithTransaction
+    public Uni<IssueView> markDuplicate(Caller caller, UUID id, String ifMatch, UUID originalId, String note) {
+        return findVisible(caller, originalId)
+                .onFailure().transform(f -> ApiException.invalidField("originalId", ErrorCode.VALIDATION_FAILED, "原诉求不存在"))
+                .flatMap(original -> act(caller, id, ifMatch, IssueAction.MARK_DUPLICATE,
+                        EnumSet.of(IssueStatus.REGISTERED, IssueStatus.RETURNED, IssueStatus.FORWARDED, IssueStatus.IN_PROGRESS),
+                        i -> Uni.createFrom().item(caller.hasAny(Role.ENTERPRISE_DESK, Role.OFFICE)),
+                        i -> {
+                            if (original.id.equals(i.id) || !original.enterpriseId.equals(i.enterpriseId)
+                                    || original.closeReason == CloseReason.DUPLICATE) {
+                                throw ApiException.invalidField("originalId", ErrorCode.VALIDATION_FAILED,
+                                        "原诉求须为同一企业的另一条、且本身不是重复诉求");
+                            }
+                            i.duplicateOf = original.id;
+                            i.closeReason = CloseReason.DUPLICATE;
+                            i.closedAt = OffsetDateTime.now();
+                            i.status = IssueStatus.CLOSED;
+                            return Uni.createFrom().item("与诉求 " + original.ledgerNo + " 重复，合并办理"
+                                    + (note == null || note.isBlank() ? "" : "：" + note.trim()));
+                        }, false));
+    }
+
+    /** The enterprise has not rated the answer in time: the office closes it out, and says why. */
+    @WithTransaction
+    public Uni<IssueView> closeWithoutConfirmation(Caller caller, UUID id, String ifMatch, String reason) {
+        return act(caller, id, ifMatch, IssueAction.CLOSE_WITHOUT_CONFIRMATION, EnumSet.of(IssueStatus.RESPONDED),
+                i -> Uni.createFrom().item(caller.hasAny(Role.OFFICE) && calendar.days().between(
+                        i.respondedAt.atZoneSameInstant(Dates.ZONE).toLocalDate(), Dates.today())
+                        >= config.confirmationWaitWorkingDays()),
+                i -> {
+                    i.closeReason = CloseReason.CLOSED_WITHOUT_CONFIRMATION;
+                    i.closedAt = OffsetDateTime.now();
+                    i.status = IssueStatus.CLOSED;
+                    return Uni.createFrom().item(reason.trim());
+                }, false);
+    }
+
     /**
      * The shared path of every action. {@code allowed} says whether the caller's part in the issue
      * permits it; {@code change} mutates the issue and returns the event's text (null: a reopening, whose
@@ -358,12 +448,39 @@ public class IssueService {
 
     public Uni<Page<IssueView>> list(Caller caller, Filter f, String rawCursor, int limit) {
         Cursor cursor = Cursor.decode(rawCursor, 2);
+        StringBuilder hql = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        where(caller, f, hql, params);
+        if (cursor != null) {
+            hql.append(" and (i.createdAt < :afterAt or (i.createdAt = :afterAt and i.id < :afterId))");
+            try {
+                params.put("afterAt", OffsetDateTime.parse(cursor.key(0)));
+                params.put("afterId", UUID.fromString(cursor.key(1)));
+            } catch (RuntimeException e) {
+                throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
+            }
+        }
+        hql.append(" order by i.createdAt desc, i.id desc");
+        return Issue.<Issue>find(hql.toString(), params).range(0, limit).list()
+                .flatMap(rows -> views(caller, rows.subList(0, Math.min(limit, rows.size())))
+                        .map(views -> {
+                            Map<UUID, IssueView> byId = views.stream().collect(Collectors.toMap(IssueView::id, v -> v));
+                            return Page.of(rows, limit, i -> byId.get(i.id),
+                                    i -> Cursor.of(i.createdAt.toString(), i.id.toString()));
+                        }));
+    }
+
+    /** The ledger query for a caller and a filter: scope first, then every filter given. */
+    private void where(Caller caller, Filter f, StringBuilder hql, Map<String, Object> params) {
         Scope.Clause visible = scope.issues(caller, "i");
-        StringBuilder hql = new StringBuilder("from Issue i where ").append(visible.hql());
-        Map<String, Object> params = visible.into(new HashMap<>());
+        hql.append("from Issue i where ").append(visible.hql());
+        visible.into(params);
         if (f.status() != null) {
             hql.append(" and i.status = :status");
             params.put("status", f.status());
+        }
+        if (f.stage() != null) {
+            stageCondition(f.stage(), hql, params);
         }
         if (f.enterpriseId() != null) {
             hql.append(" and i.enterpriseId = :enterpriseId");
@@ -390,30 +507,51 @@ public class IssueService {
             hql.append(" and i.createdAt < :to");
             params.put("to", f.to().plusDays(1).atStartOfDay(Dates.ZONE).toOffsetDateTime());
         }
-        if (cursor != null) {
-            hql.append(" and (i.createdAt < :afterAt or (i.createdAt = :afterAt and i.id < :afterId))");
-            try {
-                params.put("afterAt", OffsetDateTime.parse(cursor.key(0)));
-                params.put("afterId", UUID.fromString(cursor.key(1)));
-            } catch (RuntimeException e) {
-                throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
-            }
-        }
+    }
+
+    /** The filtered ledger (newest first, at most {@link LedgerWorkbook#MAX_ROWS}) as an XLSX workbook. */
+    public Uni<byte[]> export(Caller caller, Filter f) {
+        StringBuilder hql = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        where(caller, f, hql, params);
         hql.append(" order by i.createdAt desc, i.id desc");
-        return Issue.<Issue>find(hql.toString(), params).range(0, limit).list()
-                .flatMap(rows -> views(caller, rows.subList(0, Math.min(limit, rows.size())))
-                        .map(views -> {
-                            Map<UUID, IssueView> byId = views.stream().collect(Collectors.toMap(IssueView::id, v -> v));
-                            return Page.of(rows, limit, i -> byId.get(i.id),
-                                    i -> Cursor.of(i.createdAt.toString(), i.id.toString()));
-                        }));
+        return Issue.<Issue>find(hql.toString(), params).range(0, LedgerWorkbook.MAX_ROWS - 1).list()
+                .flatMap(rows -> views(caller, rows))
+                .flatMap(views -> vertx.executeBlocking(Uni.createFrom().item(() -> LedgerWorkbook.write(views))));
+    }
+
+    /**
+     * A stage as a range of due dates for today, so the database filters and pages: due dates are
+     * working days, and the stage is a step function of the working days between due date and today.
+     */
+    private void stageCondition(Stage stage, StringBuilder hql, Map<String, Object> params) {
+        LocalDate today = Dates.today();
+        WorkingDays days = calendar.days();
+        LocalDate soonUntil = days.plus(today, config.dueSoonWorkingDays());
+        // The latest due date already supervision-worthy: N working days late today.
+        LocalDate supervisionFrom = days.minus(today, config.supervisionAfterWorkingDays());
+        hql.append(" and i.status in (:workedOn)");
+        params.put("workedOn", WORKED_ON);
+        switch (stage) {
+            case ON_TIME -> hql.append(" and i.dueDate > :soonUntil");
+            case DUE_SOON -> hql.append(" and i.dueDate >= :today and i.dueDate <= :soonUntil");
+            case OVERDUE -> hql.append(" and i.dueDate < :today and i.dueDate > :supervisionFrom");
+            case NEEDS_SUPERVISION -> hql.append(" and i.dueDate <= :supervisionFrom");
+        }
+        if (stage == Stage.ON_TIME || stage == Stage.DUE_SOON) {
+            params.put("soonUntil", soonUntil);
+        }
+        if (stage == Stage.DUE_SOON || stage == Stage.OVERDUE) {
+            params.put("today", today);
+        }
+        if (stage == Stage.OVERDUE || stage == Stage.NEEDS_SUPERVISION) {
+            params.put("supervisionFrom", supervisionFrom);
+        }
     }
 
     /** The history; the enterprise sees every step that concerns it, but not internal notes or who handled it. */
     public Uni<List<TimelineEntry>> timeline(Caller caller, UUID id) {
-        boolean enterpriseView = caller.hasAny(Role.ENTERPRISE_CONTACT)
-                && !caller.hasAny(Role.OFFICE, Role.ADMIN, Role.ENTERPRISE_DESK, Role.OFFICIAL, Role.GROUP_LEADER,
-                        Role.DEPARTMENT_HANDLER);
+        boolean enterpriseView = isEnterpriseView(caller);
         return findVisible(caller, id)
                 .chain(i -> IssueEvent.<IssueEvent>list("issueId = ?1 order by id", i.id))
                 .flatMap(events -> Account.<Account>list("id in ?1",
@@ -422,6 +560,12 @@ public class IssueService {
                             Map<UUID, Account> byId = accounts.stream().collect(Collectors.toMap(a -> a.id, a -> a));
                             return events.stream().map(e -> entry(e, byId.get(e.actorId), enterpriseView)).toList();
                         }));
+    }
+
+    /** The enterprise's side of the ledger: no internal notes, no government staff. */
+    private static boolean isEnterpriseView(Caller caller) {
+        return caller.hasAny(Role.ENTERPRISE_CONTACT) && !caller.hasAny(Role.OFFICE, Role.ADMIN, Role.ENTERPRISE_DESK,
+                Role.OFFICIAL, Role.GROUP_LEADER, Role.DEPARTMENT_HANDLER);
     }
 
     private static TimelineEntry entry(IssueEvent e, Account actor, boolean enterpriseView) {
@@ -463,7 +607,8 @@ public class IssueService {
                         assists.forEach(a -> assistsByIssue.computeIfAbsent(a.issueId, k -> new ArrayList<>())
                                 .add(new Ref(a.departmentId, departmentNames.get(a.departmentId))));
                         LocalDate today = Dates.today();
-                        return issues.stream().map(i -> toView(i, enterpriseNames.get(i.enterpriseId),
+                        boolean internal = !isEnterpriseView(caller);
+                        return issues.stream().map(i -> toView(i, internal, enterpriseNames.get(i.enterpriseId),
                                 categoryNames.get(i.categoryCode),
                                 i.leadDepartmentId == null ? null : new Ref(i.leadDepartmentId, departmentNames.get(i.leadDepartmentId)),
                                 assistsByIssue.getOrDefault(i.id, List.of()), today)).toList();
@@ -471,8 +616,8 @@ public class IssueService {
                 })));
     }
 
-    private IssueView toView(Issue i, String enterpriseName, String categoryName, Ref lead, List<Ref> assists,
-            LocalDate today) {
+    private IssueView toView(Issue i, boolean internal, String enterpriseName, String categoryName, Ref lead,
+            List<Ref> assists, LocalDate today) {
         // Only issues a department is working on run against the clock.
         boolean running = i.dueDate != null && EnumSet.of(IssueStatus.FORWARDED, IssueStatus.IN_PROGRESS).contains(i.status);
         Stage stage = running ? calendar.stage(i.dueDate, today) : null;
@@ -481,6 +626,8 @@ public class IssueService {
                 categoryName, i.urgent, i.title, i.description, i.status, i.status.label(), lead, assists, i.forwardedAt,
                 i.dueDate, stage, stage == null ? null : stage.label(), late, i.response, i.resolution,
                 i.resolution == null ? null : i.resolution.label(), i.respondedAt, i.rating, i.satisfied, i.closeReason,
-                i.closeReason == null ? null : i.closeReason.label(), i.closedAt, i.createdAt, i.version);
+                i.closeReason == null ? null : i.closeReason.label(), i.closedAt, i.duplicateOf, i.supervised,
+                internal ? i.supervisionNote : null, internal ? i.extensionRequestedDays : null,
+                internal ? i.extensionReason : null, i.createdAt, i.version);
     }
 }

@@ -13,4 +13,8 @@ public interface LedgerConfig {
     /** Overdue by this many working days, an issue needs the office's supervision (督办). */
     @WithDefault("5")
     int supervisionAfterWorkingDays();
+
+    /** Working days the enterprise has to rate an answer before the office may close it out without. */
+    @WithDefault("5")
+    int confirmationWaitWorkingDays();
 }

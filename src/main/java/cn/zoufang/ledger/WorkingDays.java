@@ -44,6 +44,22 @@ public final class WorkingDays {
         return day;
     }
 
+    /** The day D before {@code end} such that there are exactly {@code n} working days in {@code (D, end]}. */
+    public LocalDate minus(LocalDate end, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative");
+        }
+        LocalDate day = end;
+        int counted = 0;
+        while (counted < n) {
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+
     /** Working days in {@code (from, to]}: after {@code from}, up to and including {@code to}; 0 if to ≤ from. */
     public int between(LocalDate from, LocalDate to) {
         int n = 0;

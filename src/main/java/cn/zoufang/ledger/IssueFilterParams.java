@@ -1,0 +1,42 @@
+package cn.zoufang.ledger;
+
+import jakarta.ws.rs.QueryParam;
+
+import cn.zoufang.web.Params;
+
+/** The ledger's filters, shared by the list and the Excel export so that both show the same rows. */
+public class IssueFilterParams {
+
+    @QueryParam("status")
+    String status;
+
+    @QueryParam("stage")
+    String stage;
+
+    @QueryParam("enterpriseId")
+    String enterpriseId;
+
+    @QueryParam("departmentId")
+    String departmentId;
+
+    @QueryParam("category")
+    String category;
+
+    @QueryParam("source")
+    String source;
+
+    @QueryParam("from")
+    String from;
+
+    @QueryParam("to")
+    String to;
+
+    IssueService.Filter toFilter() {
+        return new IssueService.Filter(Params.enumOrNull(IssueStatus.class, "status", status),
+                Params.enumOrNull(Stage.class, "stage", stage), Params.uuidOrNull("enterpriseId", enterpriseId),
+                Params.uuidOrNull("departmentId", departmentId),
+                category == null || category.isBlank() ? null : category.trim(),
+                Params.enumOrNull(IssueSource.class, "source", source), Params.dateOrNull("from", from),
+                Params.dateOrNull("to", to));
+    }
+}

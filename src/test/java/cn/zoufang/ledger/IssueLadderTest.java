@@ -1,0 +1,164 @@
+package cn.zoufang.ledger;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Visits;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Extensions, supervision, duplicates, closing without the enterprise, stages and the Excel export. */
+@QuarkusTest
+class IssueLadderTest extends ApiTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    WorkCalendar calendar;
+
+    private String forwarded(String title) {
+        String id = IssueFlowTest.register(DESK, Visits.enterpriseId("同兴达"), title);
+        IssueFlowTest.act(DESK, id, "forward", 0, Map.of("leadDepartmentId", IssueFlowTest.departmentId("区经发局")))
+                .statusCode(200);
+        return id;
+    }
+
+    /** Moves an issue's dates into the past, as if the days had gone by. */
+    private void set(String id, String column, Object value) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement("update issue set " + column + " = ? where id = ?")) {
+            s.setObject(1, value);
+            s.setObject(2, UUID.fromString(id));
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    @Test
+    void anApprovedExtensionMovesTheDeadlineByWorkingDays() {
+        String id = forwarded("延期测试");
+        LocalDate due = LocalDate.parse(as(DESK).get("/api/v1/issues/" + id).then().extract().path("dueDate"));
+        IssueFlowTest.act(DEPARTMENT, id, "extension-request", 1, Map.of("workingDays", 3, "reason", "需会同住建局现场踏勘"))
+                .statusCode(200).body("extensionRequestedDays", is(3));
+        as(CONTACT_2).get("/api/v1/issues/" + id).then().statusCode(404);
+        IssueFlowTest.act(DEPARTMENT, id, "extension-request", 2, Map.of("workingDays", 5, "reason", "再申请"))
+                .statusCode(409).body("code", is("INVALID_TRANSITION"));
+        IssueFlowTest.act(DESK, id, "extension-decision", 2, Map.of("approved", true)).statusCode(409);
+        IssueFlowTest.act(OFFICE, id, "extension-decision", 2, Map.of("approved", true, "note", "同意"))
+                .statusCode(200)
+                .body("dueDate", is(calendar.days().plus(due, 3).toString()))
+                .body("extensionRequestedDays", nullValue());
+    }
+
+    @Test
+    void theOfficeSupervisesAndTheEnterpriseDoesNotSeeTheNote() {
+        String id = IssueFlowTest.register(CONTACT_1, Visits.enterpriseId("欧菲光"), "督办测试");
+        IssueFlowTest.act(DESK, id, "forward", 0, Map.of("leadDepartmentId", IssueFlowTest.departmentId("区经发局")))
+                .statusCode(200);
+        IssueFlowTest.act(DEPARTMENT, id, "supervise", 1, Map.of("note", "越权")).statusCode(409);
+        IssueFlowTest.act(OFFICE, id, "supervise", 1, Map.of("note", "请本周内答复企业")).statusCode(200)
+                .body("supervised", is(true)).body("supervisionNote", is("请本周内答复企业"));
+        as(CONTACT_1).get("/api/v1/issues/" + id).then().statusCode(200)
+                .body("supervised", is(true)).body("supervisionNote", nullValue());
+        as(CONTACT_1).get("/api/v1/issues/" + id + "/timeline").then()
+                .body("find { it.action == 'SUPERVISE' }.text", nullValue());
+    }
+
+    @Test
+    void aRepeatedRequestIsClosedAsADuplicateOfTheOriginal() {
+        String enterprise = Visits.enterpriseId("欧菲光");
+        String original = IssueFlowTest.register(CONTACT_1, enterprise, "道路破损");
+        String repeat = IssueFlowTest.register(CONTACT_1, enterprise, "门前道路破损");
+        String otherEnterprise = IssueFlowTest.register(DESK, Visits.enterpriseId("同兴达"), "道路破损");
+        IssueFlowTest.act(DESK, repeat, "duplicate", 0, Map.of("originalId", otherEnterprise)).statusCode(400)
+                .body("errors[0].field", is("originalId"));
+        IssueFlowTest.act(DESK, repeat, "duplicate", 0, Map.of("originalId", original)).statusCode(200)
+                .body("status", is("CLOSED"))
+                .body("closeReason", is("DUPLICATE"))
+                .body("duplicateOf", is(original));
+        as(CONTACT_1).get("/api/v1/issues/" + repeat + "/timeline").then()
+                .body("find { it.action == 'MARK_DUPLICATE' }.text", org.hamcrest.Matchers.startsWith("与诉求 "));
+    }
+
+    @Test
+    void theOfficeClosesOutOnlyAfterTheEnterpriseStayedSilentLongEnough() throws Exception {
+        String id = forwarded("未确认销号测试");
+        IssueFlowTest.act(DEPARTMENT, id, "accept", 1, Map.of()).statusCode(200);
+        IssueFlowTest.act(DEPARTMENT, id, "respond", 2, Map.of("response", "已协调解决", "resolution", "RESOLVED"))
+                .statusCode(200);
+        IssueFlowTest.act(OFFICE, id, "close-without-confirmation", 3, Map.of("reason", "企业多次联系未回复"))
+                .statusCode(409).body("code", is("INVALID_TRANSITION"));
+        set(id, "responded_at", OffsetDateTime.now().minusDays(10));
+        IssueFlowTest.act(DESK, id, "close-without-confirmation", 3, Map.of("reason", "越权")).statusCode(409);
+        IssueFlowTest.act(OFFICE, id, "close-without-confirmation", 3, Map.of("reason", "企业多次联系未回复"))
+                .statusCode(200)
+                .body("closeReason", is("CLOSED_WITHOUT_CONFIRMATION"))
+                .body("closeReasonLabel", is("企业未确认，办公室销号"));
+    }
+
+    @Test
+    void stagesFilterTheLedgerAndTheExportHasTheSameRows() throws Exception {
+        String onTime = forwarded("阶段测试：按期");
+        String late = forwarded("阶段测试：超期");
+        LocalDate today = calendar.today();
+        set(late, "due_date", calendar.days().minus(today, 7));
+        as(DESK).get("/api/v1/issues/" + late).then().body("stage", is("NEEDS_SUPERVISION"))
+                .body("stageLabel", is("超期需督办")).body("daysOverdue", is(7));
+        as(DESK).get("/api/v1/issues/" + onTime).then().body("stage", is("ON_TIME"));
+
+        as(OFFICE).queryParam("stage", "NEEDS_SUPERVISION").queryParam("limit", 100).get("/api/v1/issues").then()
+                .statusCode(200).body("items.id", hasItem(late)).body("items.id", not(hasItem(onTime)));
+        as(OFFICE).queryParam("stage", "ON_TIME").queryParam("limit", 100).get("/api/v1/issues").then()
+                .body("items.id", hasItem(onTime)).body("items.id", not(hasItem(late)));
+        as(OFFICE).queryParam("stage", "OVERDUE").queryParam("limit", 100).get("/api/v1/issues").then()
+                .body("items.id", not(hasItem(late)));
+
+        List<String> expected = as(OFFICE).queryParam("stage", "NEEDS_SUPERVISION").queryParam("limit", 100)
+                .get("/api/v1/issues").then().extract().path("items.ledgerNo");
+        byte[] xlsx = as(OFFICE).accept(LedgerWorkbook.MEDIA_TYPE).queryParam("stage", "NEEDS_SUPERVISION")
+                .get("/api/v1/issues/export.xlsx").then().statusCode(200)
+                .contentType(LedgerWorkbook.MEDIA_TYPE).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheet("诉求台账");
+            assertNotNull(sheet);
+            Row header = sheet.getRow(0);
+            assertEquals("台账编号", header.getCell(0).getStringCellValue());
+            assertEquals("办理阶段", header.getCell(11).getStringCellValue());
+            assertNotNull(sheet.getPaneInformation());
+            assertTrue(sheet.getPaneInformation().isFreezePane());
+            List<String> rows = new ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                rows.add(sheet.getRow(r).getCell(0).getStringCellValue());
+                assertEquals("超期需督办", sheet.getRow(r).getCell(11).getStringCellValue());
+            }
+            assertEquals(expected, rows);
+            Row lateRow = sheet.getRow(1 + rows.indexOf(as(DESK).get("/api/v1/issues/" + late).then()
+                    .extract().path("ledgerNo")));
+            assertEquals(7.0, lateRow.getCell(12).getNumericCellValue());
+        }
+        as(CONTACT_1).accept(LedgerWorkbook.MEDIA_TYPE).get("/api/v1/issues/export.xlsx").then().statusCode(403);
+    }
+}
