@@ -16,6 +16,9 @@ public class IssueFilterParams {
     @QueryParam("enterpriseId")
     String enterpriseId;
 
+    @QueryParam("groupId")
+    String groupId;
+
     @QueryParam("departmentId")
     String departmentId;
 
@@ -34,7 +37,7 @@ public class IssueFilterParams {
     IssueService.Filter toFilter() {
         return new IssueService.Filter(Params.enumOrNull(IssueStatus.class, "status", status),
                 Params.enumOrNull(Stage.class, "stage", stage), Params.uuidOrNull("enterpriseId", enterpriseId),
-                Params.uuidOrNull("departmentId", departmentId),
+                Params.uuidOrNull("groupId", groupId), Params.uuidOrNull("departmentId", departmentId),
                 category == null || category.isBlank() ? null : category.trim(),
                 Params.enumOrNull(IssueSource.class, "source", source), Params.dateOrNull("from", from),
                 Params.dateOrNull("to", to));

@@ -76,8 +76,8 @@ public class IssueService {
     public record Created(IssueView view, boolean isNew) {
     }
 
-    public record Filter(IssueStatus status, Stage stage, UUID enterpriseId, UUID departmentId, String category,
-            IssueSource source, LocalDate from, LocalDate to) {
+    public record Filter(IssueStatus status, Stage stage, UUID enterpriseId, UUID groupId, UUID departmentId,
+            String category, IssueSource source, LocalDate from, LocalDate to) {
     }
 
     // ---- register -------------------------------------------------------------------------------
@@ -322,12 +322,12 @@ public class IssueService {
     /** The desk or the office links a repeated request to its original and closes it as a duplicate. */
     @WithTransaction
     public Uni<IssueView> markDuplicate(Caller caller, UUID id, String ifMatch, UUID originalId, String note) {
-        return findVisible(caller, originalId)
-                .onFailure().transform(f -> ApiException.invalidField("originalId", ErrorCode.VALIDATION_FAILED, "原诉求不存在"))
-                .flatMap(original -> act(caller, id, ifMatch, IssueAction.MARK_DUPLICATE,
-                        EnumSet.of(IssueStatus.REGISTERED, IssueStatus.RETURNED, IssueStatus.FORWARDED, IssueStatus.IN_PROGRESS),
-                        i -> Uni.createFrom().item(caller.hasAny(Role.ENTERPRISE_DESK, Role.OFFICE)),
-                        i -> {
+        return act(caller, id, ifMatch, IssueAction.MARK_DUPLICATE,
+                EnumSet.of(IssueStatus.REGISTERED, IssueStatus.RETURNED, IssueStatus.FORWARDED, IssueStatus.IN_PROGRESS),
+                i -> Uni.createFrom().item(caller.hasAny(Role.ENTERPRISE_DESK, Role.OFFICE)),
+                i -> findVisible(caller, originalId)
+                        .onFailure().transform(f -> ApiException.invalidField("originalId", ErrorCode.VALIDATION_FAILED, "原诉求不存在"))
+                        .map(original -> {
                             if (original.id.equals(i.id) || !original.enterpriseId.equals(i.enterpriseId)
                                     || original.closeReason == CloseReason.DUPLICATE) {
                                 throw ApiException.invalidField("originalId", ErrorCode.VALIDATION_FAILED,
@@ -337,9 +337,9 @@ public class IssueService {
                             i.closeReason = CloseReason.DUPLICATE;
                             i.closedAt = OffsetDateTime.now();
                             i.status = IssueStatus.CLOSED;
-                            return Uni.createFrom().item("与诉求 " + original.ledgerNo + " 重复，合并办理"
-                                    + (note == null || note.isBlank() ? "" : "：" + note.trim()));
-                        }, false));
+                            return "与诉求 " + original.ledgerNo + " 重复，合并办理"
+                                    + (note == null || note.isBlank() ? "" : "：" + note.trim());
+                        }), false);
     }
 
     /** The enterprise has not rated the answer in time: the office closes it out, and says why. */
@@ -364,8 +364,10 @@ public class IssueService {
      */
     private Uni<IssueView> act(Caller caller, UUID id, String ifMatch, IssueAction action, Set<IssueStatus> from,
             Function<Issue, Uni<Boolean>> allowed, Function<Issue, Uni<String>> change, boolean internal) {
-        return findVisible(caller, id).flatMap(i -> allowed.apply(i).flatMap(ok -> {
-            if (!ok || !from.contains(i.status)) {
+        // The state first: the caller's part is judged only for states where the action exists at all.
+        return findVisible(caller, id).flatMap(i -> (from.contains(i.status) ? allowed.apply(i)
+                : Uni.createFrom().item(false)).flatMap(ok -> {
+            if (!ok) {
                 throw new ApiException(ErrorCode.INVALID_TRANSITION, "诉求当前为“" + i.status.label() + "”，不能"
                         + action.label());
             }
@@ -485,6 +487,13 @@ public class IssueService {
         if (f.enterpriseId() != null) {
             hql.append(" and i.enterpriseId = :enterpriseId");
             params.put("enterpriseId", f.enterpriseId());
+        }
+        if (f.groupId() != null) {
+            // The group's enterprises as assigned today.
+            hql.append(" and i.enterpriseId in (select a.enterpriseId from Assignment a where a.groupId = :groupId"
+                    + " and a.startDate <= :groupDay and (a.endDate is null or a.endDate >= :groupDay))");
+            params.put("groupId", f.groupId());
+            params.put("groupDay", Dates.today());
         }
         if (f.departmentId() != null) {
             hql.append(" and (i.leadDepartmentId = :departmentId or i.id in (select x.issueId from IssueAssist x"

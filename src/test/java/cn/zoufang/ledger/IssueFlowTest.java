@@ -125,6 +125,32 @@ class IssueFlowTest extends ApiTest {
         as(DEPARTMENT).get("/api/v1/issues/" + id).then().statusCode(200).body("source", is("VISIT"));
         as(OFFICIAL_1).queryParam("enterpriseId", Visits.enterpriseId("欧菲光")).get("/api/v1/issues").then()
                 .statusCode(200).body("items.enterpriseName", everyItem(is("欧菲光（演示）")));
+        String group1 = as(LEADER_1).get("/api/v1/me").then().extract().path("groups[0].id");
+        as(OFFICE).queryParam("groupId", group1).queryParam("limit", 100).get("/api/v1/issues").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(id))
+                .body("items.enterpriseName", everyItem(org.hamcrest.Matchers.isOneOf("欧菲光（演示）", "同兴达（演示）",
+                        "智慧海派（演示）", "佳因光电（演示）")));
+    }
+
+    @Test
+    void twoDepartmentsActingAtOnceOneWinsTheOtherGets412() throws Exception {
+        String id = register(DESK, Visits.enterpriseId("同兴达"), "并发测试");
+        act(DESK, id, "forward", 0, Map.of("leadDepartmentId", departmentId("区经发局"))).statusCode(200);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var answers = pool.invokeAll(List.<java.util.concurrent.Callable<Integer>>of(
+                    () -> act(DEPARTMENT, id, "accept", 1, Map.of()).extract().statusCode(),
+                    () -> act(OFFICE, id, "supervise", 1, Map.of("note", "加快")).extract().statusCode()));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var a : answers) {
+                statuses.add(a.get());
+            }
+            statuses.sort(null);
+            org.junit.jupiter.api.Assertions.assertEquals(List.of(200, 412), statuses);
+        } finally {
+            pool.shutdown();
+        }
+        as(DESK).get("/api/v1/issues/" + id).then().body("version", is(2));
     }
 
     @Test
