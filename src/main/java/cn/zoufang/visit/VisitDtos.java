@@ -25,7 +25,8 @@ public final class VisitDtos {
             @NotNull(message = "请选择走访类型") VisitKind kind,
             @NotNull(message = "请填写走访日期") LocalDate plannedDate,
             @Size(max = 500, message = "走访目的不能超过 500 字") String purpose,
-            @Size(max = 20, message = "参与人最多 20 名") List<@NotNull UUID> participantIds) {
+            @Size(max = 20, message = "参与人最多 20 名") List<@NotNull UUID> participantIds,
+            @Size(max = 20, message = "一次回访最多关联 20 条诉求") List<@NotNull UUID> issueIds) {
     }
 
     /** The phone's position at check-in; no position at all is allowed (and proves nothing). */
@@ -57,15 +58,19 @@ public final class VisitDtos {
     public record Person(UUID id, String displayName) {
     }
 
+    /** A ledger issue a follow-up visit checks on. */
+    public record LinkedIssue(UUID id, String ledgerNo, String title, String status) {
+    }
+
     public record CheckInView(OffsetDateTime at, OffsetDateTime deviceTime, Double latitude, Double longitude,
             Double accuracyMeters, LocationSource source, String sourceLabel, Double distanceMeters,
             CheckInVerdict verdict, String verdictLabel, String outOfRangeReason) {
     }
 
     /** What only the group (and the office) sees: notes, people and positions. */
-    public record VisitDetail(String purpose, Person createdBy, List<Person> participants, CheckInView checkIn,
-            OffsetDateTime checkOutAt, Integer minutesOnSite, String findings, String situation, String needs,
-            String cancelReason) {
+    public record VisitDetail(String purpose, Person createdBy, List<Person> participants, List<LinkedIssue> issues,
+            CheckInView checkIn, OffsetDateTime checkOutAt, Integer minutesOnSite, String findings, String situation,
+            String needs, String cancelReason) {
     }
 
     /** A visit; {@code detail} and the verdict are null for the enterprise, which sees only that it happened. */

@@ -29,6 +29,7 @@ import cn.zoufang.visit.VisitDtos.CheckIn;
 import cn.zoufang.visit.VisitDtos.CheckInView;
 import cn.zoufang.visit.VisitDtos.Completion;
 import cn.zoufang.visit.VisitDtos.GapEnterprise;
+import cn.zoufang.visit.VisitDtos.LinkedIssue;
 import cn.zoufang.visit.VisitDtos.NewVisit;
 import cn.zoufang.visit.VisitDtos.Person;
 import cn.zoufang.visit.VisitDtos.VisitDetail;
@@ -89,7 +90,9 @@ public class VisitService {
                         if (in.participantIds() != null) {
                             people.addAll(in.participantIds());
                         }
-                        return requireMembers(groupId, in.participantIds()).chain(() -> {
+                        return requireMembers(groupId, in.participantIds())
+                                .chain(() -> requireIssues(in))
+                                .chain(() -> {
                             OffsetDateTime now = OffsetDateTime.now();
                             Visit v = new Visit();
                             v.id = in.id();
@@ -106,6 +109,7 @@ public class VisitService {
                             return v.persist()
                                     .chain(() -> VisitParticipant.persist(rows))
                                     .chain(() -> Panache.flush())
+                                    .chain(() -> linkIssues(v.id, in.issueIds()))
                                     .chain(() -> audit.record(Entry.by(caller, "VISIT_CREATE", "VISIT", v.id)))
                                     .chain(() -> view(caller, v))
                                     .map(view -> new Created(view, true));
@@ -324,6 +328,39 @@ public class VisitService {
                 });
     }
 
+    /** Issues go with follow-up visits only, and only the visited enterprise's own. */
+    private static Uni<Void> requireIssues(NewVisit in) {
+        List<UUID> ids = in.issueIds() == null ? List.of() : in.issueIds();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (in.kind() != VisitKind.FOLLOW_UP) {
+            throw ApiException.invalidField("issueIds", ErrorCode.VALIDATION_FAILED, "只有回访可以关联诉求");
+        }
+        return Visit.getSession().flatMap(s -> s.createNativeQuery(
+                "select id from issue where id in (:ids) and enterprise_id = :e", UUID.class)
+                .setParameter("ids", ids).setParameter("e", in.enterpriseId()).getResultList())
+                .map(found -> {
+                    for (int i = 0; i < ids.size(); i++) {
+                        if (!found.contains(ids.get(i))) {
+                            throw ApiException.invalidField("issueIds[" + i + "]", ErrorCode.VALIDATION_FAILED,
+                                    "诉求不存在或不是该企业的诉求");
+                        }
+                    }
+                    return null;
+                });
+    }
+
+    private static Uni<Void> linkIssues(UUID visitId, List<UUID> issueIds) {
+        if (issueIds == null || issueIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Visit.getSession().flatMap(s -> s.createNativeQuery(
+                "insert into visit_issue (visit_id, issue_id) select :v, id from issue where id in (:ids)")
+                .setParameter("v", visitId).setParameter("ids", new LinkedHashSet<>(issueIds)).executeUpdate())
+                .replaceWithVoid();
+    }
+
     private Uni<VisitView> view(Caller caller, Visit v) {
         return views(caller, List.of(v)).map(list -> list.get(0));
     }
@@ -345,7 +382,11 @@ public class VisitService {
                         select p.visitId, a.id, a.displayName from VisitParticipant p, Account a
                         where a.id = p.accountId and p.visitId in :ids order by a.displayName""", Object[].class)
                         .setParameter("ids", visitIds).getResultList()
-                .flatMap(participants -> Account.<Account>list("id in ?1",
+                .flatMap(participants -> s.createNativeQuery("""
+                        select vi.visit_id, i.id, i.ledger_no, i.title, i.status from visit_issue vi
+                        join issue i on i.id = vi.issue_id where vi.visit_id in (:ids) order by i.ledger_no""", Object[].class)
+                        .setParameter("ids", visitIds).getResultList()
+                .flatMap(linked -> Account.<Account>list("id in ?1",
                         visits.stream().map(v -> v.createdBy).collect(Collectors.toSet()))
                 .map(creators -> {
                     Map<UUID, String> enterpriseNames = es.stream().collect(Collectors.toMap(e -> e.id, e -> e.name));
@@ -356,12 +397,18 @@ public class VisitService {
                     for (Object[] r : participants) {
                         byVisit.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new Person((UUID) r[1], (String) r[2]));
                     }
+                    Map<UUID, List<LinkedIssue>> issuesByVisit = new HashMap<>();
+                    for (Object[] r : linked) {
+                        issuesByVisit.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
+                                .add(new LinkedIssue((UUID) r[1], (String) r[2], (String) r[3], (String) r[4]));
+                    }
                     Set<UUID> mine = new HashSet<>(myGroups);
                     return visits.stream().map(v -> toView(v, enterpriseNames.get(v.enterpriseId), groupNames.get(v.groupId),
                             scope.seesVisitDetail(caller, mine.contains(v.groupId))
-                                    ? detail(v, people.get(v.createdBy), byVisit.getOrDefault(v.id, List.of()))
+                                    ? detail(v, people.get(v.createdBy), byVisit.getOrDefault(v.id, List.of()),
+                                            issuesByVisit.getOrDefault(v.id, List.of()))
                                     : null)).toList();
-                }))))));
+                })))))));
     }
 
     private static VisitView toView(Visit v, String enterpriseName, String groupName, VisitDetail detail) {
@@ -371,12 +418,12 @@ public class VisitService {
                 v.completedAt, v.version, detail);
     }
 
-    private static VisitDetail detail(Visit v, Person creator, List<Person> participants) {
+    private static VisitDetail detail(Visit v, Person creator, List<Person> participants, List<LinkedIssue> issues) {
         CheckInView checkIn = v.checkInAt == null ? null : new CheckInView(v.checkInAt, v.checkInDeviceTime,
                 v.checkInLatitude, v.checkInLongitude, v.checkInAccuracyMeters, v.checkInSource,
                 v.checkInSource == null ? null : v.checkInSource.label(), v.checkInDistanceMeters, v.checkInVerdict,
                 v.checkInVerdict.label(), v.outOfRangeReason);
-        return new VisitDetail(v.purpose, creator, participants, checkIn, v.checkOutAt, v.minutesOnSite, v.findings,
+        return new VisitDetail(v.purpose, creator, participants, issues, checkIn, v.checkOutAt, v.minutesOnSite, v.findings,
                 v.situation, v.needs, v.cancelReason);
     }
 

@@ -170,4 +170,31 @@ class IssueFlowTest extends ApiTest {
         act(CONTACT_1, id, "withdraw", 1, Map.of("note", "问题已自行解决")).statusCode(200)
                 .body("status", is("CLOSED")).body("closeReason", is("WITHDRAWN"));
     }
+
+    @Test
+    void aFollowUpVisitChecksOnAClosedIssue() {
+        String ofilm = Visits.enterpriseId("欧菲光");
+        String id = register(CONTACT_1, ofilm, "回访测试");
+        act(CONTACT_1, id, "withdraw", 0, Map.of()).statusCode(200);
+        String ledgerNo = as(OFFICIAL_1).get("/api/v1/issues/" + id).then().extract().path("ledgerNo");
+
+        Map<String, Object> visit = Visits.newVisit(UUID.randomUUID().toString(), ofilm);
+        visit.put("kind", "FOLLOW_UP");
+        visit.put("issueIds", List.of(id));
+        as(OFFICIAL_1).body(visit).post("/api/v1/visits").then().statusCode(201)
+                .body("kindLabel", is("回访"))
+                .body("detail.issues[0].ledgerNo", is(ledgerNo))
+                .body("detail.issues[0].status", is("CLOSED"));
+
+        Map<String, Object> regular = Visits.newVisit(UUID.randomUUID().toString(), ofilm);
+        regular.put("issueIds", List.of(id));
+        as(OFFICIAL_1).body(regular).post("/api/v1/visits").then().statusCode(400)
+                .body("errors[0].field", is("issueIds"));
+        String otherEnterprise = register(DESK, Visits.enterpriseId("同兴达"), "别家的诉求");
+        Map<String, Object> wrong = Visits.newVisit(UUID.randomUUID().toString(), ofilm);
+        wrong.put("kind", "FOLLOW_UP");
+        wrong.put("issueIds", List.of(otherEnterprise));
+        as(OFFICIAL_1).body(wrong).post("/api/v1/visits").then().statusCode(400)
+                .body("errors[0].field", is("issueIds[0]"));
+    }
 }
