@@ -20,8 +20,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 @Table(name = "photo")
 public class Photo extends PanacheEntityBase {
 
-    /** What a photo can be evidence of; the ledger's answers and close-outs come next. */
-    public enum OwnerType { VISIT }
+    /** What a photo is evidence of: a visit, or a ledger issue (the problem, or the answer's proof). */
+    public enum OwnerType { VISIT, ISSUE }
 
     @Id
     public UUID id;

@@ -26,7 +26,7 @@ public final class PhotoDtos {
             @Pattern(regexp = "^[0-9a-fA-F]{64}$", message = "SHA-256 应为 64 位十六进制") String sha256) {
     }
 
-    public record PhotoView(UUID id, UUID visitId, PhotoStatus status, String statusLabel, RejectReason rejectReason,
+    public record PhotoView(UUID id, UUID visitId, UUID issueId, PhotoStatus status, String statusLabel, RejectReason rejectReason,
             String rejectReasonLabel, String contentType, Long sizeBytes, OffsetDateTime capturedAt, Double latitude,
             Double longitude, Double distanceMeters, List<PhotoFlag> flags, List<String> flagLabels,
             OffsetDateTime createdAt, OffsetDateTime confirmedAt, String downloadUrl, String thumbnailUrl,

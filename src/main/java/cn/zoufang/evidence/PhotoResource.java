@@ -43,15 +43,32 @@ public class PhotoResource {
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
     @Idempotent
     public Uni<Response> requestUpload(@PathParam("id") UUID visitId, @Valid @NotNull NewUpload in) {
-        return photos.requestUpload(caller.get(), visitId, in)
+        return photos.requestUpload(caller.get(), Photo.OwnerType.VISIT, visitId, in)
                 .map(slot -> Response.status(Response.Status.CREATED).entity(slot).build());
+    }
+
+    @POST
+    @Path("/issues/{id}/photos")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> requestIssueUpload(@PathParam("id") UUID issueId, @Valid @NotNull NewUpload in) {
+        return photos.requestUpload(caller.get(), Photo.OwnerType.ISSUE, issueId, in)
+                .map(slot -> Response.status(Response.Status.CREATED).entity(slot).build());
+    }
+
+    @GET
+    @Path("/issues/{id}/photos")
+    @Authenticated
+    public Uni<List<PhotoView>> listForIssue(@PathParam("id") UUID issueId) {
+        return photos.list(caller.get(), Photo.OwnerType.ISSUE, issueId);
     }
 
     @GET
     @Path("/visits/{id}/photos")
     @Authenticated
     public Uni<List<PhotoView>> list(@PathParam("id") UUID visitId) {
-        return photos.list(caller.get(), visitId);
+        return photos.list(caller.get(), Photo.OwnerType.VISIT, visitId);
     }
 
     @GET
@@ -65,7 +82,7 @@ public class PhotoResource {
     @POST
     @Path("/photos/{id}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
+    @Authenticated
     @Idempotent
     public Uni<Response> confirm(@PathParam("id") UUID photoId, @Valid @NotNull Confirmation in) {
         return photos.confirm(caller.get(), photoId, in.sha256()).map(p -> Response.ok(p).build());

@@ -24,6 +24,9 @@ import cn.zoufang.evidence.PhotoDtos.NewUpload;
 import cn.zoufang.evidence.PhotoDtos.PhotoView;
 import cn.zoufang.evidence.PhotoDtos.UploadSlot;
 import cn.zoufang.identity.Caller;
+import cn.zoufang.identity.Role;
+import cn.zoufang.ledger.IssueService;
+import cn.zoufang.ledger.IssueStatus;
 import cn.zoufang.identity.Scope;
 import cn.zoufang.visit.Geo;
 import cn.zoufang.visit.Visit;
@@ -54,8 +57,11 @@ public class PhotoService {
     private final Scope scope;
     private final AuditLog audit;
     private final Vertx vertx;
+    private final IssueService issues;
 
-    public PhotoService(ObjectStore store, EvidenceConfig config, Scope scope, AuditLog audit, Vertx vertx) {
+    public PhotoService(ObjectStore store, EvidenceConfig config, Scope scope, AuditLog audit, Vertx vertx,
+            IssueService issues) {
+        this.issues = issues;
         this.store = store;
         this.config = config;
         this.scope = scope;
@@ -63,27 +69,28 @@ public class PhotoService {
         this.vertx = vertx;
     }
 
-    public Uni<UploadSlot> requestUpload(Caller caller, UUID visitId, NewUpload in) {
+    public Uni<UploadSlot> requestUpload(Caller caller, Photo.OwnerType ownerType, UUID ownerId, NewUpload in) {
         if (in.sizeBytes() > config.maxBytes()) {
             throw ApiException.invalidField("sizeBytes", ErrorCode.VALIDATION_FAILED,
                     "照片不能超过 " + config.maxBytes() / (1024 * 1024) + " MB");
         }
-        return writableVisit(caller, visitId)
-                .call(v -> storeAvailable())
-                .flatMap(v -> {
+        return writableOwner(caller, ownerType, ownerId)
+                .call(owner -> storeAvailable())
+                .flatMap(owner -> {
                     Photo p = new Photo();
                     p.id = UUID.randomUUID();
-                    p.ownerType = Photo.OwnerType.VISIT;
-                    p.ownerId = v.id;
+                    p.ownerType = ownerType;
+                    p.ownerId = owner;
                     p.uploadedBy = caller.id();
-                    p.objectKey = "visits/" + v.id + "/" + unguessable() + extension(in.contentType());
+                    p.objectKey = (ownerType == Photo.OwnerType.VISIT ? "visits/" : "issues/") + owner + "/"
+                            + unguessable() + extension(in.contentType());
                     p.contentType = in.contentType();
                     p.declaredBytes = in.sizeBytes();
                     p.status = PhotoStatus.PENDING;
                     p.createdAt = OffsetDateTime.now();
                     return Panache.withTransaction(() -> p.persist()
                             .chain(() -> audit.record(Entry.by(caller, "PHOTO_UPLOAD_REQUEST", "PHOTO", p.id)
-                                    .detail("visit " + v.id))))
+                                    .detail(ownerType + " " + owner))))
                             .map(x -> {
                                 Duration expiry = config.uploadExpiry();
                                 return new UploadSlot(view(p, null), store.presignPut(p.objectKey, p.contentType, expiry),
@@ -136,14 +143,14 @@ public class PhotoService {
     public Uni<PhotoView> get(Caller caller, UUID photoId) {
         return Photo.<Photo>findById(photoId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("照片"))
-                .call(p -> visibleVisit(caller, p.ownerId))
+                .call(p -> visibleOwner(caller, p.ownerType, p.ownerId))
                 .map(p -> view(p, downloadExpiry(p)));
     }
 
-    public Uni<List<PhotoView>> list(Caller caller, UUID visitId) {
-        return visibleVisit(caller, visitId)
-                .chain(v -> Photo.<Photo>list("ownerType = ?1 and ownerId = ?2 order by createdAt, id",
-                        Photo.OwnerType.VISIT, v.id))
+    public Uni<List<PhotoView>> list(Caller caller, Photo.OwnerType ownerType, UUID ownerId) {
+        return visibleOwner(caller, ownerType, ownerId)
+                .chain(owner -> Photo.<Photo>list("ownerType = ?1 and ownerId = ?2 order by createdAt, id",
+                        ownerType, owner))
                 .map(photos -> photos.stream().map(p -> view(p, downloadExpiry(p))).toList());
     }
 
@@ -152,6 +159,18 @@ public class PhotoService {
         Uni<Void> thumb = thumbKey == null ? Uni.createFrom().voidItem()
                 : store.write(thumbKey, found.thumbnail(), PhotoInspector.JPEG)
                         .onFailure().transform(PhotoService::storageUnavailable);
+        if (p.ownerType != Photo.OwnerType.VISIT) {
+            // An issue's photo shows the problem or the answer; when and where it was taken is not judged.
+            return thumb.chain(() -> update(p.id, row -> {
+                row.status = PhotoStatus.ACCEPTED;
+                row.sha256 = found.sha256().toLowerCase();
+                row.sizeBytes = size;
+                row.capturedAt = found.capturedAt();
+                row.gpsLatitude = found.latitude();
+                row.gpsLongitude = found.longitude();
+                row.thumbnailKey = thumbKey;
+            }, Entry.by(caller, "PHOTO_ACCEPT", "PHOTO", p.id).detail(found.type())));
+        }
         return thumb.chain(() -> Visit.<Visit>findById(p.ownerId))
                 .flatMap(v -> Enterprise.<Enterprise>findById(v.enterpriseId).map(e -> {
                     Set<PhotoFlag> flags = EnumSet.noneOf(PhotoFlag.class);
@@ -227,7 +246,28 @@ public class PhotoService {
     private Uni<Photo> writablePhoto(Caller caller, UUID photoId) {
         return Photo.<Photo>findById(photoId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("照片"))
-                .call(p -> writableVisit(caller, p.ownerId));
+                .call(p -> writableOwner(caller, p.ownerType, p.ownerId));
+    }
+
+    /** Who may add evidence: a visit's group; for an issue, those working on it or raising it while it is open. */
+    private Uni<UUID> writableOwner(Caller caller, Photo.OwnerType type, UUID id) {
+        if (type == Photo.OwnerType.VISIT) {
+            return writableVisit(caller, id).map(v -> v.id);
+        }
+        return issues.findVisible(caller, id).map(issue -> {
+            if (!caller.hasAny(Role.ENTERPRISE_CONTACT, Role.ENTERPRISE_DESK, Role.OFFICIAL, Role.GROUP_LEADER,
+                    Role.DEPARTMENT_HANDLER) || issue.status == IssueStatus.CLOSED) {
+                throw new ApiException(ErrorCode.INVALID_STATE, "该诉求已销号或您不能为其添加照片");
+            }
+            return issue.id;
+        });
+    }
+
+    private Uni<UUID> visibleOwner(Caller caller, Photo.OwnerType type, UUID id) {
+        if (type == Photo.OwnerType.VISIT) {
+            return visibleVisit(caller, id).map(v -> v.id);
+        }
+        return issues.findVisible(caller, id).map(issue -> issue.id);
     }
 
     /** Photos are notes of the group: visible where the visit's detail is, never to the enterprise. */
@@ -280,7 +320,8 @@ public class PhotoService {
         List<PhotoFlag> flags = p.flags.stream().sorted(Comparator.naturalOrder()).toList();
         String download = expiry == null ? null : store.presignGet(p.objectKey, expiry);
         String thumbnail = expiry == null || p.thumbnailKey == null ? null : store.presignGet(p.thumbnailKey, expiry);
-        return new PhotoView(p.id, p.ownerId, p.status, p.status.label(), p.rejectReason,
+        boolean visit = p.ownerType == Photo.OwnerType.VISIT;
+        return new PhotoView(p.id, visit ? p.ownerId : null, visit ? null : p.ownerId, p.status, p.status.label(), p.rejectReason,
                 p.rejectReason == null ? null : p.rejectReason.label(), p.contentType, p.sizeBytes, p.capturedAt,
                 p.gpsLatitude, p.gpsLongitude, p.gpsDistanceMeters, flags, flags.stream().map(PhotoFlag::label).toList(),
                 p.createdAt, p.confirmedAt, download, thumbnail,

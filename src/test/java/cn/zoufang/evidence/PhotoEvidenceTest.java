@@ -226,4 +226,29 @@ class PhotoEvidenceTest extends ApiTest {
                 .body("status", is("REJECTED"))
                 .body("rejectReason", is("UPLOAD_EXPIRED"));
     }
+
+    @Test
+    void anEnterpriseAddsAPhotoToItsIssueAndTheDepartmentSeesIt() throws Exception {
+        String enterprise = Visits.enterpriseId("欧菲光");
+        String issue = UUID.randomUUID().toString();
+        as(CONTACT_1).body(Map.of("id", issue, "enterpriseId", enterprise, "category", "INFRASTRUCTURE",
+                "title", "厂区门口路面塌陷", "description", "见照片")).post("/api/v1/issues").then().statusCode(201);
+        byte[] photo = TestPhotos.jpegWithExif(SITE_LAT, SITE_LNG, nowInChina().minusDays(3));
+        JsonPath slot = as(CONTACT_1).body(Map.of("contentType", "image/jpeg", "sizeBytes", photo.length))
+                .post("/api/v1/issues/" + issue + "/photos").then().statusCode(201)
+                .body("photo.issueId", is(issue)).body("photo.visitId", nullValue())
+                .extract().jsonPath();
+        assertEquals(200, upload(slot, photo));
+        as(CONTACT_1).body(Map.of("sha256", PhotoInspector.sha256(photo)))
+                .post("/api/v1/photos/" + slot.getString("photo.id") + "/confirm").then().statusCode(200)
+                .body("status", is("ACCEPTED")).body("flags", empty());
+        as(CONTACT_2).get("/api/v1/issues/" + issue + "/photos").then().statusCode(404);
+        as(DEPARTMENT).get("/api/v1/issues/" + issue + "/photos").then().statusCode(404); // not forwarded yet
+        String economy = as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then()
+                .extract().path("items.find { it.name == '区经发局' }.id");
+        as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
+                .post("/api/v1/issues/" + issue + "/forward").then().statusCode(200);
+        as(DEPARTMENT).get("/api/v1/issues/" + issue + "/photos").then().statusCode(200)
+                .body("size()", is(1)).body("[0].downloadUrl", notNullValue());
+    }
 }
