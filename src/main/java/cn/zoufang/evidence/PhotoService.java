@@ -169,7 +169,8 @@ public class PhotoService {
                 row.gpsLatitude = found.latitude();
                 row.gpsLongitude = found.longitude();
                 row.thumbnailKey = thumbKey;
-            }, Entry.by(caller, "PHOTO_ACCEPT", "PHOTO", p.id).detail(found.type())));
+            }, Entry.by(caller, "PHOTO_ACCEPT", "PHOTO", p.id).detail(found.type()),
+                    () -> issues.photoAdded(caller, p.ownerId, p.id)));
         }
         return thumb.chain(() -> Visit.<Visit>findById(p.ownerId))
                 .flatMap(v -> Enterprise.<Enterprise>findById(v.enterpriseId).map(e -> {
@@ -205,7 +206,7 @@ public class PhotoService {
                     row.gpsDistanceMeters = (Double) result[1];
                     row.flags = flags;
                     row.thumbnailKey = thumbKey;
-                }, Entry.by(caller, "PHOTO_ACCEPT", "PHOTO", p.id).detail(found.type())));
+                }, Entry.by(caller, "PHOTO_ACCEPT", "PHOTO", p.id).detail(found.type()), null));
     }
 
     private Uni<PhotoView> reject(Caller caller, Photo p, RejectReason reason, long size) {
@@ -215,10 +216,12 @@ public class PhotoService {
                     row.status = PhotoStatus.REJECTED;
                     row.rejectReason = reason;
                     row.sizeBytes = size;
-                }, Entry.by(caller, "PHOTO_REJECT", "PHOTO", p.id).detail(reason.name())));
+                }, Entry.by(caller, "PHOTO_REJECT", "PHOTO", p.id).detail(reason.name()), null));
     }
 
-    private Uni<PhotoView> update(UUID id, java.util.function.Consumer<Photo> change, Entry auditEntry) {
+    /** Records the outcome, with whatever else must commit with it ({@code alsoInTransaction}, may be null). */
+    private Uni<PhotoView> update(UUID id, java.util.function.Consumer<Photo> change, Entry auditEntry,
+            java.util.function.Supplier<Uni<Void>> alsoInTransaction) {
         return Panache.withTransaction(() -> Photo.<Photo>findById(id).flatMap(row -> {
             if (row.status != PhotoStatus.PENDING) {
                 // Another confirmation of the same photo finished first; its outcome stands.
@@ -226,7 +229,8 @@ public class PhotoService {
             }
             change.accept(row);
             row.confirmedAt = OffsetDateTime.now();
-            return audit.record(auditEntry).replaceWith(row);
+            Uni<Void> more = alsoInTransaction == null ? Uni.createFrom().voidItem() : alsoInTransaction.get();
+            return audit.record(auditEntry).chain(() -> more).replaceWith(row);
         })).map(row -> view(row, downloadExpiry(row)));
     }
 

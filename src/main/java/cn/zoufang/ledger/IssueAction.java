@@ -15,7 +15,8 @@ public enum IssueAction {
     DECIDE_EXTENSION("延期审批"),
     SUPERVISE("督办"),
     MARK_DUPLICATE("重复诉求合并"),
-    CLOSE_WITHOUT_CONFIRMATION("未确认销号");
+    CLOSE_WITHOUT_CONFIRMATION("未确认销号"),
+    ADD_PHOTO("添加照片");
 
     private final String label;
 

@@ -75,7 +75,17 @@ public final class IssueDtos {
     public record Ref(UUID id, String name) {
     }
 
-    public record CategoryView(String code, String name, int deadlineDays, int urgentDeadlineDays) {
+    public record CategoryView(String code, String name, int deadlineDays, int urgentDeadlineDays, int sortOrder) {
+    }
+
+    /** A category as the office sets it; the urgent deadline may not be longer than the normal one. */
+    public record CategoryInput(
+            @NotBlank(message = "请填写类别名称") @Size(max = 40, message = "类别名称不能超过 40 字") String name,
+            @NotNull(message = "请填写办理期限") @Min(value = 1, message = "期限 1 到 60 个工作日")
+            @Max(value = 60, message = "期限 1 到 60 个工作日") Integer deadlineDays,
+            @NotNull(message = "请填写加急期限") @Min(value = 1, message = "期限 1 到 60 个工作日")
+            @Max(value = 60, message = "期限 1 到 60 个工作日") Integer urgentDeadlineDays,
+            @NotNull(message = "请填写排序") @Min(value = 0, message = "排序不能为负") Integer sortOrder) {
     }
 
     public record IssueView(UUID id, String ledgerNo, UUID enterpriseId, String enterpriseName, IssueSource source,
@@ -91,6 +101,6 @@ public final class IssueDtos {
 
     /** One step of the timeline; for the enterprise, actors inside the government show as their role only. */
     public record TimelineEntry(OffsetDateTime at, IssueAction action, String actionLabel, IssueStatus fromStatus,
-            IssueStatus toStatus, String toStatusLabel, Ref actor, String actorRole, String text) {
+            IssueStatus toStatus, String toStatusLabel, Ref actor, String actorRole, String text, UUID photoId) {
     }
 }

@@ -49,6 +49,9 @@ public class IssueEvent extends PanacheEntityBase {
 
     public String text;
 
+    @Column(name = "photo_id")
+    public UUID photoId;
+
     /** Internal notes between government offices: left out of the enterprise's view. */
     public boolean internal;
 }

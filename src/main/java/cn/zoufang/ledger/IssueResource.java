@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -64,8 +65,20 @@ public class IssueResource {
     @Path("/issue-categories")
     @Authenticated
     public Uni<List<CategoryView>> categories() {
-        return issues.categories().map(cs -> cs.stream()
-                .map(c -> new CategoryView(c.code, c.name, c.deadlineDays, c.urgentDeadlineDays)).toList());
+        return issues.categories().map(cs -> cs.stream().map(IssueResource::categoryView).toList());
+    }
+
+    @PUT
+    @Path("/issue-categories/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @Idempotent
+    public Uni<Response> saveCategory(@PathParam("code") String code, @Valid @NotNull IssueDtos.CategoryInput in) {
+        return issues.saveCategory(caller.get(), code, in).map(c -> Response.ok(categoryView(c)).build());
+    }
+
+    private static CategoryView categoryView(IssueCategory c) {
+        return new CategoryView(c.code, c.name, c.deadlineDays, c.urgentDeadlineDays, c.sortOrder);
     }
 
     @POST

@@ -385,7 +385,21 @@ public class IssueService {
         }));
     }
 
+    /** An accepted photo enters the issue's history; called inside the transaction that accepts it. */
+    public Uni<Void> photoAdded(Caller caller, UUID issueId, UUID photoId) {
+        return Issue.<Issue>findById(issueId).flatMap(i -> {
+            IssueEvent e = newEvent(caller, i, IssueAction.ADD_PHOTO, i.status, null, false);
+            e.photoId = photoId;
+            return e.persist().replaceWithVoid();
+        });
+    }
+
     private Uni<Void> event(Caller caller, Issue i, IssueAction action, IssueStatus from, String text, boolean internal) {
+        return newEvent(caller, i, action, from, text, internal).persist().replaceWithVoid();
+    }
+
+    private static IssueEvent newEvent(Caller caller, Issue i, IssueAction action, IssueStatus from, String text,
+            boolean internal) {
         IssueEvent e = new IssueEvent();
         e.issueId = i.id;
         e.occurredAt = OffsetDateTime.now();
@@ -396,7 +410,7 @@ public class IssueService {
         e.toStatus = i.status;
         e.text = text == null || text.isBlank() ? null : text.trim();
         e.internal = internal;
-        return e.persist().replaceWithVoid();
+        return e;
     }
 
     private static Uni<Boolean> leadsIt(Caller caller, Issue i) {
@@ -584,11 +598,46 @@ public class IssueService {
                 : actor.roles.stream().sorted().findFirst().map(Role::label).orElse(null);
         String text = enterpriseView && e.internal ? null : e.text;
         return new TimelineEntry(e.occurredAt, e.action, e.action.label(), e.fromStatus, e.toStatus, e.toStatus.label(),
-                who, role, text);
+                who, role, text, e.photoId);
     }
 
     public Uni<List<IssueCategory>> categories() {
-        return IssueCategory.list("order by sortOrder");
+        return IssueCategory.list("order by sortOrder, code");
+    }
+
+    /** The office keeps the catalogue: adds a category or changes one; issues already forwarded keep their deadline. */
+    @WithTransaction
+    public Uni<IssueCategory> saveCategory(Caller caller, String code, IssueDtos.CategoryInput in) {
+        if (!code.matches("^[A-Z][A-Z0-9_]{1,29}$")) {
+            throw ApiException.invalidField("code", ErrorCode.VALIDATION_FAILED, "类别代码应为大写字母、数字和下划线");
+        }
+        if (in.urgentDeadlineDays() > in.deadlineDays()) {
+            throw ApiException.invalidField("urgentDeadlineDays", ErrorCode.VALIDATION_FAILED, "加急期限不能长于普通期限");
+        }
+        ApiException duplicate = new ApiException(ErrorCode.DUPLICATE_NAME, "已有同名的诉求类别");
+        String name = in.name().trim();
+        // The name check comes before any change, so that no half-changed category is flushed.
+        return IssueCategory.count("name = ?1 and code <> ?2", name, code)
+                .invoke(n -> {
+                    if (n > 0) {
+                        throw duplicate;
+                    }
+                })
+                .chain(() -> IssueCategory.<IssueCategory>findById(code))
+                .flatMap(existing -> {
+                    IssueCategory c = existing != null ? existing : new IssueCategory();
+                    c.code = code;
+                    c.name = name;
+                    c.deadlineDays = in.deadlineDays();
+                    c.urgentDeadlineDays = in.urgentDeadlineDays();
+                    c.sortOrder = in.sortOrder();
+                    return (existing == null ? c.persist() : Uni.createFrom().item(c))
+                            .chain(() -> Panache.flush())
+                            .onFailure().transform(f -> cn.zoufang.web.Conflicts.translate(f, "issue_category_name_key", duplicate))
+                            .chain(() -> audit.record(Entry.by(caller, "ISSUE_CATEGORY_SAVE", "ISSUE_CATEGORY", code)
+                                    .detail(c.name + " " + c.deadlineDays + "/" + c.urgentDeadlineDays)))
+                            .replaceWith(c);
+                });
     }
 
     private Uni<IssueView> view(Caller caller, Issue i) {

@@ -250,5 +250,7 @@ class PhotoEvidenceTest extends ApiTest {
                 .post("/api/v1/issues/" + issue + "/forward").then().statusCode(200);
         as(DEPARTMENT).get("/api/v1/issues/" + issue + "/photos").then().statusCode(200)
                 .body("size()", is(1)).body("[0].downloadUrl", notNullValue());
+        as(CONTACT_1).get("/api/v1/issues/" + issue + "/timeline").then().statusCode(200)
+                .body("find { it.action == 'ADD_PHOTO' }.photoId", is(slot.getString("photo.id")));
     }
 }

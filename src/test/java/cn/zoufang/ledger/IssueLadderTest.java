@@ -161,4 +161,22 @@ class IssueLadderTest extends ApiTest {
         }
         as(CONTACT_1).accept(LedgerWorkbook.MEDIA_TYPE).get("/api/v1/issues/export.xlsx").then().statusCode(403);
     }
+
+    @Test
+    void theOfficeKeepsTheCategoryCatalogue() {
+        as(OFFICE).body(Map.of("name", "知识产权", "deadlineDays", 12, "urgentDeadlineDays", 4, "sortOrder", 10))
+                .put("/api/v1/issue-categories/IP_RIGHTS").then().statusCode(200).body("name", is("知识产权"));
+        as(CONTACT_1).get("/api/v1/issue-categories").then().statusCode(200)
+                .body("find { it.code == 'IP_RIGHTS' }.deadlineDays", is(12))
+                .body("code", hasItem("POLICY"));
+        as(OFFICE).body(Map.of("name", "知识产权", "deadlineDays", 3, "urgentDeadlineDays", 5, "sortOrder", 10))
+                .put("/api/v1/issue-categories/IP_RIGHTS").then().statusCode(400)
+                .body("errors[0].field", is("urgentDeadlineDays"));
+        as(OFFICE).body(Map.of("name", "政策咨询", "deadlineDays", 3, "urgentDeadlineDays", 1, "sortOrder", 10))
+                .put("/api/v1/issue-categories/IP_RIGHTS").then().statusCode(409).body("code", is("DUPLICATE_NAME"));
+        as(DESK).body(Map.of("name", "越权类别", "deadlineDays", 3, "urgentDeadlineDays", 1, "sortOrder", 10))
+                .put("/api/v1/issue-categories/NOPE").then().statusCode(403);
+        String id = IssueFlowTest.register(DESK, Visits.enterpriseId("同兴达"), "知识产权纠纷");
+        as(DESK).get("/api/v1/issues/" + id).then().body("category", is("TALENT"));
+    }
 }
