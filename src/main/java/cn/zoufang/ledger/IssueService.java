@@ -31,6 +31,8 @@ import cn.zoufang.ledger.IssueDtos.NewIssue;
 import cn.zoufang.ledger.IssueDtos.Ref;
 import cn.zoufang.ledger.IssueDtos.Respond;
 import cn.zoufang.ledger.IssueDtos.TimelineEntry;
+import cn.zoufang.notify.NotificationType;
+import cn.zoufang.notify.Notifier;
 import cn.zoufang.visit.Visit;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Cursor;
@@ -59,10 +61,12 @@ public class IssueService {
     private final LedgerConfig config;
     private final AuditLog audit;
     private final Vertx vertx;
+    private final Notifier notifier;
 
     public IssueService(Scope scope, EnterpriseService enterprises, WorkCalendar calendar, LedgerConfig config,
-            AuditLog audit, Vertx vertx) {
+            AuditLog audit, Vertx vertx, Notifier notifier) {
         this.vertx = vertx;
+        this.notifier = notifier;
         this.scope = scope;
         this.enterprises = enterprises;
         this.calendar = calendar;
@@ -378,7 +382,9 @@ public class IssueService {
                 Uni<Void> written = text == null && action == IssueAction.CONFIRM
                         ? event(caller, i, IssueAction.REOPEN, IssueStatus.RESPONDED, "企业不满意，重新办理", false)
                         : event(caller, i, action, before, text, internal);
+                boolean reopened = text == null && action == IssueAction.CONFIRM;
                 return written.chain(() -> Panache.flush())
+                        .chain(() -> notifyFor(caller, action, i, reopened))
                         .chain(() -> audit.record(Entry.by(caller, "ISSUE_" + action.name(), "ISSUE", i.id)))
                         .chain(() -> view(caller, i));
             });
@@ -392,6 +398,62 @@ public class IssueService {
             e.photoId = photoId;
             return e.persist().replaceWithVoid();
         });
+    }
+
+    /** Who hears of a step, in the step's own transaction (the actor is not told of their own act). */
+    private Uni<Void> notifyFor(Caller caller, IssueAction action, Issue i, boolean reopened) {
+        Uni<List<UUID>> recipients;
+        NotificationType type;
+        boolean urgent = false;
+        switch (action) {
+            case FORWARD -> {
+                recipients = notifier.departmentHandlers(i.leadDepartmentId);
+                type = NotificationType.ISSUE_FORWARDED;
+            }
+            case RETURN -> {
+                recipients = notifier.withRole(Role.ENTERPRISE_DESK);
+                type = NotificationType.ISSUE_RETURNED;
+            }
+            case RESPOND -> {
+                recipients = both(notifier.enterpriseContacts(i.enterpriseId), notifier.groupOf(i.enterpriseId, false));
+                type = NotificationType.ISSUE_ANSWERED;
+            }
+            case CONFIRM -> {
+                if (!reopened) {
+                    return Uni.createFrom().voidItem();
+                }
+                recipients = both(notifier.departmentHandlers(i.leadDepartmentId), notifier.withRole(Role.OFFICE));
+                type = NotificationType.ISSUE_REOPENED;
+            }
+            case DECIDE_EXTENSION -> {
+                recipients = notifier.departmentHandlers(i.leadDepartmentId);
+                type = NotificationType.EXTENSION_DECIDED;
+            }
+            case SUPERVISE -> {
+                recipients = both(notifier.departmentHandlers(i.leadDepartmentId), notifier.groupOf(i.enterpriseId, true));
+                type = NotificationType.ISSUE_SUPERVISED;
+                urgent = true;
+            }
+            case CLOSE_OUT, CLOSE_WITHOUT_CONFIRMATION, MARK_DUPLICATE -> {
+                recipients = notifier.enterpriseContacts(i.enterpriseId);
+                type = NotificationType.ISSUE_CLOSED;
+            }
+            default -> {
+                return Uni.createFrom().voidItem();
+            }
+        }
+        boolean isUrgent = urgent;
+        return recipients.flatMap(r -> notifier.notify(r.stream().filter(a -> !a.equals(caller.id())).toList(),
+                type, i.id, isUrgent));
+    }
+
+    private static Uni<List<UUID>> both(Uni<List<UUID>> a, Uni<List<UUID>> b) {
+        // One after the other: a reactive session runs one query at a time.
+        return a.flatMap(x -> b.map(y -> {
+            List<UUID> all = new ArrayList<>(x);
+            all.addAll(y);
+            return all;
+        }));
     }
 
     private Uni<Void> event(Caller caller, Issue i, IssueAction action, IssueStatus from, String text, boolean internal) {

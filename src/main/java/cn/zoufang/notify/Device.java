@@ -1,0 +1,50 @@
+package cn.zoufang.notify;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** An app installation; the id is the installation id the app generated. */
+@Entity
+@Table(name = "device")
+public class Device extends PanacheEntityBase {
+
+    public enum Platform { ANDROID, IOS, HARMONY }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "account_id", nullable = false)
+    public UUID accountId;
+
+    @Column(nullable = false)
+    public String token;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Platform platform;
+
+    @Column(name = "app_version")
+    public String appVersion;
+
+    public String locale;
+
+    public boolean active = true;
+
+    @Column(name = "last_seen_at", nullable = false)
+    public OffsetDateTime lastSeenAt;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}

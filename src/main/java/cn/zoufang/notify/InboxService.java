@@ -1,0 +1,104 @@
+package cn.zoufang.notify;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.zoufang.notify.InboxResource.DeviceInput;
+import cn.zoufang.notify.InboxResource.DeviceView;
+import cn.zoufang.notify.InboxResource.InboxItem;
+import cn.zoufang.notify.InboxResource.Marked;
+import cn.zoufang.notify.InboxResource.Unread;
+import cn.zoufang.web.ApiException;
+import cn.zoufang.web.Cursor;
+import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.Page;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** A person's inbox and devices: every query is limited to the calling account. */
+@ApplicationScoped
+@WithSession
+public class InboxService {
+
+    public Uni<Page<InboxItem>> inbox(UUID me, String rawCursor, int size) {
+        Cursor cursor = Cursor.decode(rawCursor, 2);
+        Uni<java.util.List<Notification>> rows;
+        if (cursor == null) {
+            rows = Notification.<Notification>find("accountId = ?1 order by createdAt desc, id desc", me)
+                    .range(0, size).list();
+        } else {
+            OffsetDateTime at;
+            UUID id;
+            try {
+                at = OffsetDateTime.parse(cursor.key(0));
+                id = UUID.fromString(cursor.key(1));
+            } catch (RuntimeException e) {
+                throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
+            }
+            rows = Notification.<Notification>find("accountId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))"
+                    + " order by createdAt desc, id desc", me, at, id).range(0, size).list();
+        }
+        return rows.map(list -> Page.of(list, size, InboxItem::of, n -> Cursor.of(n.createdAt.toString(), n.id.toString())));
+    }
+
+    public Uni<Unread> unread(UUID me) {
+        return Notification.count("accountId = ?1 and readAt is null", me).map(Unread::new);
+    }
+
+    @WithTransaction
+    public Uni<Void> markRead(UUID me, UUID id) {
+        return Notification.update("readAt = ?1 where id = ?2 and accountId = ?3 and readAt is null",
+                OffsetDateTime.now(), id, me)
+                .flatMap(n -> n > 0 ? Uni.createFrom().voidItem()
+                        : Notification.count("id = ?1 and accountId = ?2", id, me).map(exists -> {
+                            if (exists == 0) {
+                                throw ApiException.notFound("通知");
+                            }
+                            return null;
+                        }));
+    }
+
+    @WithTransaction
+    public Uni<Marked> markAllRead(UUID me) {
+        return Notification.update("readAt = ?1 where accountId = ?2 and readAt is null", OffsetDateTime.now(), me)
+                .map(Marked::new);
+    }
+
+    /** Registers the installation, or its refreshed token; a token moving to this installation leaves its old one. */
+    @WithTransaction
+    public Uni<DeviceView> register(UUID me, UUID installationId, DeviceInput in) {
+        OffsetDateTime now = OffsetDateTime.now();
+        return Device.update("active = false, updatedAt = ?1 where token = ?2 and id <> ?3 and active", now, in.token(),
+                installationId)
+                .chain(() -> Panache.flush())
+                .chain(() -> Device.<Device>findById(installationId))
+                .flatMap(existing -> {
+                    Device d = existing != null ? existing : new Device();
+                    if (existing == null) {
+                        d.id = installationId;
+                        d.createdAt = now;
+                    }
+                    d.accountId = me;
+                    d.token = in.token();
+                    d.platform = in.platform();
+                    d.appVersion = in.appVersion();
+                    d.locale = in.locale();
+                    d.active = true;
+                    d.lastSeenAt = now;
+                    d.updatedAt = now;
+                    return (existing == null ? d.persist() : Uni.createFrom().item(d))
+                            .map(x -> new DeviceView(d.id, d.platform, d.appVersion, d.locale, d.active, d.lastSeenAt));
+                });
+    }
+
+    /** On logout: this installation gets no more pushes. */
+    @WithTransaction
+    public Uni<Void> unregister(UUID me, UUID installationId) {
+        return Device.update("active = false, updatedAt = ?1 where id = ?2 and accountId = ?3", OffsetDateTime.now(),
+                installationId, me).replaceWithVoid();
+    }
+}

@@ -1,0 +1,43 @@
+package cn.zoufang.notify;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** One row of a recipient's inbox. */
+@Entity
+@Table(name = "notification")
+public class Notification extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "account_id", nullable = false)
+    public UUID accountId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public NotificationType type;
+
+    @Column(name = "object_type", nullable = false)
+    public String objectType;
+
+    @Column(name = "object_id", nullable = false)
+    public UUID objectId;
+
+    public boolean urgent;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "read_at")
+    public OffsetDateTime readAt;
+}

@@ -1,0 +1,39 @@
+package cn.zoufang.notify;
+
+/**
+ * What a notification is about, with the generic Chinese title and text that a push carries. Push
+ * payloads leave the country through Google's servers, so they never name a person or an enterprise:
+ * the app fetches the details over the API.
+ */
+public enum NotificationType {
+    ISSUE_FORWARDED("新的转办诉求", "您有一条新的转办诉求，请及时签收办理", "ISSUE"),
+    ISSUE_RETURNED("诉求被退回", "一条诉求被责任单位退回，请重新转办", "ISSUE"),
+    ISSUE_ANSWERED("诉求已答复", "您关注的诉求已有答复，请查看", "ISSUE"),
+    ISSUE_REOPENED("诉求需重新办理", "企业对答复不满意，诉求已重新办理", "ISSUE"),
+    EXTENSION_DECIDED("延期申请已审批", "您的延期申请已有审批结果", "ISSUE"),
+    ISSUE_SUPERVISED("诉求被督办", "一条诉求已被领导小组办公室督办，请尽快办理", "ISSUE"),
+    ISSUE_CLOSED("诉求已销号", "您的诉求已销号，感谢您的反馈", "ISSUE"),
+    PHOTO_REJECTED("照片未通过核验", "您上传的照片未通过核验，请重新拍摄上传", "PHOTO");
+
+    private final String title;
+    private final String body;
+    private final String objectType;
+
+    NotificationType(String title, String body, String objectType) {
+        this.title = title;
+        this.body = body;
+        this.objectType = objectType;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public String objectType() {
+        return objectType;
+    }
+}

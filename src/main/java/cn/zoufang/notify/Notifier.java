@@ -1,0 +1,111 @@
+package cn.zoufang.notify;
+
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.zoufang.identity.Role;
+import cn.zoufang.web.Dates;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes notifications: an inbox row per recipient and one outbox row per active device, in the
+ * caller's transaction, so that a change and its notifications commit or roll back together.
+ */
+@ApplicationScoped
+public class Notifier {
+
+    private final PushConfig config;
+
+    public Notifier(PushConfig config) {
+        this.config = config;
+    }
+
+    public Uni<Void> notify(Collection<UUID> recipients, NotificationType type, UUID objectId, boolean urgent) {
+        Set<UUID> unique = new LinkedHashSet<>(recipients);
+        if (unique.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime pushAt = urgent ? now : afterQuietHours(now);
+        return Multi.createFrom().iterable(unique).onItem().transformToUniAndConcatenate(accountId -> {
+            Notification n = new Notification();
+            n.id = UUID.randomUUID();
+            n.accountId = accountId;
+            n.type = type;
+            n.objectType = type.objectType();
+            n.objectId = objectId;
+            n.urgent = urgent;
+            n.createdAt = now;
+            return n.persist().chain(() -> Panache.flush()).chain(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                    insert into push_delivery (notification_id, device_id, status, next_attempt_at)
+                    select :n, d.id, 'PENDING', :at from device d
+                    where d.account_id = :a and d.active and d.last_seen_at > :fresh""")
+                    .setParameter("n", n.id).setParameter("at", pushAt).setParameter("a", accountId)
+                    .setParameter("fresh", now.minus(config.staleAfter())).executeUpdate()));
+        }).collect().last().replaceWithVoid();
+    }
+
+    /** A push created in the quiet hours (22:00–08:00 China time by default) waits for the morning. */
+    OffsetDateTime afterQuietHours(OffsetDateTime at) {
+        ZonedDateTime local = at.atZoneSameInstant(Dates.ZONE);
+        LocalTime from = config.quietFrom();
+        LocalTime until = config.quietUntil();
+        LocalTime t = local.toLocalTime();
+        boolean quiet = from.isAfter(until) ? (!t.isBefore(from) || t.isBefore(until)) : (!t.isBefore(from) && t.isBefore(until));
+        if (!quiet) {
+            return at;
+        }
+        LocalDateTime morning = local.toLocalDate().atTime(until);
+        if (!t.isBefore(from) && from.isAfter(until)) {
+            morning = morning.plusDays(1);
+        }
+        return morning.atZone(Dates.ZONE).toOffsetDateTime();
+    }
+
+    // ---- who receives what: the queries the triggers share -----------------------------------
+
+    public Uni<List<UUID>> departmentHandlers(UUID departmentId) {
+        if (departmentId == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return accounts("select a.id from Account a where a.active and a.departmentId = ?1 and a.rolesText like ?2",
+                departmentId, "%," + Role.DEPARTMENT_HANDLER.name() + ",%");
+    }
+
+    public Uni<List<UUID>> withRole(Role role) {
+        return accounts("select a.id from Account a where a.active and a.rolesText like ?1", "%," + role.name() + ",%");
+    }
+
+    public Uni<List<UUID>> enterpriseContacts(UUID enterpriseId) {
+        return accounts("select a.id from Account a where a.active and a.enterpriseId = ?1", enterpriseId);
+    }
+
+    /** The members (leader included) of the group the enterprise is assigned to today. */
+    public Uni<List<UUID>> groupOf(UUID enterpriseId, boolean leaderOnly) {
+        String who = leaderOnly ? "select g.leaderId from AssistanceGroup g, Assignment x where g.id = x.groupId"
+                : "select m.accountId from GroupMember m, Assignment x where m.groupId = x.groupId";
+        return accounts(who + " and x.enterpriseId = ?1 and x.startDate <= ?2 and (x.endDate is null or x.endDate >= ?2)",
+                enterpriseId, Dates.today());
+    }
+
+    private static Uni<List<UUID>> accounts(String hql, Object... params) {
+        return Panache.getSession().flatMap(s -> {
+            var q = s.createSelectionQuery(hql, UUID.class);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return q.getResultList();
+        });
+    }
+}

@@ -1,0 +1,29 @@
+package cn.zoufang.notify;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "zoufang.push")
+public interface PushConfig {
+
+    /** Path of the Firebase service-account JSON; without it (and without {@link #credentialsJson()}) push is off. */
+    Optional<String> credentialsFile();
+
+    /** The service-account JSON itself, for platforms that pass secrets as environment variables. */
+    Optional<String> credentialsJson();
+
+    /** Non-urgent pushes created in the quiet hours (China time) wait until they end. */
+    @WithDefault("22:00")
+    LocalTime quietFrom();
+
+    @WithDefault("08:00")
+    LocalTime quietUntil();
+
+    /** Tokens not seen for this long are stale: not pushed to. */
+    @WithDefault("P30D")
+    Duration staleAfter();
+}
