@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import cn.zoufang.notify.NotificationType;
+import cn.zoufang.notify.Notifier;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
@@ -27,10 +29,12 @@ public class PendingUploadJanitor {
 
     private final ObjectStore store;
     private final EvidenceConfig config;
+    private final Notifier notifier;
 
-    public PendingUploadJanitor(ObjectStore store, EvidenceConfig config) {
+    public PendingUploadJanitor(ObjectStore store, EvidenceConfig config, Notifier notifier) {
         this.store = store;
         this.config = config;
+        this.notifier = notifier;
     }
 
     @Scheduled(every = "15m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -51,7 +55,8 @@ public class PendingUploadJanitor {
                             p.status = PhotoStatus.REJECTED;
                             p.rejectReason = RejectReason.UPLOAD_EXPIRED;
                             p.confirmedAt = OffsetDateTime.now();
-                        }).replaceWith(p))
+                        }).chain(() -> notifier.notify(List.of(p.uploadedBy), NotificationType.PHOTO_REJECTED, p.id, false))
+                                .replaceWith(p))
                         .collect().asList()
                         .map(List::size)));
     }

@@ -27,6 +27,8 @@ import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.ledger.IssueService;
 import cn.zoufang.ledger.IssueStatus;
+import cn.zoufang.notify.NotificationType;
+import cn.zoufang.notify.Notifier;
 import cn.zoufang.identity.Scope;
 import cn.zoufang.visit.Geo;
 import cn.zoufang.visit.Visit;
@@ -58,10 +60,12 @@ public class PhotoService {
     private final AuditLog audit;
     private final Vertx vertx;
     private final IssueService issues;
+    private final Notifier notifier;
 
     public PhotoService(ObjectStore store, EvidenceConfig config, Scope scope, AuditLog audit, Vertx vertx,
-            IssueService issues) {
+            IssueService issues, Notifier notifier) {
         this.issues = issues;
+        this.notifier = notifier;
         this.store = store;
         this.config = config;
         this.scope = scope;
@@ -216,7 +220,10 @@ public class PhotoService {
                     row.status = PhotoStatus.REJECTED;
                     row.rejectReason = reason;
                     row.sizeBytes = size;
-                }, Entry.by(caller, "PHOTO_REJECT", "PHOTO", p.id).detail(reason.name()), null));
+                }, Entry.by(caller, "PHOTO_REJECT", "PHOTO", p.id).detail(reason.name()),
+                        // The phone that confirmed hears it in the answer; another uploader gets a notification.
+                        () -> p.uploadedBy.equals(caller.id()) ? Uni.createFrom().voidItem()
+                                : notifier.notify(List.of(p.uploadedBy), NotificationType.PHOTO_REJECTED, p.id, false)));
     }
 
     /** Records the outcome, with whatever else must commit with it ({@code alsoInTransaction}, may be null). */

@@ -26,4 +26,12 @@ public interface PushConfig {
     /** Tokens not seen for this long are stale: not pushed to. */
     @WithDefault("P30D")
     Duration staleAfter();
+
+    /** How often the dispatcher looks for due pushes ("off" disables it, as the tests do). */
+    @WithDefault("2s")
+    String dispatchEvery();
+
+    /** Attempts before a push is given up as DEAD (visible to the admin). */
+    @WithDefault("8")
+    int maxAttempts();
 }

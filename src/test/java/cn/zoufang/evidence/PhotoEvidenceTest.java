@@ -225,6 +225,8 @@ class PhotoEvidenceTest extends ApiTest {
         as(OFFICIAL_1).get("/api/v1/photos/" + slot.getString("photo.id")).then().statusCode(200)
                 .body("status", is("REJECTED"))
                 .body("rejectReason", is("UPLOAD_EXPIRED"));
+        as(OFFICIAL_1).get("/api/v1/inbox").then().statusCode(200)
+                .body("items.find { it.objectId == '" + slot.getString("photo.id") + "' }.type", is("PHOTO_REJECTED"));
     }
 
     @Test

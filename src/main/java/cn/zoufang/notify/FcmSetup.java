@@ -1,0 +1,46 @@
+package cn.zoufang.notify;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import jakarta.inject.Singleton;
+
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.firebase.FirebaseOptions;
+
+/** Firebase options from the service-account JSON (a file, or the JSON in an environment variable). */
+@Singleton
+public class FcmSetup {
+
+    private final PushConfig config;
+
+    public FcmSetup(PushConfig config) {
+        this.config = config;
+    }
+
+    /** Empty when no credentials are configured: push is then off and the inbox still works. */
+    public Optional<FirebaseOptions> options() {
+        try {
+            Optional<InputStream> json = config.credentialsJson().filter(s -> !s.isBlank())
+                    .map(s -> (InputStream) new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)));
+            if (json.isEmpty() && config.credentialsFile().filter(s -> !s.isBlank()).isPresent()) {
+                json = Optional.of(Files.newInputStream(Path.of(config.credentialsFile().get())));
+            }
+            if (json.isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream in = json.get()) {
+                GoogleCredentials credentials = GoogleCredentials.fromStream(in)
+                        .createScoped("https://www.googleapis.com/auth/firebase.messaging");
+                return Optional.of(FirebaseOptions.builder().setCredentials(credentials).build());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the Firebase credentials", e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package cn.zoufang.notify;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Sends due pushes from the outbox. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} inside the
+ * transaction that records the outcome, so several replicas never send the same row at once. A crash
+ * after sending and before commit sends again on the next run: the notification id is the message's
+ * collapse key and data id, and the app drops a notification id it has already shown.
+ */
+@ApplicationScoped
+@WithSession
+public class PushDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(PushDispatcher.class);
+    /** FCM accepts at most 500 messages in one sendEach. */
+    static final int BATCH = 500;
+    static final Duration QUOTA_BACKOFF = Duration.ofSeconds(60);
+
+    private final PushChannel channel;
+    private final Vertx vertx;
+    private final int maxAttempts;
+
+    public PushDispatcher(PushChannel channel, Vertx vertx, PushConfig config) {
+        this.channel = channel;
+        this.vertx = vertx;
+        this.maxAttempts = config.maxAttempts();
+    }
+
+    @Scheduled(every = "${zoufang.push.dispatch-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        return dispatchOnce().replaceWithVoid()
+                .onFailure().invoke(f -> LOG.warn("Push dispatch failed; the rows stay due", f))
+                .onFailure().recoverWithNull();
+    }
+
+    private record Due(long id, UUID deviceId, String token, UUID notificationId, NotificationType type, UUID objectId,
+            boolean urgent, int attempts) {
+    }
+
+    /** One batch of due pushes; @return how many were attempted. */
+    public Uni<Integer> dispatchOnce() {
+        if (!channel.enabled()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                select p.id, d.id, d.token, n.id, n.type, n.object_id, n.urgent, p.attempts
+                from push_delivery p join device d on d.id = p.device_id join notification n on n.id = p.notification_id
+                where p.status = 'PENDING' and p.next_attempt_at <= now()
+                order by p.next_attempt_at, p.id limit :batch
+                for update of p skip locked""", Object[].class).setParameter("batch", BATCH).getResultList())
+                .flatMap(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<Due> due = rows.stream().map(r -> new Due(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2],
+                            (UUID) r[3], NotificationType.valueOf((String) r[4]), (UUID) r[5], (Boolean) r[6],
+                            ((Number) r[7]).intValue())).toList();
+                    List<PushChannel.Push> pushes = due.stream().map(d -> new PushChannel.Push(d.token(),
+                            d.notificationId().toString(), d.type(), d.objectId().toString(), d.urgent())).toList();
+                    return vertx.executeBlocking(Uni.createFrom().item(() -> channel.send(pushes)))
+                            .flatMap(results -> record(due, results)).replaceWith(due.size());
+                }));
+    }
+
+    private Uni<Void> record(List<Due> due, List<PushChannel.Result> results) {
+        return Multi.createFrom().range(0, due.size())
+                .onItem().transformToUniAndConcatenate(i -> apply(due.get(i), results.get(i)))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Integer> apply(Due d, PushChannel.Result r) {
+        int attempts = d.attempts() + 1;
+        return switch (r.outcome()) {
+            case SENT -> update("status = 'SENT', sent_at = now(), message_id = :extra, attempts = :attempts", d, attempts,
+                    r.messageId(), null);
+            case TOKEN_INVALID -> update("status = 'FAILED', last_error = :extra, attempts = :attempts", d, attempts,
+                    r.error(), null)
+                    .call(() -> execute("update device set active = false, updated_at = now() where id = :id", d.deviceId()))
+                    .call(() -> execute("update push_delivery set status = 'FAILED', last_error = 'token no longer valid'"
+                            + " where device_id = :id and status = 'PENDING'", d.deviceId()));
+            case RATE_LIMITED -> update("last_error = :extra, attempts = :attempts, next_attempt_at = :next", d, attempts,
+                    r.error(), OffsetDateTime.now().plus(max(QUOTA_BACKOFF, r.retryAfter())));
+            case RETRY -> attempts >= maxAttempts
+                    ? update("status = 'DEAD', last_error = :extra, attempts = :attempts", d, attempts, r.error(), null)
+                    : update("last_error = :extra, attempts = :attempts, next_attempt_at = :next", d, attempts, r.error(),
+                            OffsetDateTime.now().plus(r.retryAfter() != null ? r.retryAfter() : backoff(attempts)));
+            case FAILED -> update("status = 'FAILED', last_error = :extra, attempts = :attempts", d, attempts, r.error(),
+                    null);
+        };
+    }
+
+    /** Exponential with full jitter: 2 s, 4 s, 8 s … capped at 30 min. */
+    static Duration backoff(int attempts) {
+        long cap = Math.min(Duration.ofMinutes(30).toMillis(), 2000L << Math.min(attempts - 1, 20));
+        return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+    }
+
+    private static Duration max(Duration floor, Duration asked) {
+        return asked == null || asked.compareTo(floor) < 0 ? floor : asked;
+    }
+
+    private static Uni<Integer> update(String set, Due d, int attempts, String extra, OffsetDateTime next) {
+        return Panache.getSession().flatMap(s -> {
+            var q = s.createNativeQuery("update push_delivery set " + set + " where id = :id")
+                    .setParameter("id", d.id()).setParameter("attempts", attempts)
+                    .setParameter("extra", extra == null ? null : extra.substring(0, Math.min(300, extra.length())));
+            if (next != null) {
+                q.setParameter("next", next);
+            }
+            return q.executeUpdate();
+        });
+    }
+
+    private static Uni<Integer> execute(String sql, UUID id) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(sql).setParameter("id", id).executeUpdate());
+    }
+}

@@ -1,0 +1,190 @@
+package cn.zoufang.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Visits;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+
+/** The real Firebase Admin SDK against a local FCM HTTP v1 server. */
+@QuarkusTest
+class PushDispatchTest extends ApiTest {
+
+    static final FakeFcmServer FCM = TestFcmSetup.FCM;
+
+    @Inject
+    PushDispatcher dispatcher;
+
+    @Inject
+    AgroalDataSource db;
+
+    private String registerDevice(String phone) {
+        String token = "token-" + UUID.randomUUID();
+        as(phone).body(Map.of("token", token, "platform", "ANDROID")).put("/api/v1/devices/" + UUID.randomUUID())
+                .then().statusCode(200);
+        return token;
+    }
+
+    /** A new issue forwarded to 区经发局: a notification for its handler. */
+    private static String forwardIssue() {
+        String id = UUID.randomUUID().toString();
+        as(DESK).body(Map.of("id", id, "enterpriseId", Visits.enterpriseId("同兴达"), "category", "POLICY",
+                "title", "推送测试", "description", "推送测试")).post("/api/v1/issues").then().statusCode(201);
+        String economy = as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then()
+                .extract().path("items.find { it.name == '区经发局' }.id");
+        as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
+                .post("/api/v1/issues/" + id + "/forward").then().statusCode(200);
+        return id;
+    }
+
+    private int dispatch() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatchOnce());
+    }
+
+    private String query(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private String deliveryOf(String token, String column) throws SQLException {
+        return query("select p." + column + " from push_delivery p join device d on d.id = p.device_id"
+                + " where d.token = '" + token + "' order by p.id desc limit 1");
+    }
+
+    @Test
+    void forwardingPushesToTheDepartmentsDeviceWithAPrivatePayload() throws Throwable {
+        FCM.reset();
+        String token = registerDevice(DEPARTMENT);
+        String issue = forwardIssue();
+        assertTrue(dispatch() >= 1);
+        List<FakeFcmServer.Received> got = FCM.deliveredTo(token);
+        assertEquals(1, got.size());
+        var message = got.get(0).message();
+        assertEquals("ISSUE_FORWARDED", message.path("data").path("type").asText());
+        assertEquals(issue, message.path("data").path("objectId").asText());
+        assertEquals("zoufang://issues/" + issue, message.path("data").path("link").asText());
+        assertEquals("新的转办诉求", message.path("notification").path("title").asText());
+        String notificationId = message.path("data").path("notificationId").asText();
+        assertEquals(notificationId, message.path("android").path("collapse_key").asText());
+        String payload = message.toString();
+        assertFalse(payload.matches("(?s).*1[3-9]\\d{9}.*"), "a phone number left the country: " + payload);
+        assertFalse(payload.contains("同兴达"), "an enterprise name left the country: " + payload);
+        assertEquals("SENT", deliveryOf(token, "status"));
+        dispatch();
+        assertEquals(1, FCM.deliveredTo(token).size(), "sent again");
+    }
+
+    @Test
+    void unavailableThenAvailableDeliversOnceAndOnlyOnce() throws Throwable {
+        FCM.reset();
+        String token = registerDevice(DEPARTMENT);
+        forwardIssue();
+        FCM.failNext(6, 503, "UNAVAILABLE", "UNAVAILABLE", null);
+        for (int round = 0; round < 8 && FCM.deliveredTo(token).isEmpty(); round++) {
+            dispatch();
+            // Bring a rescheduled retry forward instead of waiting for its backoff.
+            execute("update push_delivery set next_attempt_at = now() where status = 'PENDING'");
+        }
+        dispatch();
+        assertEquals(1, FCM.deliveredTo(token).size());
+        assertEquals("SENT", deliveryOf(token, "status"));
+    }
+
+    @Test
+    void anUnregisteredTokenIsDeactivatedAndNotTriedAgain() throws Throwable {
+        FCM.reset();
+        String token = registerDevice(DEPARTMENT);
+        forwardIssue();
+        FCM.failNext(1, 404, "UNREGISTERED", "NOT_FOUND", null);
+        // Other due rows may go first; keep going until this device's row has an outcome.
+        for (int round = 0; round < 5 && "PENDING".equals(deliveryOf(token, "status")); round++) {
+            FCM.reset();
+            FCM.failNext(1, 404, "UNREGISTERED", "NOT_FOUND", null);
+            execute("update push_delivery set status = 'SENT' where status = 'PENDING' and device_id not in"
+                    + " (select id from device where token = '" + token + "')");
+            dispatch();
+        }
+        assertEquals("FAILED", deliveryOf(token, "status"));
+        assertEquals("f", query("select active from device where token = '" + token + "'"));
+        forwardIssue();
+        dispatch();
+        assertEquals(0, FCM.deliveredTo(token).size());
+        assertEquals("0", query("select count(*) from push_delivery p join device d on d.id = p.device_id"
+                + " where d.token = '" + token + "' and p.status = 'PENDING'"));
+    }
+
+    @Test
+    void quotaExceededWaitsAtLeastSixtySeconds() throws Throwable {
+        FCM.reset();
+        String token = registerDevice(DEPARTMENT);
+        forwardIssue();
+        execute("update push_delivery set status = 'SENT' where status = 'PENDING' and device_id not in"
+                + " (select id from device where token = '" + token + "')");
+        FCM.failNext(1, 429, "QUOTA_EXCEEDED", "RESOURCE_EXHAUSTED", "10");
+        OffsetDateTime before = OffsetDateTime.now();
+        dispatch();
+        assertEquals("PENDING", deliveryOf(token, "status"));
+        OffsetDateTime next = OffsetDateTime.parse(query("select to_char(p.next_attempt_at at time zone 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from push_delivery p join device d on d.id = p.device_id"
+                + " where d.token = '" + token + "'"));
+        assertTrue(!next.isBefore(before.plusSeconds(60)), "next attempt at " + next + ", created at " + before);
+        assertEquals("1", deliveryOf(token, "attempts"));
+    }
+
+    @Test
+    void twoDispatchersAtOnceNeverSendTheSameNotificationTwice() throws Throwable {
+        FCM.reset();
+        List<String> tokens = List.of(registerDevice(DEPARTMENT), registerDevice(DEPARTMENT), registerDevice(DEPARTMENT));
+        for (int i = 0; i < 5; i++) {
+            forwardIssue();
+        }
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> {
+            try {
+                return dispatch();
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> {
+            try {
+                return dispatch();
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        a.join();
+        b.join();
+        dispatch();
+        for (String token : tokens) {
+            List<String> ids = FCM.deliveredTo(token).stream()
+                    .map(r -> r.message().path("data").path("notificationId").asText()).toList();
+            assertEquals(5, ids.size(), token);
+            assertEquals(5, ids.stream().distinct().count(), "a notification was pushed twice to " + token);
+        }
+    }
+}
