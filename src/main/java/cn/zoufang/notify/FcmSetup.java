@@ -28,8 +28,10 @@ public class FcmSetup {
         try {
             Optional<InputStream> json = config.credentialsJson().filter(s -> !s.isBlank())
                     .map(s -> (InputStream) new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)));
-            if (json.isEmpty() && config.credentialsFile().filter(s -> !s.isBlank()).isPresent()) {
-                json = Optional.of(Files.newInputStream(Path.of(config.credentialsFile().get())));
+            Optional<Path> file = config.credentialsFile().filter(s -> !s.isBlank()).map(Path::of);
+            // A configured path without a file (an optional secret not created) means push off, not a crash.
+            if (json.isEmpty() && file.isPresent() && Files.isRegularFile(file.get())) {
+                json = Optional.of(Files.newInputStream(file.get()));
             }
             if (json.isEmpty()) {
                 return Optional.empty();
