@@ -97,6 +97,11 @@ public class Issue extends PanacheEntityBase {
     @Column(name = "extension_reason")
     public String extensionReason;
 
+    /** The last stage of the ladder whose notice went out, so that each goes out once. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "notified_stage")
+    public Stage notifiedStage;
+
     @Column(name = "registered_by", nullable = false)
     public UUID registeredBy;
 

@@ -171,6 +171,7 @@ public class IssueService {
                             i.leadDepartmentId = in.leadDepartmentId();
                             i.forwardedAt = OffsetDateTime.now();
                             i.dueDate = calendar.days().plus(Dates.today(), category.deadlineDays(i.urgent));
+                        i.notifiedStage = null; // a new deadline starts the ladder again
                             i.status = IssueStatus.FORWARDED;
                             Set<UUID> assists = new LinkedHashSet<>(in.assistingDepartmentIds() == null ? List.of()
                                     : in.assistingDepartmentIds());
@@ -249,6 +250,7 @@ public class IssueService {
                     return rated.chain(() -> IssueCategory.<IssueCategory>findById(i.categoryCode)).map(category -> {
                         i.status = IssueStatus.IN_PROGRESS;
                         i.dueDate = calendar.days().plus(Dates.today(), category.deadlineDays(i.urgent));
+                        i.notifiedStage = null; // a new deadline starts the ladder again
                         return (String) null;
                     });
                 }, false);
@@ -302,6 +304,7 @@ public class IssueService {
                     int days = i.extensionRequestedDays;
                     if (approved) {
                         i.dueDate = calendar.days().plus(i.dueDate, days);
+                        i.notifiedStage = null;
                     }
                     i.extensionRequestedDays = null;
                     i.extensionReason = null;

@@ -17,4 +17,8 @@ public interface LedgerConfig {
     /** Working days the enterprise has to rate an answer before the office may close it out without. */
     @WithDefault("5")
     int confirmationWaitWorkingDays();
+
+    /** How often the ladder's notices are checked ("off" disables it, as the tests do). */
+    @WithDefault("15m")
+    String escalationEvery();
 }

@@ -13,6 +13,9 @@ public enum NotificationType {
     EXTENSION_DECIDED("延期申请已审批", "您的延期申请已有审批结果", "ISSUE"),
     ISSUE_SUPERVISED("诉求被督办", "一条诉求已被领导小组办公室督办，请尽快办理", "ISSUE"),
     ISSUE_CLOSED("诉求已销号", "您的诉求已销号，感谢您的反馈", "ISSUE"),
+    ISSUE_DUE_SOON("诉求即将到期", "一条诉求即将到达办理期限，请抓紧办理", "ISSUE"),
+    ISSUE_OVERDUE("诉求已超期", "一条诉求已超过办理期限，请尽快办理", "ISSUE"),
+    ISSUE_NEEDS_SUPERVISION("诉求超期待督办", "一条诉求超期较久，需要督办", "ISSUE"),
     PHOTO_REJECTED("照片未通过核验", "您上传的照片未通过核验，请重新拍摄上传", "PHOTO");
 
     private final String title;

@@ -27,6 +27,10 @@ public interface PushConfig {
     @WithDefault("P30D")
     Duration staleAfter();
 
+    /** Tokens not seen for this long are deleted, with their pending pushes. */
+    @WithDefault("P270D")
+    Duration deleteAfter();
+
     /** How often the dispatcher looks for due pushes ("off" disables it, as the tests do). */
     @WithDefault("2s")
     String dispatchEvery();

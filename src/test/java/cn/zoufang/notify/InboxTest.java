@@ -86,7 +86,7 @@ class InboxTest extends ApiTest {
         as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy()))
                 .post("/api/v1/issues/" + second + "/forward").then().statusCode(200);
         assertEquals(0, count("select count(*) from push_delivery p join notification n on n.id = p.notification_id"
-                + " where n.object_id = '" + second + "'"));
+                + " where n.object_id = '" + second + "' and p.device_id = '" + device + "'"));
         as(DEPARTMENT).get("/api/v1/inbox/unread-count").then().body("unread", greaterThan(0));
     }
 
@@ -107,5 +107,21 @@ class InboxTest extends ApiTest {
         }
         assertEquals(0, count("select count(*) from notification where object_id = '" + issue + "'"));
         as(DESK).get("/api/v1/issues/" + issue).then().body("status", is("REGISTERED")).body("version", is(0));
+    }
+
+    @Inject
+    DeviceJanitor janitor;
+
+    @Test
+    void installationsNotSeenFor270DaysAreForgotten() throws Throwable {
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        as(DEPARTMENT).body(Map.of("token", "old-" + old, "platform", "IOS")).put("/api/v1/devices/" + old).then().statusCode(200);
+        as(DEPARTMENT).body(Map.of("token", "recent-" + recent, "platform", "IOS")).put("/api/v1/devices/" + recent).then()
+                .statusCode(200);
+        execute("update device set last_seen_at = now() - interval '271 days' where id = '" + old + "'");
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> janitor.deleteStale());
+        assertEquals(0, count("select count(*) from device where id = '" + old + "'"));
+        assertEquals(1, count("select count(*) from device where id = '" + recent + "'"));
     }
 }

@@ -40,6 +40,11 @@ class NotifierQuietHoursTest {
         }
 
         @Override
+        public Duration deleteAfter() {
+            return Duration.ofDays(270);
+        }
+
+        @Override
         public String dispatchEvery() {
             return "off";
         }

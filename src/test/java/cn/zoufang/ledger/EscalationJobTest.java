@@ -1,0 +1,79 @@
+package cn.zoufang.ledger;
+
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Visits;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+
+@QuarkusTest
+class EscalationJobTest extends ApiTest {
+
+    @Inject
+    EscalationJob job;
+
+    @Inject
+    WorkCalendar calendar;
+
+    @Inject
+    AgroalDataSource db;
+
+    private long notices(String issue, String type) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select count(*) from notification where object_id = ? and type = ?")) {
+            s.setObject(1, UUID.fromString(issue));
+            s.setString(2, type);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void dueOn(String issue, java.time.LocalDate due) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update issue set due_date = ? where id = ?")) {
+            s.setObject(1, due);
+            s.setObject(2, UUID.fromString(issue));
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    @Test
+    void eachStageOfTheLadderIsAnnouncedOnce() throws Throwable {
+        String issue = IssueFlowTest.register(CONTACT_1, Visits.enterpriseId("欧菲光"), "阶梯提醒测试");
+        IssueFlowTest.act(DESK, issue, "forward", 0, Map.of("leadDepartmentId", IssueFlowTest.departmentId("区经发局")))
+                .statusCode(200);
+        VertxContextSupport.subscribeAndAwait(() -> job.run());
+        assertEquals(0, notices(issue, "ISSUE_DUE_SOON"), "on time: no notice");
+
+        dueOn(issue, calendar.today());
+        assertTrue(VertxContextSupport.subscribeAndAwait(() -> job.run()) >= 1);
+        // The handler of 区经发局 and the leader of group 1 (欧菲光's group).
+        assertEquals(2, notices(issue, "ISSUE_DUE_SOON"));
+        VertxContextSupport.subscribeAndAwait(() -> job.run());
+        assertEquals(2, notices(issue, "ISSUE_DUE_SOON"), "announced twice");
+
+        dueOn(issue, calendar.days().minus(calendar.today(), 7));
+        VertxContextSupport.subscribeAndAwait(() -> job.run());
+        assertEquals(0, notices(issue, "ISSUE_OVERDUE"), "jumped straight to supervision");
+        assertEquals(3, notices(issue, "ISSUE_NEEDS_SUPERVISION")); // handler, leader, office
+        as(OFFICE).get("/api/v1/inbox").then().body("items.find { it.objectId == '" + issue + "' }.type",
+                is("ISSUE_NEEDS_SUPERVISION"));
+        as(DESK).get("/api/v1/issues/" + issue).then().body("version", is(1)); // notices are not edits
+    }
+}
