@@ -99,6 +99,10 @@ public class Notifier {
                 enterpriseId, Dates.today());
     }
 
+    public Uni<List<UUID>> groupMembers(UUID groupId) {
+        return accounts("select m.accountId from GroupMember m where m.groupId = ?1", groupId);
+    }
+
     private static Uni<List<UUID>> accounts(String hql, Object... params) {
         return Panache.getSession().flatMap(s -> {
             var q = s.createSelectionQuery(hql, UUID.class);

@@ -20,7 +20,11 @@ public interface PushChannel {
     record Push(String token, String notificationId, NotificationType type, String objectId, boolean urgent) {
 
         public String deepLink() {
-            return "zoufang://" + (type.objectType().equals("ISSUE") ? "issues/" : "photos/") + objectId;
+            return switch (type.objectType()) {
+                case "ISSUE" -> "zoufang://issues/" + objectId;
+                case "GROUP" -> "zoufang://groups/" + objectId + "/visit-gaps";
+                default -> "zoufang://photos/" + objectId;
+            };
         }
     }
 

@@ -238,23 +238,28 @@ public class VisitService {
         Scope.Clause visible = scope.groups(caller, "g");
         Map<String, Object> params = visible.into(new HashMap<>());
         params.put("id", groupId);
+        int required = config.visitsPerEnterprisePerMonth();
+        return AssistanceGroup.<AssistanceGroup>find("from AssistanceGroup g where g.id = :id and " + visible.hql(), params)
+                .firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound("帮扶小组"))
+                .flatMap(g -> gapEnterprises(g.id, month).map(list -> new VisitGaps(g.id, month.toString(), required, list)));
+    }
+
+    /** The group's assigned enterprises with fewer completed visits in the month than the rule; no scope check. */
+    public Uni<List<GapEnterprise>> gapEnterprises(UUID groupId, YearMonth month) {
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
         OffsetDateTime start = first.atStartOfDay(Dates.ZONE).toOffsetDateTime();
         OffsetDateTime end = last.plusDays(1).atStartOfDay(Dates.ZONE).toOffsetDateTime();
         int required = config.visitsPerEnterprisePerMonth();
-        return AssistanceGroup.<AssistanceGroup>find("from AssistanceGroup g where g.id = :id and " + visible.hql(), params)
-                .firstResult()
-                .onItem().ifNull().failWith(() -> ApiException.notFound("帮扶小组"))
-                .flatMap(g -> Enterprise.<Enterprise>list("""
-                        id in (select a.enterpriseId from Assignment a where a.groupId = ?1
-                               and a.startDate <= ?2 and (a.endDate is null or a.endDate >= ?3))
-                        order by name, id""", g.id, last, first)
-                        .flatMap(assigned -> completedCounts(g.id, start, end).map(counts -> new VisitGaps(g.id,
-                                month.toString(), required, assigned.stream()
-                                        .filter(e -> counts.getOrDefault(e.id, 0L) < required)
-                                        .map(e -> new GapEnterprise(e.id, e.name, e.town, counts.getOrDefault(e.id, 0L)))
-                                        .toList()))));
+        return Enterprise.<Enterprise>list("""
+                id in (select a.enterpriseId from Assignment a where a.groupId = ?1
+                       and a.startDate <= ?2 and (a.endDate is null or a.endDate >= ?3))
+                order by name, id""", groupId, last, first)
+                .flatMap(assigned -> completedCounts(groupId, start, end).map(counts -> assigned.stream()
+                        .filter(e -> counts.getOrDefault(e.id, 0L) < required)
+                        .map(e -> new GapEnterprise(e.id, e.name, e.town, counts.getOrDefault(e.id, 0L)))
+                        .toList()));
     }
 
     private Uni<Map<UUID, Long>> completedCounts(UUID groupId, OffsetDateTime start, OffsetDateTime end) {
