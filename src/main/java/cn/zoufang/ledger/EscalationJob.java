@@ -32,10 +32,12 @@ public class EscalationJob {
 
     private final WorkCalendar calendar;
     private final Notifier notifier;
+    private final LedgerConfig config;
 
-    public EscalationJob(WorkCalendar calendar, Notifier notifier) {
+    public EscalationJob(WorkCalendar calendar, Notifier notifier, LedgerConfig config) {
         this.calendar = calendar;
         this.notifier = notifier;
+        this.config = config;
     }
 
     @Scheduled(every = "${zoufang.ledger.escalation-every:15m}", delayed = "1m",
@@ -60,8 +62,25 @@ public class EscalationJob {
                             .flatMap(issues -> Multi.createFrom().iterable(issues)
                                     .onItem().transformToUniAndConcatenate(this::escalate)
                                     .collect().asList()
-                                    .map(sent -> (int) sent.stream().filter(b -> b).count()));
+                                    .map(sent -> (int) sent.stream().filter(b -> b).count()))
+                            .flatMap(escalated -> followUps().map(reminded -> escalated + reminded));
                 }));
+    }
+
+    /** Closed as resolved or explained some working days ago, no follow-up visit names it yet: remind the group. */
+    private Uni<Integer> followUps() {
+        java.time.OffsetDateTime before = calendar.days().minus(calendar.today(), config.followUpAfterWorkingDays())
+                .plusDays(1).atStartOfDay(cn.zoufang.web.Dates.ZONE).toOffsetDateTime();
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                update issue i set follow_up_notified = true
+                where i.status = 'CLOSED' and i.close_reason in ('RESOLVED', 'EXPLAINED') and not i.follow_up_notified
+                and i.closed_at < :before and not exists (select 1 from visit_issue vi join visit v on v.id = vi.visit_id
+                    where vi.issue_id = i.id and v.status <> 'CANCELLED')
+                returning i.id, i.enterprise_id""", Object[].class).setParameter("before", before).getResultList())
+                .flatMap(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(r -> notifier.groupOf((UUID) r[1], false)
+                                .flatMap(group -> notifier.notify(group, NotificationType.FOLLOW_UP_DUE, (UUID) r[0], false)))
+                        .collect().asList().map(List::size));
     }
 
     private Uni<Boolean> escalate(Issue i) {

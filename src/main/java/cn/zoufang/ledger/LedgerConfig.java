@@ -21,4 +21,8 @@ public interface LedgerConfig {
     /** How often the ladder's notices are checked ("off" disables it, as the tests do). */
     @WithDefault("15m")
     String escalationEvery();
+
+    /** Working days after a close-out (resolved or explained) before the group is reminded to follow up. */
+    @WithDefault("10")
+    int followUpAfterWorkingDays();
 }

@@ -16,6 +16,7 @@ public enum NotificationType {
     ISSUE_DUE_SOON("诉求即将到期", "一条诉求即将到达办理期限，请抓紧办理", "ISSUE"),
     ISSUE_OVERDUE("诉求已超期", "一条诉求已超过办理期限，请尽快办理", "ISSUE"),
     ISSUE_NEEDS_SUPERVISION("诉求超期待督办", "一条诉求超期较久，需要督办", "ISSUE"),
+    FOLLOW_UP_DUE("请安排回访", "一条已销号的诉求需要回访企业", "ISSUE"),
     PHOTO_REJECTED("照片未通过核验", "您上传的照片未通过核验，请重新拍摄上传", "PHOTO"),
     VISIT_GAPS("本月还有企业未走访", "本组还有挂点企业本月尚未走访，请及时安排", "GROUP");
 

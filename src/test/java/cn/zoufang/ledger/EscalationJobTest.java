@@ -76,4 +76,35 @@ class EscalationJobTest extends ApiTest {
                 is("ISSUE_NEEDS_SUPERVISION"));
         as(DESK).get("/api/v1/issues/" + issue).then().body("version", is(1)); // notices are not edits
     }
+
+    @Test
+    void theGroupIsRemindedOnceToFollowUpAClosedIssue() throws Throwable {
+        String ofilm = Visits.enterpriseId("欧菲光");
+        String economy = IssueFlowTest.departmentId("区经发局");
+        String[] ids = new String[2];
+        for (int k = 0; k < 2; k++) {
+            String id = IssueFlowTest.register(CONTACT_1, ofilm, "回访提醒测试" + k);
+            IssueFlowTest.act(DESK, id, "forward", 0, Map.of("leadDepartmentId", economy)).statusCode(200);
+            IssueFlowTest.act(DEPARTMENT, id, "accept", 1, Map.of()).statusCode(200);
+            IssueFlowTest.act(DEPARTMENT, id, "respond", 2, Map.of("response", "已解决", "resolution", "RESOLVED")).statusCode(200);
+            IssueFlowTest.act(CONTACT_1, id, "confirm", 3, Map.of("satisfied", true, "rating", 5)).statusCode(200);
+            IssueFlowTest.act(DESK, id, "close-out", 4, Map.of()).statusCode(200);
+            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "update issue set closed_at = now() - interval '30 days' where id = ?")) {
+                s.setObject(1, UUID.fromString(id));
+                s.executeUpdate();
+            }
+            ids[k] = id;
+        }
+        // The second already has its follow-up visit.
+        Map<String, Object> visit = Visits.newVisit(UUID.randomUUID().toString(), ofilm);
+        visit.put("kind", "FOLLOW_UP");
+        visit.put("issueIds", java.util.List.of(ids[1]));
+        as(OFFICIAL_1).body(visit).post("/api/v1/visits").then().statusCode(201);
+
+        VertxContextSupport.subscribeAndAwait(() -> job.run());
+        VertxContextSupport.subscribeAndAwait(() -> job.run());
+        assertEquals(2, notices(ids[0], "FOLLOW_UP_DUE")); // group 1: leader and official, once
+        assertEquals(0, notices(ids[1], "FOLLOW_UP_DUE"));
+    }
 }
