@@ -11,9 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import cn.zoufang.identity.Role;
-import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Cursor;
-import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -38,12 +36,7 @@ public class AuditResource {
             @QueryParam("cursor") String rawCursor, @QueryParam("limit") Integer limit) {
         int size = Cursor.limit(limit);
         Cursor cursor = Cursor.decode(rawCursor, 1);
-        long before;
-        try {
-            before = cursor == null ? Long.MAX_VALUE : Long.parseLong(cursor.key(0));
-        } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
-        }
+        long before = cursor == null ? Long.MAX_VALUE : cursor.number(0);
         StringBuilder hql = new StringBuilder("id < :before");
         java.util.Map<String, Object> params = new java.util.HashMap<>(java.util.Map.of("before", before));
         if (action != null && !action.isBlank()) {

@@ -37,7 +37,7 @@ public class DepartmentService {
                     .map(rows -> page(rows, limit));
         }
         return Department.<Department>find("(name > ?1 or (name = ?1 and id > ?2)) order by name, id",
-                cursor.key(0), EnterpriseService.parseId(cursor.key(1))).range(0, limit).list()
+                cursor.key(0), cursor.uuid(1)).range(0, limit).list()
                 .map(rows -> page(rows, limit));
     }
 

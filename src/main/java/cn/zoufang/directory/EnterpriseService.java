@@ -70,7 +70,7 @@ public class EnterpriseService {
         if (cursor != null) {
             hql.append(" and (e.name > :afterName or (e.name = :afterName and e.id > :afterId))");
             params.put("afterName", cursor.key(0));
-            params.put("afterId", parseId(cursor.key(1)));
+            params.put("afterId", cursor.uuid(1));
         }
         hql.append(" order by e.name, e.id");
         boolean masked = !scope.seesContactPhonesInLists(caller);
@@ -222,13 +222,6 @@ public class EnterpriseService {
                 + phone.substring(phone.length() - keepEnd);
     }
 
-    static UUID parseId(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
-        }
-    }
 
     static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

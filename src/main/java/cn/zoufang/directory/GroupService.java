@@ -56,7 +56,7 @@ public class GroupService {
         if (cursor != null) {
             hql += " and (g.name > :afterName or (g.name = :afterName and g.id > :afterId))";
             params.put("afterName", cursor.key(0));
-            params.put("afterId", EnterpriseService.parseId(cursor.key(1)));
+            params.put("afterId", cursor.uuid(1));
         }
         return AssistanceGroup.<AssistanceGroup>find(hql + " order by g.name, g.id", params).range(0, limit).list()
                 .flatMap(rows -> members(rows.stream().map(g -> g.id).toList())

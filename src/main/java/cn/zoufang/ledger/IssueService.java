@@ -233,7 +233,7 @@ public class IssueService {
     /** The enterprise rates the answer: satisfied → awaiting close-out; not satisfied → reopened with a new deadline. */
     @WithTransaction
     public Uni<IssueView> confirm(Caller caller, UUID id, String ifMatch, Confirm in) {
-        return act(caller, id, ifMatch, IssueAction.CONFIRM, EnumSet.of(IssueStatus.RESPONDED),
+        return step(caller, id, ifMatch, IssueAction.CONFIRM, EnumSet.of(IssueStatus.RESPONDED),
                 i -> Uni.createFrom().item(caller.hasAny(Role.ENTERPRISE_CONTACT)),
                 i -> {
                     i.rating = in.rating();
@@ -243,7 +243,7 @@ public class IssueService {
                             + (in.comment() == null || in.comment().isBlank() ? "" : "：" + in.comment().trim());
                     if (in.satisfied()) {
                         i.status = IssueStatus.SATISFIED;
-                        return Uni.createFrom().item(text);
+                        return Uni.createFrom().item(new Step(IssueAction.CONFIRM, text));
                     }
                     // Two events: the rating (the issue still answered), then the reopening (重办) it causes.
                     Uni<Void> rated = event(caller, i, IssueAction.CONFIRM, i.status, text, false);
@@ -251,7 +251,7 @@ public class IssueService {
                         i.status = IssueStatus.IN_PROGRESS;
                         i.dueDate = calendar.days().plus(Dates.today(), category.deadlineDays(i.urgent));
                         i.notifiedStage = null; // a new deadline starts the ladder again
-                        return (String) null;
+                        return new Step(IssueAction.REOPEN, "企业不满意，重新办理");
                     });
                 }, false);
     }
@@ -364,13 +364,23 @@ public class IssueService {
                 }, false);
     }
 
-    /**
-     * The shared path of every action. {@code allowed} says whether the caller's part in the issue
-     * permits it; {@code change} mutates the issue and returns the event's text (null: a reopening, whose
-     * own events the change wrote).
-     */
+    /** What a step wrote into the history: its event's action (usually the step's own) and text. */
+    private record Step(IssueAction event, String text) {
+    }
+
+    /** The shared path of every action whose event is the action itself. */
     private Uni<IssueView> act(Caller caller, UUID id, String ifMatch, IssueAction action, Set<IssueStatus> from,
             Function<Issue, Uni<Boolean>> allowed, Function<Issue, Uni<String>> change, boolean internal) {
+        return step(caller, id, ifMatch, action, from, allowed, i -> change.apply(i).map(text -> new Step(action, text)),
+                internal);
+    }
+
+    /**
+     * The shared path of every action. {@code allowed} says whether the caller's part in the issue
+     * permits it; {@code change} mutates the issue and says which event records it.
+     */
+    private Uni<IssueView> step(Caller caller, UUID id, String ifMatch, IssueAction action, Set<IssueStatus> from,
+            Function<Issue, Uni<Boolean>> allowed, Function<Issue, Uni<Step>> change, boolean internal) {
         // The state first: the caller's part is judged only for states where the action exists at all.
         return findVisible(caller, id).flatMap(i -> (from.contains(i.status) ? allowed.apply(i)
                 : Uni.createFrom().item(false)).flatMap(ok -> {
@@ -380,14 +390,11 @@ public class IssueService {
             }
             Preconditions.requireMatch(ifMatch, i.version);
             IssueStatus before = i.status;
-            return change.apply(i).flatMap(text -> {
+            return change.apply(i).flatMap(step -> {
                 i.updatedAt = OffsetDateTime.now();
-                Uni<Void> written = text == null && action == IssueAction.CONFIRM
-                        ? event(caller, i, IssueAction.REOPEN, IssueStatus.RESPONDED, "企业不满意，重新办理", false)
-                        : event(caller, i, action, before, text, internal);
-                boolean reopened = text == null && action == IssueAction.CONFIRM;
-                return written.chain(() -> Panache.flush())
-                        .chain(() -> notifyFor(caller, action, i, reopened))
+                return event(caller, i, step.event(), before, step.text(), internal)
+                        .chain(() -> Panache.flush())
+                        .chain(() -> notifyFor(caller, step.event(), i))
                         .chain(() -> audit.record(Entry.by(caller, "ISSUE_" + action.name(), "ISSUE", i.id)))
                         .chain(() -> view(caller, i));
             });
@@ -404,7 +411,7 @@ public class IssueService {
     }
 
     /** Who hears of a step, in the step's own transaction (the actor is not told of their own act). */
-    private Uni<Void> notifyFor(Caller caller, IssueAction action, Issue i, boolean reopened) {
+    private Uni<Void> notifyFor(Caller caller, IssueAction action, Issue i) {
         Uni<List<UUID>> recipients;
         NotificationType type;
         boolean urgent = false;
@@ -421,10 +428,7 @@ public class IssueService {
                 recipients = both(notifier.enterpriseContacts(i.enterpriseId), notifier.groupOf(i.enterpriseId, false));
                 type = NotificationType.ISSUE_ANSWERED;
             }
-            case CONFIRM -> {
-                if (!reopened) {
-                    return Uni.createFrom().voidItem();
-                }
+            case REOPEN -> {
                 recipients = both(notifier.departmentHandlers(i.leadDepartmentId), notifier.withRole(Role.OFFICE));
                 type = NotificationType.ISSUE_REOPENED;
             }
@@ -534,12 +538,8 @@ public class IssueService {
         where(caller, f, hql, params);
         if (cursor != null) {
             hql.append(" and (i.createdAt < :afterAt or (i.createdAt = :afterAt and i.id < :afterId))");
-            try {
-                params.put("afterAt", OffsetDateTime.parse(cursor.key(0)));
-                params.put("afterId", UUID.fromString(cursor.key(1)));
-            } catch (RuntimeException e) {
-                throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
-            }
+            params.put("afterAt", cursor.time(0));
+            params.put("afterId", cursor.uuid(1));
         }
         hql.append(" order by i.createdAt desc, i.id desc");
         return Issue.<Issue>find(hql.toString(), params).range(0, limit).list()

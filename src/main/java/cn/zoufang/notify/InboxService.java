@@ -12,7 +12,6 @@ import cn.zoufang.notify.InboxResource.Marked;
 import cn.zoufang.notify.InboxResource.Unread;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Cursor;
-import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.Page;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -31,14 +30,8 @@ public class InboxService {
             rows = Notification.<Notification>find("accountId = ?1 order by createdAt desc, id desc", me)
                     .range(0, size).list();
         } else {
-            OffsetDateTime at;
-            UUID id;
-            try {
-                at = OffsetDateTime.parse(cursor.key(0));
-                id = UUID.fromString(cursor.key(1));
-            } catch (RuntimeException e) {
-                throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
-            }
+            OffsetDateTime at = cursor.time(0);
+            UUID id = cursor.uuid(1);
             rows = Notification.<Notification>find("accountId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))"
                     + " order by createdAt desc, id desc", me, at, id).range(0, size).list();
         }

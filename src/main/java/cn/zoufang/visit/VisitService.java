@@ -220,8 +220,8 @@ public class VisitService {
         }
         if (cursor != null) {
             hql.append(" and (v.plannedDate < :afterDate or (v.plannedDate = :afterDate and v.id < :afterId))");
-            params.put("afterDate", parseDate(cursor.key(0)));
-            params.put("afterId", parseId(cursor.key(1)));
+            params.put("afterDate", cursor.date(0));
+            params.put("afterId", cursor.uuid(1));
         }
         hql.append(" order by v.plannedDate desc, v.id desc");
         return Visit.<Visit>find(hql.toString(), params).range(0, limit).list()
@@ -441,19 +441,5 @@ public class VisitService {
         return s == null ? null : s.trim();
     }
 
-    private static LocalDate parseDate(String raw) {
-        try {
-            return LocalDate.parse(raw);
-        } catch (RuntimeException e) {
-            throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
-        }
-    }
 
-    private static UUID parseId(String raw) {
-        try {
-            return UUID.fromString(raw);
-        } catch (RuntimeException e) {
-            throw new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
-        }
-    }
 }

@@ -56,6 +56,31 @@ public record Cursor(List<String> keys) {
         return keys.get(i);
     }
 
+    /** The i-th key as a UUID, an instant, a date or a number; a key that is not one is an invalid cursor. */
+    public java.util.UUID uuid(int i) {
+        return typed(i, java.util.UUID::fromString);
+    }
+
+    public java.time.OffsetDateTime time(int i) {
+        return typed(i, java.time.OffsetDateTime::parse);
+    }
+
+    public java.time.LocalDate date(int i) {
+        return typed(i, java.time.LocalDate::parse);
+    }
+
+    public long number(int i) {
+        return typed(i, Long::parseLong);
+    }
+
+    private <T> T typed(int i, java.util.function.Function<String, T> parse) {
+        try {
+            return parse.apply(keys.get(i));
+        } catch (RuntimeException e) {
+            throw invalid();
+        }
+    }
+
     private static ApiException invalid() {
         return new ApiException(ErrorCode.INVALID_CURSOR, "分页游标无效，请从第一页重新加载");
     }

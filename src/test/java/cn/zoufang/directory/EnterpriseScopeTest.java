@@ -92,6 +92,11 @@ class EnterpriseScopeTest extends ApiTest {
     void badCursorAndBadFilterAre400() {
         as(OFFICE).queryParam("cursor", "not-a-cursor").get("/api/v1/enterprises").then().statusCode(400)
                 .body("code", is("INVALID_CURSOR"));
+        // Well encoded, but its id key is not an id.
+        as(OFFICE).queryParam("cursor", cn.zoufang.web.Cursor.of("某企业", "not-a-uuid").encode())
+                .get("/api/v1/enterprises").then().statusCode(400).body("code", is("INVALID_CURSOR"));
+        as(ADMIN).queryParam("cursor", cn.zoufang.web.Cursor.of("not-a-number").encode())
+                .get("/api/v1/audit-events").then().statusCode(400).body("code", is("INVALID_CURSOR"));
         invalidAs(OFFICE).queryParam("chain", "STEEL").get("/api/v1/enterprises").then().statusCode(400)
                 .body("errors[0].field", is("chain"));
     }

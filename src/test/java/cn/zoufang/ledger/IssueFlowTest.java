@@ -67,6 +67,10 @@ class IssueFlowTest extends ApiTest {
                 .statusCode(200).body("status", is("RESPONDED"));
         act(CONTACT_1, id, "confirm", 3, Map.of("satisfied", false, "rating", 2, "comment", "招聘会时间太晚"))
                 .statusCode(200).body("status", is("IN_PROGRESS")).body("rating", is(2));
+        as(DEPARTMENT).queryParam("limit", 100).get("/api/v1/inbox").then()
+                .body("items.findAll { it.objectId == '" + id + "' }.type", org.hamcrest.Matchers.hasItem("ISSUE_REOPENED"));
+        as(CONTACT_1).queryParam("limit", 100).get("/api/v1/inbox").then()
+                .body("items.findAll { it.objectId == '" + id + "' }.type", org.hamcrest.Matchers.hasItem("ISSUE_ANSWERED"));
         act(DEPARTMENT, id, "respond", 4, Map.of("response", "招聘会提前至本周五。", "resolution", "RESOLVED"))
                 .statusCode(200).body("status", is("RESPONDED"));
         act(CONTACT_1, id, "confirm", 5, Map.of("satisfied", true, "rating", 5)).statusCode(200)
