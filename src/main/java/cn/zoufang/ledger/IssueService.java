@@ -715,7 +715,8 @@ public class IssueService {
         }
         Set<UUID> ids = issues.stream().map(i -> i.id).collect(Collectors.toSet());
         return Enterprise.<Enterprise>list("id in ?1", issues.stream().map(i -> i.enterpriseId).collect(Collectors.toSet()))
-                .flatMap(es -> IssueCategory.<IssueCategory>listAll()
+                .flatMap(es -> IssueCategory.<IssueCategory>list("code in ?1",
+                        issues.stream().map(i -> i.categoryCode).collect(Collectors.toSet()))
                 .flatMap(cs -> IssueAssist.<IssueAssist>list("issueId in ?1", ids)
                 .flatMap(assists -> {
                     Set<UUID> departmentIds = new LinkedHashSet<>();

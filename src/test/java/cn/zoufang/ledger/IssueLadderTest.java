@@ -179,4 +179,15 @@ class IssueLadderTest extends ApiTest {
         String id = IssueFlowTest.register(DESK, Visits.enterpriseId("同兴达"), "知识产权纠纷");
         as(DESK).get("/api/v1/issues/" + id).then().body("category", is("TALENT"));
     }
+
+    @Test
+    void aDepartmentCanNoLongerReturnAnIssueAfterOneWorkingDay() throws Exception {
+        String id = forwarded("退回时限测试");
+        LocalDate threeWorkingDaysAgo = calendar.days().minus(calendar.today(), 3);
+        set(id, "forwarded_at", threeWorkingDaysAgo.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toOffsetDateTime());
+        IssueFlowTest.act(DEPARTMENT, id, "return", 1, Map.of("reason", "太晚了")).statusCode(409)
+                .body("code", is("INVALID_TRANSITION"));
+        IssueFlowTest.act(DEPARTMENT, id, "accept", 1, Map.of()).statusCode(200);
+    }
 }
