@@ -102,6 +102,10 @@ public class Issue extends PanacheEntityBase {
     @Column(name = "notified_stage")
     public Stage notifiedStage;
 
+    /** The group assigned the enterprise when the issue was registered; the issue counts for it in reports. */
+    @Column(name = "group_id")
+    public UUID groupId;
+
     @Column(name = "registered_by", nullable = false)
     public UUID registeredBy;
 

@@ -1,5 +1,6 @@
 package cn.zoufang.ledger;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -51,6 +52,19 @@ public class IssueEvent extends PanacheEntityBase {
 
     @Column(name = "photo_id")
     public UUID photoId;
+
+    /** The deadline in force right after this step (null while no department has the issue). */
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    /** Working days from registration to this step, for answers and close-outs. */
+    @Column(name = "elapsed_working_days")
+    public Integer elapsedWorkingDays;
+
+    /** The enterprise's rating, on its confirmation. */
+    public Integer rating;
+
+    public Boolean satisfied;
 
     /** Internal notes between government offices: left out of the enterprise's view. */
     public boolean internal;

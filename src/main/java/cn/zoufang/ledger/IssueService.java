@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
+import cn.zoufang.directory.Assignment;
 import cn.zoufang.directory.Department;
 import cn.zoufang.directory.Enterprise;
 import cn.zoufang.directory.EnterpriseService;
@@ -103,7 +104,7 @@ public class IssueService {
                         }
                         return sourceOf(caller, e, in.visitId());
                     }))
-                    .flatMap(source -> nextLedgerNo().flatMap(no -> {
+                    .flatMap(source -> assignedGroup(in.enterpriseId()).flatMap(groupId -> nextLedgerNo().flatMap(no -> {
                         OffsetDateTime now = OffsetDateTime.now();
                         Issue issue = new Issue();
                         issue.id = in.id();
@@ -117,6 +118,7 @@ public class IssueService {
                         issue.description = in.description().trim();
                         issue.status = IssueStatus.REGISTERED;
                         issue.registeredBy = caller.id();
+                        issue.groupId = groupId;
                         issue.createdAt = now;
                         issue.updatedAt = now;
                         return issue.persist()
@@ -125,8 +127,14 @@ public class IssueService {
                                         .detail(issue.ledgerNo)))
                                 .chain(() -> view(caller, issue))
                                 .map(v -> new Created(v, true));
-                    }));
+                    })));
         });
+    }
+
+    /** The group assigned the enterprise today, if any: the issue counts for it in monthly reports. */
+    private static Uni<UUID> assignedGroup(UUID enterpriseId) {
+        return Assignment.<Assignment>find("enterpriseId = ?1 and startDate <= ?2 and (endDate is null or endDate >= ?2)",
+                enterpriseId, Dates.today()).firstResult().map(a -> a == null ? null : a.groupId);
     }
 
     /** Where the issue comes from follows who registers it: the enterprise, the desk, or a visit. */
@@ -467,11 +475,21 @@ public class IssueService {
         return newEvent(caller, i, action, from, text, internal).persist().replaceWithVoid();
     }
 
-    private static IssueEvent newEvent(Caller caller, Issue i, IssueAction action, IssueStatus from, String text,
+    private IssueEvent newEvent(Caller caller, Issue i, IssueAction action, IssueStatus from, String text,
             boolean internal) {
         IssueEvent e = new IssueEvent();
         e.issueId = i.id;
         e.occurredAt = OffsetDateTime.now();
+        // What held right after the step, so that reports can read any month's end from history alone.
+        e.dueDate = i.dueDate;
+        if (action == IssueAction.RESPOND || i.status == IssueStatus.CLOSED) {
+            e.elapsedWorkingDays = calendar.days().between(i.createdAt.atZoneSameInstant(Dates.ZONE).toLocalDate(),
+                    e.occurredAt.atZoneSameInstant(Dates.ZONE).toLocalDate());
+        }
+        if (action == IssueAction.CONFIRM) {
+            e.rating = i.rating;
+            e.satisfied = i.satisfied;
+        }
         e.actorId = caller.id();
         e.actorRoles = caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
         e.action = action;

@@ -18,7 +18,11 @@ public enum NotificationType {
     ISSUE_NEEDS_SUPERVISION("诉求超期待督办", "一条诉求超期较久，需要督办", "ISSUE"),
     FOLLOW_UP_DUE("请安排回访", "一条已销号的诉求需要回访企业", "ISSUE"),
     PHOTO_REJECTED("照片未通过核验", "您上传的照片未通过核验，请重新拍摄上传", "PHOTO"),
-    VISIT_GAPS("本月还有企业未走访", "本组还有挂点企业本月尚未走访，请及时安排", "GROUP");
+    VISIT_GAPS("本月还有企业未走访", "本组还有挂点企业本月尚未走访，请及时安排", "GROUP"),
+    REPORT_DUE("请报送上月月报", "本组上月工作月报已可填写，请按时报送", "REPORT"),
+    REPORT_REMINDER("月报即将截止", "本组上月工作月报即将截止报送，请尽快报送", "REPORT"),
+    REPORT_LATE("月报已逾期", "本组上月工作月报已超过报送期限，请尽快报送", "REPORT"),
+    REPORT_RETURNED("月报被退回", "本组月报已被领导小组办公室退回，请修改后重新报送", "REPORT");
 
     private final String title;
     private final String body;

@@ -23,6 +23,7 @@ public interface PushChannel {
             return switch (type.objectType()) {
                 case "ISSUE" -> "zoufang://issues/" + objectId;
                 case "GROUP" -> "zoufang://groups/" + objectId + "/visit-gaps";
+                case "REPORT" -> "zoufang://groups/" + objectId + "/reports";
                 default -> "zoufang://photos/" + objectId;
             };
         }

@@ -1,0 +1,43 @@
+package cn.zoufang.report;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import cn.zoufang.report.ReportDtos.ReportSummary;
+
+/** What the office's dashboard answers. */
+public final class DashboardDtos {
+
+    private DashboardDtos() {
+    }
+
+    /** A row of month M beside the same row of month M-1. */
+    public record Line(String key, String name, Figures current, Figures previous) {
+    }
+
+    public record GroupLine(String key, String name, Figures current, Figures previous, ReportSummary report) {
+    }
+
+    public record Dashboard(String month, String previousMonth, OffsetDateTime asOf, boolean complete,
+            int dictionaryVersion, LocalDate reportDueDate, Line zone, List<GroupLine> groups, List<Line> departments,
+            List<Line> chains, List<Line> towns) {
+    }
+
+    public record TrendPoint(String month, boolean complete, Figures figures) {
+    }
+
+    /** The zone's, or one group's, figures month by month, oldest first. */
+    public record Trend(UUID groupId, String name, List<TrendPoint> months) {
+    }
+
+    /** An overdue issue on the office's supervision list (督办), oldest deadline first. */
+    public record OverdueIssue(UUID id, String ledgerNo, String title, UUID enterpriseId, String enterpriseName,
+            String groupName, String departmentName, String status, String statusLabel, LocalDate dueDate,
+            int workingDaysOverdue, boolean supervised) {
+    }
+
+    public record Supervision(LocalDate today, long total, List<OverdueIssue> issues) {
+    }
+}

@@ -1,0 +1,20 @@
+package cn.zoufang.report;
+
+/** What a row of figures is about: a group, a department, an industry chain, a town, or the whole zone. */
+public enum Dimension {
+    GROUP("挂点帮扶小组"),
+    DEPARTMENT("责任单位"),
+    CHAIN("产业链"),
+    TOWN("镇处"),
+    ZONE("全区");
+
+    private final String label;
+
+    Dimension(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,78 @@
+package cn.zoufang.report;
+
+/**
+ * One row of a month's figures. Each component is a metric of the dictionary
+ * ({@code api-spec/metric-dictionary.json}) under the same name; a test keeps the two in step.
+ * Rates and medians are null when there is nothing to divide or rank.
+ */
+public record Figures(
+        long visitsCompleted,
+        long visitsRegular,
+        long visitsFollowUp,
+        long visitsOnSite,
+        long enterprisesAssigned,
+        long enterprisesVisited,
+        Double coverageRate,
+        long issuesRegistered,
+        long registeredFromVisits,
+        long registeredAtDesk,
+        long registeredByEnterprises,
+        long issuesForwarded,
+        long issuesAnswered,
+        long closedResolved,
+        long closedExplained,
+        long closedDuplicate,
+        long closedWithdrawn,
+        long closedWithoutConfirmation,
+        long issuesReopened,
+        long openAtMonthEnd,
+        long overdueAtMonthEnd,
+        long answersDue,
+        long answersOnTime,
+        Double onTimeRate,
+        Double medianDaysToAnswer,
+        Double medianDaysToClose,
+        long ratings,
+        Double meanRating,
+        Double satisfiedShare,
+        long answersRated,
+        Double ratedShare,
+        long issuesSupervised,
+        long returns) {
+
+    static final Figures EMPTY = new Tally().figures();
+
+    /** The figures as the queries deliver them, before the rates are derived. */
+    static final class Tally {
+        long visitsCompleted, visitsRegular, visitsFollowUp, visitsOnSite;
+        long enterprisesAssigned, enterprisesVisited;
+        long issuesRegistered, registeredFromVisits, registeredAtDesk, registeredByEnterprises;
+        long issuesForwarded, issuesAnswered;
+        long closedResolved, closedExplained, closedDuplicate, closedWithdrawn, closedWithoutConfirmation;
+        long issuesReopened, openAtMonthEnd, overdueAtMonthEnd;
+        long answersDue, answersOnTime;
+        Double medianDaysToAnswer, medianDaysToClose;
+        long ratings, satisfiedRatings, ratingSum;
+        long answers, answersRated;
+        long issuesSupervised, returns;
+
+        Figures figures() {
+            return new Figures(visitsCompleted, visitsRegular, visitsFollowUp, visitsOnSite, enterprisesAssigned,
+                    enterprisesVisited, share(enterprisesVisited, enterprisesAssigned), issuesRegistered,
+                    registeredFromVisits, registeredAtDesk, registeredByEnterprises, issuesForwarded, issuesAnswered,
+                    closedResolved, closedExplained, closedDuplicate, closedWithdrawn, closedWithoutConfirmation,
+                    issuesReopened, openAtMonthEnd, overdueAtMonthEnd, answersDue, answersOnTime,
+                    share(answersOnTime, answersDue), medianDaysToAnswer, medianDaysToClose, ratings,
+                    ratings == 0 ? null : round((double) ratingSum / ratings), share(satisfiedRatings, ratings),
+                    answersRated, share(answersRated, answers), issuesSupervised, returns);
+        }
+
+        private static Double share(long part, long whole) {
+            return whole == 0 ? null : round((double) part / whole);
+        }
+
+        private static Double round(double x) {
+            return Math.round(x * 10_000) / 10_000.0;
+        }
+    }
+}

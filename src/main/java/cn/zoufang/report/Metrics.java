@@ -1,0 +1,362 @@
+package cn.zoufang.report;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.zoufang.directory.IndustryChain;
+import cn.zoufang.report.Figures.Tally;
+import cn.zoufang.report.MonthFigures.Row;
+import cn.zoufang.web.Dates;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Computes a month's figures by SQL aggregation, one query per kind of fact, each grouped by every
+ * dimension at once ({@code grouping sets}). Every definition is in the metric dictionary.
+ *
+ * <p>A closed month is computed as of its end from history alone (server times, and what each issue
+ * event recorded), so its figures never change afterwards: they are computed once and kept in
+ * {@code month_figures}. The running month is computed live.
+ */
+@ApplicationScoped
+public class Metrics {
+
+    /** A month is taken as closed this long after its end, when no transaction of its last second runs. */
+    static final Duration SETTLE = Duration.ofMinutes(5);
+
+    private final MetricDictionary dictionary;
+    private final ObjectMapper json;
+
+    public Metrics(MetricDictionary dictionary, ObjectMapper json) {
+        this.dictionary = dictionary;
+        this.json = json;
+    }
+
+    /** The month's figures: kept ones for a closed month, computed live for the running one. */
+    @WithSession
+    public Uni<MonthFigures> month(YearMonth month) {
+        OffsetDateTime end = end(month);
+        OffsetDateTime now = OffsetDateTime.now();
+        if (!now.isAfter(start(month))) {
+            return compute(month, start(month));
+        }
+        if (now.isBefore(end.plus(SETTLE))) {
+            return compute(month, now);
+        }
+        return kept(month).flatMap(found -> found != null ? Uni.createFrom().item(found)
+                : compute(month, end).call(this::keep));
+    }
+
+    /** The same as {@link #month} for each month, oldest first. */
+    @WithSession
+    public Uni<List<MonthFigures>> months(List<YearMonth> months) {
+        Uni<List<MonthFigures>> all = Uni.createFrom().item(new ArrayList<>());
+        for (YearMonth m : months) {
+            all = all.flatMap(list -> month(m).map(f -> {
+                list.add(f);
+                return list;
+            }));
+        }
+        return all;
+    }
+
+    static OffsetDateTime start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(Dates.ZONE).toOffsetDateTime();
+    }
+
+    static OffsetDateTime end(YearMonth month) {
+        return month.plusMonths(1).atDay(1).atStartOfDay(Dates.ZONE).toOffsetDateTime();
+    }
+
+    private Uni<MonthFigures> kept(YearMonth month) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                "select figures from month_figures where month = :m and dictionary_version = :v", String.class)
+                .setParameter("m", month.atDay(1)).setParameter("v", dictionary.version()).getResultList())
+                .map(rows -> rows.isEmpty() ? null : read(rows.get(0)));
+    }
+
+    private Uni<Void> keep(MonthFigures figures) {
+        // Two replicas may compute the same month at once: the figures are the same, the first one stays.
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                insert into month_figures (month, dictionary_version, figures, computed_at)
+                values (:m, :v, :f, now()) on conflict do nothing""")
+                .setParameter("m", YearMonth.parse(figures.month()).atDay(1)).setParameter("v", figures.dictionaryVersion())
+                .setParameter("f", write(figures)).executeUpdate())).replaceWithVoid();
+    }
+
+    // ---- the computation ------------------------------------------------------------------------
+
+    /** One query's answer, added into the tallies of every dimension it was grouped by. */
+    private record Query(String sql, BiConsumer<Tally, Object[]> into) {
+    }
+
+    private Uni<MonthFigures> compute(YearMonth month, OffsetDateTime asOf) {
+        boolean complete = !asOf.isBefore(end(month));
+        LocalDate first = month.atDay(1);
+        // The day the cut-off falls in: an answer due before it is late.
+        LocalDate cutoffDay = complete ? month.plusMonths(1).atDay(1) : asOf.atZoneSameInstant(Dates.ZONE).toLocalDate();
+        LocalDate lastDay = complete ? month.atEndOfMonth() : cutoffDay;
+        Map<String, Object> params = new HashMap<>();
+        params.put("start", start(month));
+        params.put("asOf", asOf);
+        params.put("firstDay", first);
+        params.put("lastDay", month.atEndOfMonth());
+        params.put("cutoffDay", cutoffDay);
+        params.put("assignedOn", lastDay);
+
+        Map<Dimension, Map<String, Tally>> tallies = new EnumMap<>(Dimension.class);
+        List<Query> queries = List.of(visits(), coverage(), registered(), events(), answersDue(), state(complete));
+        Uni<Void> run = Uni.createFrom().voidItem();
+        for (Query q : queries) {
+            run = run.chain(() -> rows(q.sql(), params).invoke(rows -> {
+                for (Object[] r : rows) {
+                    Dimension dim = Dimension.valueOf((String) r[0]);
+                    String key = r[1] == null ? (dim == Dimension.CHAIN ? "NONE" : null) : r[1].toString();
+                    if (key == null && dim != Dimension.ZONE) {
+                        continue; // not yet forwarded, or an enterprise without a group: counted in the zone only
+                    }
+                    Object[] values = new Object[r.length - 2];
+                    System.arraycopy(r, 2, values, 0, values.length);
+                    q.into().accept(tallies.computeIfAbsent(dim, d -> new HashMap<>())
+                            .computeIfAbsent(key == null ? "" : key, k -> new Tally()), values);
+                }
+            }).replaceWithVoid());
+        }
+        // Returns by department are the returning department's, which the issue no longer names.
+        run = run.chain(() -> rows("""
+                select department_id, count(*) from issue_return
+                where returned_at >= :start and returned_at < :asOf group by department_id""",
+                Map.of("start", params.get("start"), "asOf", asOf)).invoke(rows -> {
+                    Map<String, Tally> departments = tallies.computeIfAbsent(Dimension.DEPARTMENT, d -> new HashMap<>());
+                    departments.values().forEach(t -> t.returns = 0);
+                    for (Object[] r : rows) {
+                        departments.computeIfAbsent(r[0].toString(), k -> new Tally()).returns = n(r[1]);
+                    }
+                }).replaceWithVoid());
+        return run.chain(() -> names()).map(names -> assemble(month, asOf, complete, tallies, names));
+    }
+
+    private static String grouped(String facts, String aggregates) {
+        return "with f as (" + facts + """
+                ) select case when grouping(f.g) = 0 then 'GROUP' when grouping(f.d) = 0 then 'DEPARTMENT'
+                              when grouping(f.c) = 0 then 'CHAIN' when grouping(f.t) = 0 then 'TOWN' else 'ZONE' end,
+                         coalesce(f.g::text, f.d::text, f.c, f.t),
+                """ + aggregates + " from f group by grouping sets ((f.g), (f.d), (f.c), (f.t), ())";
+    }
+
+    private static Query visits() {
+        return new Query(grouped("""
+                select v.group_id g, null::uuid d, e.industry_chain c, e.town t, v.kind, v.check_in_verdict verdict
+                from visit v join enterprise e on e.id = v.enterprise_id
+                where v.status = 'COMPLETED' and v.completed_at >= :start and v.completed_at < :asOf""", """
+                count(*), count(*) filter (where f.kind = 'REGULAR'), count(*) filter (where f.kind = 'FOLLOW_UP'),
+                count(*) filter (where f.verdict = 'ON_SITE')"""), (t, r) -> {
+                    t.visitsCompleted = n(r[0]);
+                    t.visitsRegular = n(r[1]);
+                    t.visitsFollowUp = n(r[2]);
+                    t.visitsOnSite = n(r[3]);
+                });
+    }
+
+    private static Query coverage() {
+        return new Query(grouped("""
+                select a.group_id g, null::uuid d, e.industry_chain c, e.town t, a.enterprise_id ent,
+                       exists (select 1 from visit v where v.enterprise_id = a.enterprise_id and v.group_id = a.group_id
+                               and v.status = 'COMPLETED' and v.completed_at >= :start and v.completed_at < :asOf) visited
+                from assignment a join enterprise e on e.id = a.enterprise_id
+                where a.start_date <= :assignedOn and (a.end_date is null or a.end_date >= :assignedOn)""", """
+                count(distinct f.ent), count(distinct f.ent) filter (where f.visited)"""), (t, r) -> {
+                    t.enterprisesAssigned = n(r[0]);
+                    t.enterprisesVisited = n(r[1]);
+                });
+    }
+
+    private static Query registered() {
+        return new Query(grouped("""
+                select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, i.source
+                from issue i join enterprise e on e.id = i.enterprise_id
+                where i.created_at >= :start and i.created_at < :asOf""", """
+                count(*), count(*) filter (where f.source = 'VISIT'), count(*) filter (where f.source = 'DESK'),
+                count(*) filter (where f.source = 'ENTERPRISE')"""), (t, r) -> {
+                    t.issuesRegistered = n(r[0]);
+                    t.registeredFromVisits = n(r[1]);
+                    t.registeredAtDesk = n(r[2]);
+                    t.registeredByEnterprises = n(r[3]);
+                });
+    }
+
+    private static Query events() {
+        return new Query(grouped("""
+                select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, ev.issue_id, ev.action,
+                       ev.to_status, i.close_reason, ev.elapsed_working_days ewd, ev.rating, ev.satisfied,
+                       ev.action = 'RESPOND' and exists (select 1 from issue_event r where r.issue_id = ev.issue_id
+                           and r.action = 'CONFIRM' and r.id > ev.id and r.occurred_at < :asOf) rated
+                from issue_event ev join issue i on i.id = ev.issue_id join enterprise e on e.id = i.enterprise_id
+                where ev.occurred_at >= :start and ev.occurred_at < :asOf
+                  and ev.action in ('FORWARD', 'RESPOND', 'REOPEN', 'SUPERVISE', 'RETURN', 'CONFIRM', 'CLOSE_OUT',
+                                    'WITHDRAW', 'MARK_DUPLICATE', 'CLOSE_WITHOUT_CONFIRMATION')""", """
+                count(distinct f.issue_id) filter (where f.action = 'FORWARD'),
+                count(distinct f.issue_id) filter (where f.action = 'RESPOND'),
+                count(*) filter (where f.to_status = 'CLOSED' and f.close_reason = 'RESOLVED'),
+                count(*) filter (where f.to_status = 'CLOSED' and f.close_reason = 'EXPLAINED'),
+                count(*) filter (where f.to_status = 'CLOSED' and f.close_reason = 'DUPLICATE'),
+                count(*) filter (where f.to_status = 'CLOSED' and f.close_reason = 'WITHDRAWN'),
+                count(*) filter (where f.to_status = 'CLOSED' and f.close_reason = 'CLOSED_WITHOUT_CONFIRMATION'),
+                count(distinct f.issue_id) filter (where f.action = 'REOPEN'),
+                percentile_cont(0.5) within group (order by f.ewd) filter (where f.action = 'RESPOND'),
+                percentile_cont(0.5) within group (order by f.ewd)
+                    filter (where f.to_status = 'CLOSED' and f.close_reason in ('RESOLVED', 'EXPLAINED')),
+                count(*) filter (where f.action = 'CONFIRM'),
+                coalesce(sum(f.rating) filter (where f.action = 'CONFIRM'), 0),
+                count(*) filter (where f.action = 'CONFIRM' and f.satisfied),
+                count(*) filter (where f.action = 'RESPOND'),
+                count(*) filter (where f.rated),
+                count(distinct f.issue_id) filter (where f.action = 'SUPERVISE'),
+                count(*) filter (where f.action = 'RETURN')"""), (t, r) -> {
+                    t.issuesForwarded = n(r[0]);
+                    t.issuesAnswered = n(r[1]);
+                    t.closedResolved = n(r[2]);
+                    t.closedExplained = n(r[3]);
+                    t.closedDuplicate = n(r[4]);
+                    t.closedWithdrawn = n(r[5]);
+                    t.closedWithoutConfirmation = n(r[6]);
+                    t.issuesReopened = n(r[7]);
+                    t.medianDaysToAnswer = d(r[8]);
+                    t.medianDaysToClose = d(r[9]);
+                    t.ratings = n(r[10]);
+                    t.ratingSum = n(r[11]);
+                    t.satisfiedRatings = n(r[12]);
+                    t.answers = n(r[13]);
+                    t.answersRated = n(r[14]);
+                    t.issuesSupervised = n(r[15]);
+                    t.returns = n(r[16]);
+                });
+    }
+
+    /** Answers given against a deadline in the month: on time when given on the deadline day or before. */
+    private static Query answersDue() {
+        return new Query(grouped("""
+                select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t,
+                       (ev.occurred_at at time zone 'Asia/Shanghai')::date <= ev.due_date on_time
+                from issue_event ev join issue i on i.id = ev.issue_id join enterprise e on e.id = i.enterprise_id
+                where ev.action = 'RESPOND' and ev.due_date between :firstDay and :lastDay and ev.occurred_at < :asOf""", """
+                count(*), count(*) filter (where f.on_time)"""), (t, r) -> {
+                    t.answersDue += n(r[0]);
+                    t.answersOnTime += n(r[1]);
+                });
+    }
+
+    /**
+     * The issues open at the cut-off, in the state the cut-off saw them. For a closed month that state is
+     * each issue's last event before the month's end; for the running month it is the issue's own.
+     * An answer due in the month and still not given counts as due and late.
+     */
+    private static Query state(boolean complete) {
+        String facts = complete ? """
+                select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, s.to_status status, s.due_date
+                from issue i join enterprise e on e.id = i.enterprise_id
+                cross join lateral (select ev.to_status, ev.due_date from issue_event ev
+                                    where ev.issue_id = i.id and ev.occurred_at < :asOf order by ev.id desc limit 1) s
+                where i.created_at < :asOf and (i.closed_at is null or i.closed_at >= :asOf)""" : """
+                select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, i.status, i.due_date
+                from issue i join enterprise e on e.id = i.enterprise_id
+                where i.closed_at is null and i.created_at < :asOf""";
+        return new Query(grouped(facts, """
+                count(*),
+                count(*) filter (where f.status in ('FORWARDED', 'IN_PROGRESS') and f.due_date < :cutoffDay),
+                count(*) filter (where f.status in ('FORWARDED', 'IN_PROGRESS') and f.due_date >= :firstDay
+                                 and f.due_date < :cutoffDay)"""), (t, r) -> {
+                    t.openAtMonthEnd = n(r[0]);
+                    t.overdueAtMonthEnd = n(r[1]);
+                    t.answersDue += n(r[2]);
+                });
+    }
+
+    // ---- names and assembly ---------------------------------------------------------------------
+
+    private record Names(List<Object[]> groups, List<Object[]> departments, List<String> towns) {
+    }
+
+    private static Uni<Names> names() {
+        return rows("select id, name from assistance_group order by name", Map.of())
+                .flatMap(groups -> rows("select id, name from department order by name", Map.of())
+                        .flatMap(departments -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "select distinct town from enterprise order by town", String.class).getResultList())
+                                .map(towns -> new Names(groups, departments, towns))));
+    }
+
+    private MonthFigures assemble(YearMonth month, OffsetDateTime asOf, boolean complete,
+            Map<Dimension, Map<String, Tally>> tallies, Names names) {
+        Figures zone = tallies.getOrDefault(Dimension.ZONE, Map.of()).getOrDefault("", new Tally()).figures();
+        List<Row> groups = names.groups().stream().map(g -> row(tallies, Dimension.GROUP, g[0].toString(), (String) g[1])).toList();
+        List<Row> departments = names.departments().stream()
+                .map(d -> row(tallies, Dimension.DEPARTMENT, d[0].toString(), (String) d[1])).toList();
+        List<Row> chains = new ArrayList<>();
+        for (IndustryChain c : IndustryChain.values()) {
+            chains.add(row(tallies, Dimension.CHAIN, c.name(), c.label()));
+        }
+        if (tallies.getOrDefault(Dimension.CHAIN, Map.of()).containsKey("NONE")) {
+            chains.add(row(tallies, Dimension.CHAIN, "NONE", "未填写"));
+        }
+        List<Row> towns = names.towns().stream().map(t -> row(tallies, Dimension.TOWN, t, t)).toList();
+        return new MonthFigures(month.toString(), dictionary.version(), asOf.atZoneSameInstant(Dates.ZONE).toOffsetDateTime(),
+                complete, zone, groups, departments, List.copyOf(chains), towns);
+    }
+
+    private static Row row(Map<Dimension, Map<String, Tally>> tallies, Dimension dim, String key, String name) {
+        Tally t = tallies.getOrDefault(dim, Map.of()).get(key);
+        return new Row(key, name, t == null ? Figures.EMPTY : t.figures());
+    }
+
+    private static Uni<List<Object[]>> rows(String sql, Map<String, Object> params) {
+        return Panache.getSession().flatMap(s -> {
+            Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery(sql, Object[].class);
+            params.forEach((k, v) -> {
+                if (sql.contains(":" + k)) {
+                    q.setParameter(k, v);
+                }
+            });
+            return q.getResultList();
+        });
+    }
+
+    private static long n(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static Double d(Object o) {
+        return o == null ? null : ((Number) o).doubleValue();
+    }
+
+    private MonthFigures read(String text) {
+        try {
+            return json.readValue(text, MonthFigures.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("kept month figures are unreadable", e);
+        }
+    }
+
+    String write(MonthFigures figures) {
+        try {
+            return json.writeValueAsString(figures);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
