@@ -316,7 +316,7 @@ public class ReportService {
 
     private static Uni<Map<UUID, Person>> people(List<UUID> ids) {
         if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(new HashMap<>());
         }
         return Account.<Account>list("id in ?1", ids).map(accounts -> {
             Map<UUID, Person> byId = new HashMap<>();

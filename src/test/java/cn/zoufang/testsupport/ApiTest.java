@@ -89,6 +89,7 @@ public abstract class ApiTest {
     protected static final String DESK = DemoData.DESK;
     protected static final String LEADER_1 = DemoData.LEADER_1;
     protected static final String OFFICIAL_1 = DemoData.OFFICIAL_1;
+    protected static final String LEADER_2 = DemoData.LEADER_2;
     protected static final String OFFICIAL_2 = DemoData.OFFICIAL_2;
     protected static final String DEPARTMENT = DemoData.DEPARTMENT;
     protected static final String CONTACT_1 = DemoData.CONTACT_1;
