@@ -1,0 +1,104 @@
+package cn.zoufang.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import cn.zoufang.testsupport.ApiTest;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The office's workbook of the hand-built June 2019, read back cell by cell. */
+@QuarkusTest
+class ReportWorkbookTest extends ApiTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    private static Map<String, Integer> headers(Sheet sheet) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (Cell c : sheet.getRow(2)) {
+            columns.put(c.getStringCellValue(), c.getColumnIndex());
+        }
+        return columns;
+    }
+
+    private static Row rowNamed(Sheet sheet, String name) {
+        for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row != null && name.equals(row.getCell(0).getStringCellValue())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + name + " in " + sheet.getSheetName());
+    }
+
+    @Test
+    void theMonthsWorkbookHasFourSheetsWithFrozenChineseHeadersAndNumbers() throws Exception {
+        MetricsTest.loadJune2019(db);
+        byte[] bytes = as(OFFICE).get("/api/v1/dashboard/workbook.xlsx?month=2019-06").then().statusCode(200)
+                .contentType(ReportWorkbook.MEDIA_TYPE).extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            List<String> names = new ArrayList<>();
+            book.forEach(s -> names.add(s.getSheetName()));
+            assertEquals(List.of("帮扶小组", "责任单位", "超期诉求", "本月台账"), names);
+
+            Sheet groups = book.getSheet("帮扶小组");
+            assertTrue(groups.getRow(0).getCell(0).getStringCellValue().startsWith("2019-06"));
+            assertEquals(3, groups.getPaneInformation().getHorizontalSplitPosition(), "title, note and header frozen");
+            Map<String, Integer> col = headers(groups);
+            Row one = rowNamed(groups, "月报测试一组");
+            Cell visits = one.getCell(col.get("完成走访次数"));
+            assertEquals(CellType.NUMERIC, visits.getCellType());
+            assertEquals(2, visits.getNumericCellValue());
+            Cell coverage = one.getCell(col.get("走访覆盖率"));
+            assertEquals(0.5, coverage.getNumericCellValue(), 1e-9);
+            assertEquals("0.0%", coverage.getCellStyle().getDataFormatString());
+            assertEquals(0.5, one.getCell(col.get("按期答复率")).getNumericCellValue(), 1e-9);
+            assertEquals(5.0, one.getCell(col.get("答复用时中位数（工作日）")).getNumericCellValue(), 1e-9);
+            assertEquals("全区合计", groups.getRow(groups.getLastRowNum()).getCell(0).getStringCellValue());
+
+            Sheet departments = book.getSheet("责任单位");
+            assertEquals(1, rowNamed(departments, "月报测试局乙").getCell(headers(departments).get("退回次数"))
+                    .getNumericCellValue());
+
+            Sheet ledger = book.getSheet("本月台账");
+            Map<String, Integer> lc = headers(ledger);
+            List<String> ledgerNos = new ArrayList<>();
+            for (int r = 3; r <= ledger.getLastRowNum(); r++) {
+                ledgerNos.add(ledger.getRow(r).getCell(lc.get("台账编号")).getStringCellValue());
+            }
+            // The eight issues registered in June, oldest first; I5 was registered in May.
+            assertEquals(List.of("2019-900001", "2019-900002", "2019-900003", "2019-900004", "2019-900008",
+                    "2019-900006", "2019-900009", "2019-900007"), ledgerNos);
+            Row i4 = ledger.getRow(3 + ledgerNos.indexOf("2019-900004"));
+            assertEquals("企业撤回", i4.getCell(lc.get("销号原因")).getStringCellValue());
+            assertEquals("企业自主提交", i4.getCell(lc.get("来源")).getStringCellValue());
+
+            // The supervision sheet lists what is overdue today, the oldest deadline first.
+            Sheet overdue = book.getSheet("超期诉求");
+            Map<String, Integer> oc = headers(overdue);
+            assertTrue(overdue.getLastRowNum() >= 3);
+            Cell firstDue = overdue.getRow(3).getCell(oc.get("办理期限"));
+            assertEquals("yyyy-mm-dd", firstDue.getCellStyle().getDataFormatString());
+            for (int r = 4; r <= overdue.getLastRowNum(); r++) {
+                assertTrue(!overdue.getRow(r).getCell(oc.get("办理期限")).getLocalDateTimeCellValue()
+                        .isBefore(overdue.getRow(r - 1).getCell(oc.get("办理期限")).getLocalDateTimeCellValue()));
+            }
+        }
+    }
+}
