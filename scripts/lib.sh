@@ -51,3 +51,17 @@ http_ok() {
   exec 3<&-
   [ "${status:0:1}" = 2 ]
 }
+
+# Debian's Chromium and its driver, for the console's browser test; installed when missing and we are root.
+ensure_chromium() {
+  if command -v chromium > /dev/null 2>&1 && command -v chromedriver > /dev/null 2>&1; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null 2>&1; then
+    echo "==> 安装 Chromium 与 chromedriver（apt-get，供控制台浏览器测试使用）"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null
+  else
+    echo "控制台测试需要 Chromium（Debian: sudo apt-get install chromium chromium-driver）" >&2
+    exit 1
+  fi
+}

@@ -1,0 +1,361 @@
+'use strict';
+// The leading group office's console: one page over the service's own API (/api/v1), Simplified Chinese.
+
+const api = {
+  get access() { return sessionStorage.getItem('access'); },
+  get refresh() { return sessionStorage.getItem('refresh'); },
+  keep(tokens) {
+    sessionStorage.setItem('access', tokens.accessToken);
+    sessionStorage.setItem('refresh', tokens.refreshToken);
+  },
+  forget() { sessionStorage.removeItem('access'); sessionStorage.removeItem('refresh'); },
+
+  /** fetch with the access token; one refresh on 401; a problem+json error becomes an Error with its text. */
+  async call(path, options = {}, retried = false) {
+    const headers = Object.assign({}, options.headers || {});
+    if (this.access) headers.Authorization = 'Bearer ' + this.access;
+    if (options.body && !headers['Content-Type']) headers['Content-Type'] = 'application/json';
+    const response = await fetch(path, Object.assign({}, options, { headers }));
+    if (response.status === 401 && !retried && this.refresh) {
+      const refreshed = await fetch('/api/v1/auth/refresh', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken: this.refresh })
+      });
+      if (refreshed.ok) {
+        this.keep(await refreshed.json());
+        return this.call(path, options, true);
+      }
+      this.forget();
+      showLogin();
+    }
+    if (!response.ok) {
+      let message = '请求失败（' + response.status + '）';
+      try {
+        const problem = await response.json();
+        message = problem.title + (problem.detail ? '：' + problem.detail : '');
+      } catch (e) { /* not problem+json */ }
+      const error = new Error(message);
+      error.status = response.status;
+      throw error;
+    }
+    return response;
+  },
+  async json(path, options) { return (await this.call(path, options)).json(); }
+};
+
+const $ = (id) => document.getElementById(id);
+
+/** An element with attributes and children (text children are text, never HTML). */
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (v !== null && v !== undefined) e.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    e.append(c instanceof Node ? c : String(c));
+  }
+  return e;
+}
+
+const pct = (x) => x === null || x === undefined ? '—' : (x * 100).toFixed(1) + '%';
+const num = (x) => x === null || x === undefined ? '—' : (Number.isInteger(x) ? x.toLocaleString('zh-CN') : x.toFixed(1));
+const time = (t) => t ? new Date(t).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+
+/** The figures the console shows, with how to print them and which direction is good. */
+const FIGURES = [
+  { key: 'visitsCompleted', name: '完成走访', fmt: num, good: 1 },
+  { key: 'coverageRate', name: '走访覆盖率', fmt: pct, good: 1 },
+  { key: 'issuesRegistered', name: '新登记诉求', fmt: num, good: 0 },
+  { key: 'issuesAnswered', name: '答复诉求', fmt: num, good: 1 },
+  { key: 'onTimeRate', name: '按期答复率', fmt: pct, good: 1 },
+  { key: 'overdueAtMonthEnd', name: '月末超期', fmt: num, good: -1 },
+  { key: 'satisfiedShare', name: '满意率', fmt: pct, good: 1 },
+  { key: 'closedResolved', name: '销号（已解决）', fmt: num, good: 1 }
+];
+const DEPARTMENT_FIGURES = [
+  { key: 'issuesForwarded', name: '转办', fmt: num, good: 0 },
+  { key: 'issuesAnswered', name: '答复', fmt: num, good: 1 },
+  { key: 'onTimeRate', name: '按期答复率', fmt: pct, good: 1 },
+  { key: 'medianDaysToAnswer', name: '答复用时中位数（工作日）', fmt: num, good: -1 },
+  { key: 'overdueAtMonthEnd', name: '月末超期', fmt: num, good: -1 },
+  { key: 'returns', name: '退回', fmt: num, good: -1 }
+];
+
+/** The value with an arrow against last month: green when better, red when worse. */
+function compared(f, current, previous) {
+  const now = current[f.key];
+  const before = previous ? previous[f.key] : null;
+  const cell = el('span', {}, f.fmt(now));
+  if (now !== null && before !== null && before !== undefined && now !== before) {
+    const up = now > before;
+    const better = f.good === 0 ? null : (up === (f.good > 0));
+    cell.append(' ', el('span', {
+      class: better === null ? 'muted' : (better ? 'up' : 'down'),
+      title: '上月 ' + f.fmt(before)
+    }, up ? '▲' : '▼'));
+  }
+  return cell;
+}
+
+const state = { month: null, dashboard: null, me: null, charts: {} };
+
+function chart(id) {
+  if (!state.charts[id]) state.charts[id] = echarts.init($(id), null, { renderer: 'canvas' });
+  return state.charts[id];
+}
+window.addEventListener('resize', () => Object.values(state.charts).forEach((c) => c.resize()));
+
+function showLogin() {
+  $('loginView').hidden = false;
+  $('monthView').hidden = true;
+  $('who').hidden = true;
+  $('groupPanel').hidden = true;
+  $('issuePanel').hidden = true;
+}
+
+async function start() {
+  if (!api.access) return showLogin();
+  try {
+    state.me = await api.json('/api/v1/me');
+  } catch (e) {
+    return showLogin();
+  }
+  if (!state.me.roles.includes('OFFICE') && !state.me.roles.includes('ADMIN')) {
+    api.forget();
+    showLogin();
+    $('loginError').textContent = '工作台仅供领导小组办公室使用';
+    return;
+  }
+  $('userName').textContent = state.me.displayName;
+  $('who').hidden = false;
+  $('loginView').hidden = true;
+  $('monthView').hidden = false;
+  const params = new URLSearchParams(location.search);
+  state.month = params.get('month') || new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7);
+  $('month').value = state.month;
+  await loadMonth();
+}
+
+async function loadMonth() {
+  $('pageError').textContent = '';
+  try {
+    const [d, trend, supervision] = await Promise.all([
+      api.json('/api/v1/dashboard?month=' + state.month),
+      api.json('/api/v1/dashboard/trend?months=12&month=' + state.month),
+      api.json('/api/v1/dashboard/supervision?limit=100')
+    ]);
+    state.dashboard = d;
+    $('asOf').textContent = d.complete ? '全月数据（指标口径第 ' + d.dictionaryVersion + ' 版）'
+        : '截至 ' + time(d.asOf) + '，本月尚未结束（指标口径第 ' + d.dictionaryVersion + ' 版）';
+    renderZone(d);
+    renderGroups(d);
+    renderDepartments(d);
+    renderGroupsChart(d);
+    renderTrend('trendChart', trend);
+    renderSupervision(supervision);
+  } catch (e) {
+    $('pageError').textContent = e.message;
+  }
+}
+
+function renderZone(d) {
+  const cards = $('zoneCards');
+  cards.replaceChildren(...FIGURES.map((f) => el('div', { class: 'metric', 'data-key': f.key },
+      el('div', { class: 'name' }, '全区' + f.name), el('div', { class: 'value' }, compared(f, d.zone.current, d.zone.previous)))));
+}
+
+function reportCell(r) {
+  if (!r) return '—';
+  const text = el('span', {}, r.statusLabel + (r.version > 1 ? '（第 ' + r.version + ' 版）' : ''));
+  if (r.missing) text.append(' ', el('span', { class: 'flag' }, '逾期未报'));
+  else if (r.late) text.append(' ', el('span', { class: 'flag' }, '逾期报送'));
+  return text;
+}
+
+function renderGroups(d) {
+  const table = $('groupsTable');
+  table.tHead.replaceChildren(el('tr', {}, el('th', {}, '帮扶小组'), ...FIGURES.map((f) => el('th', {}, f.name)), el('th', {}, '月报')));
+  table.tBodies[0].replaceChildren(...d.groups.map((g) => el('tr', {
+    class: 'clickable', 'data-group': g.key, onclick: () => openGroup(g.key)
+  }, el('td', {}, g.name), ...FIGURES.map((f) => el('td', {}, compared(f, g.current, g.previous))), el('td', {}, reportCell(g.report)))));
+}
+
+function renderDepartments(d) {
+  const table = $('departmentsTable');
+  table.tHead.replaceChildren(el('tr', {}, el('th', {}, '责任单位'), ...DEPARTMENT_FIGURES.map((f) => el('th', {}, f.name))));
+  table.tBodies[0].replaceChildren(...d.departments.map((x) => el('tr', {},
+      el('td', {}, x.name), ...DEPARTMENT_FIGURES.map((f) => el('td', {}, compared(f, x.current, x.previous))))));
+}
+
+function renderGroupsChart(d) {
+  const names = d.groups.map((g) => g.name);
+  chart('groupsChart').setOption({
+    tooltip: { trigger: 'axis' },
+    legend: { data: ['完成走访', '按期答复率'] },
+    grid: { left: 48, right: 48, bottom: 64 },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
+    yAxis: [{ type: 'value', name: '次' }, { type: 'value', name: '%', max: 100 }],
+    series: [
+      { name: '完成走访', type: 'bar', data: d.groups.map((g) => g.current.visitsCompleted) },
+      { name: '按期答复率', type: 'line', yAxisIndex: 1,
+        data: d.groups.map((g) => g.current.onTimeRate === null ? null : +(g.current.onTimeRate * 100).toFixed(1)) }
+    ]
+  }, true);
+}
+
+function renderTrend(id, trend) {
+  chart(id).setOption({
+    tooltip: { trigger: 'axis' },
+    legend: { data: ['完成走访', '新登记诉求', '按期答复率'] },
+    grid: { left: 48, right: 48, bottom: 32 },
+    xAxis: { type: 'category', data: trend.months.map((m) => m.month) },
+    yAxis: [{ type: 'value' }, { type: 'value', name: '%', max: 100 }],
+    series: [
+      { name: '完成走访', type: 'line', data: trend.months.map((m) => m.figures.visitsCompleted) },
+      { name: '新登记诉求', type: 'line', data: trend.months.map((m) => m.figures.issuesRegistered) },
+      { name: '按期答复率', type: 'line', yAxisIndex: 1,
+        data: trend.months.map((m) => m.figures.onTimeRate === null ? null : +(m.figures.onTimeRate * 100).toFixed(1)) }
+    ]
+  }, true);
+}
+
+function renderSupervision(s) {
+  $('supervisionTotal').textContent = '共 ' + s.total + ' 件' + (s.total > s.issues.length ? '，显示最早的 ' + s.issues.length + ' 件' : '');
+  const table = $('supervisionTable');
+  table.tHead.replaceChildren(el('tr', {}, ...['台账编号', '企业', '帮扶小组', '牵头单位', '标题', '办理期限', '超期工作日', '督办']
+      .map((h) => el('th', {}, h))));
+  table.tBodies[0].replaceChildren(...s.issues.map((i) => el('tr', { class: 'clickable', 'data-issue': i.id, onclick: () => openIssue(i.id) },
+      el('td', {}, i.ledgerNo), el('td', {}, i.enterpriseName), el('td', {}, i.groupName || '—'),
+      el('td', {}, i.departmentName || '—'), el('td', {}, i.title), el('td', {}, i.dueDate),
+      el('td', {}, i.workingDaysOverdue), el('td', {}, i.supervised ? '已督办' : ''))));
+}
+
+// ---- a group's report ----------------------------------------------------------------------------
+
+async function openGroup(groupId) {
+  const panel = $('groupPanel');
+  panel.hidden = false;
+  panel.dataset.group = groupId;
+  $('reviewMessage').textContent = '';
+  $('returnComment').value = '';
+  const response = await api.call('/api/v1/groups/' + groupId + '/reports/' + state.month);
+  panel.dataset.etag = response.headers.get('ETag') || '';
+  const r = await response.json();
+  $('groupTitle').textContent = r.groupName + ' · ' + r.month + ' 月报';
+  const status = [r.statusLabel];
+  if (r.version > 0) status.push('第 ' + r.version + ' 版');
+  if (r.submittedAt) status.push('报送于 ' + time(r.submittedAt));
+  if (r.late) status.push('逾期报送');
+  if (r.missing) status.push('逾期未报（应于 ' + r.dueDate + ' 前报送）');
+  if (!r.submittedAt && !r.missing) status.push('应于 ' + r.dueDate + ' 前报送');
+  if (r.reviewComment) status.push('办公室意见：' + r.reviewComment);
+  $('reportStatus').textContent = status.join(' · ');
+  $('reportNarrative').replaceChildren(
+      el('dt', {}, '本月工作进展'), el('dd', {}, r.progress || '（未填写）'),
+      el('dt', {}, '解决问题情况'), el('dd', {}, r.problemsSolved || '（未填写）'),
+      el('dt', {}, '下月工作计划'), el('dd', {}, r.nextPlan || '（未填写）'));
+  $('reportFigures').replaceChildren(...FIGURES.map((f) => el('div', { class: 'metric' },
+      el('div', { class: 'name' }, f.name + (r.figuresFrozen ? '（报送时）' : '')), el('div', { class: 'value' }, f.fmt(r.figures[f.key])))));
+  $('reportVersions').textContent = r.versions.length > 1 ? '历次版本：' + r.versions.map((v) => '第 ' + v.version + ' 版 '
+      + v.statusLabel + (v.reviewComment ? '（' + v.reviewComment + '）' : '')).join('；') : '';
+  $('reviewBox').hidden = !(r.status === 'SUBMITTED' && state.me.roles.includes('OFFICE'));
+  const trend = await api.json('/api/v1/dashboard/trend?months=12&month=' + state.month + '&groupId=' + groupId);
+  renderTrend('groupTrendChart', trend);
+}
+
+async function review(action, body) {
+  const panel = $('groupPanel');
+  try {
+    await api.call('/api/v1/groups/' + panel.dataset.group + '/reports/' + state.month + '/' + action, {
+      method: 'POST', headers: { 'If-Match': panel.dataset.etag }, body: body ? JSON.stringify(body) : undefined
+    });
+    await openGroup(panel.dataset.group);
+    $('reviewMessage').textContent = action === 'accept' ? '已审核通过' : '已退回，带队领导会收到通知';
+    await loadMonth();
+  } catch (e) {
+    $('reviewMessage').textContent = e.message;
+  }
+}
+
+// ---- an issue's timeline -------------------------------------------------------------------------
+
+async function openIssue(issueId) {
+  $('issuePanel').hidden = false;
+  const [issue, timeline] = await Promise.all([
+    api.json('/api/v1/issues/' + issueId), api.json('/api/v1/issues/' + issueId + '/timeline')]);
+  $('issueTitle').textContent = issue.ledgerNo + ' ' + issue.title;
+  $('issueSummary').textContent = issue.enterpriseName + ' · ' + issue.statusLabel
+      + (issue.dueDate ? ' · 办理期限 ' + issue.dueDate : '') + (issue.leadDepartment ? ' · ' + (issue.leadDepartment.name || '') : '');
+  $('timeline').replaceChildren(...timeline.map((t) => el('li', {},
+      el('strong', {}, t.actionLabel), ' ', el('span', { class: 'muted' }, time(t.at) + ' · '
+          + (t.actor ? t.actor.name : (t.actorRole || ''))), t.text ? el('div', {}, t.text) : null)));
+}
+
+// ---- the workbook --------------------------------------------------------------------------------
+
+async function download() {
+  $('downloadStatus').textContent = '正在生成…';
+  try {
+    const blob = await (await api.call('/api/v1/dashboard/workbook.xlsx?month=' + state.month)).blob();
+    const a = el('a', { href: URL.createObjectURL(blob), download: '月度情况-' + state.month + '.xlsx' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    $('downloadStatus').textContent = '已下载';
+  } catch (e) {
+    $('downloadStatus').textContent = e.message;
+  }
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('loginForm').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    $('loginError').textContent = '';
+    try {
+      const response = await fetch('/api/v1/auth/login', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ phone: $('phone').value.trim(), password: $('password').value })
+      });
+      const body = await response.json();
+      if (!response.ok) {
+        $('loginError').textContent = body.title + (body.detail ? '：' + body.detail : '');
+        return;
+      }
+      api.keep(body);
+      $('password').value = '';
+      await start();
+    } catch (e) {
+      $('loginError').textContent = '无法连接服务，请稍后再试';
+    }
+  });
+  $('logout').addEventListener('click', async () => {
+    if (api.refresh) {
+      await fetch('/api/v1/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken: api.refresh }) }).catch(() => {});
+    }
+    api.forget();
+    showLogin();
+  });
+  $('month').addEventListener('change', () => {
+    if (!$('month').value) return;
+    state.month = $('month').value;
+    history.replaceState(null, '', '?month=' + state.month);
+    $('groupPanel').hidden = true;
+    loadMonth();
+  });
+  $('download').addEventListener('click', download);
+  $('acceptReport').addEventListener('click', () => review('accept'));
+  $('returnReport').addEventListener('click', () => {
+    const comment = $('returnComment').value.trim();
+    if (!comment) {
+      $('reviewMessage').textContent = '请填写退回意见';
+      return;
+    }
+    review('return', { comment });
+  });
+  document.querySelectorAll('[data-close]').forEach((b) => b.addEventListener('click', () => { $(b.dataset.close).hidden = true; }));
+  start();
+});
