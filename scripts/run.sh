@@ -3,7 +3,8 @@
 # .local/, the service itself with demo data. Stays in the foreground; Ctrl-C stops everything it started.
 #
 # Environment (all optional): PORT (8080), ZOUFANG_PG_PORT (15432), ZOUFANG_S3_PORT (9000),
-# ZOUFANG_DEMO_PASSWORD (Zoufang@2026).
+# ZOUFANG_DEMO_PASSWORD (Zoufang@2026), ZOUFANG_DEMO_ZONE_SCALE (0.02: 6 groups, 200 enterprises, three years
+# of generated visits and issues beside the demo data; 0 for none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,6 +12,8 @@ PORT=${PORT:-8080}
 PG_PORT=${ZOUFANG_PG_PORT:-15432}
 S3_PORT=${ZOUFANG_S3_PORT:-9000}
 DEMO_PASSWORD=${ZOUFANG_DEMO_PASSWORD:-Zoufang@2026}
+# Generated history beside the demo data, so the console has months to show (0 for none).
+ZONE_SCALE=${ZOUFANG_DEMO_ZONE_SCALE:-0.02}
 RUN_DIR=.local/run
 
 # shellcheck source=scripts/lib.sh
@@ -75,10 +78,17 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+if [ "$ZONE_SCALE" != "0" ]; then
+  echo "==> 生成三年的开发区历史数据（规模 $ZONE_SCALE，只在第一次运行时生成）"
+  java -Xmx512m -cp "target/test-classes:target/classes:$(cat target/local-classpath.txt)" \
+    cn.zoufang.testsupport.ZoneGeneratorMain .local/services.properties "$ZONE_SCALE"
+fi
+
 cat <<INFO
 
 ============================================================
  Zoufang 走访 已启动：http://127.0.0.1:$PORT
+ 办公室工作台：http://127.0.0.1:$PORT/console （用 13800000002 登录）
  健康检查：curl http://127.0.0.1:$PORT/q/health/ready
  接口契约：http://127.0.0.1:$PORT/q/openapi
 

@@ -75,3 +75,5 @@ create table report_notice (
 create index issue_event_respond_due_idx on issue_event (due_date) where action = 'RESPOND';
 -- The current month's open issues are read from the issue's own state.
 create index issue_open_idx on issue (created_at) where closed_at is null;
+-- Every step stamps its issue: the issues with steps in a month are found by this index.
+create index issue_updated_idx on issue (updated_at);

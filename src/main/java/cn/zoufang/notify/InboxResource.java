@@ -45,6 +45,10 @@ public class InboxResource {
     public record Marked(int marked) {
     }
 
+    /** Whether non-urgent pushes come one by one (false) or as one daily digest (true); the inbox is the same. */
+    public record Settings(@NotNull(message = "请选择推送方式") Boolean dailyDigest) {
+    }
+
     public record DeviceInput(
             @NotBlank(message = "缺少推送令牌") @Size(max = 4096) String token,
             @NotNull(message = "请说明平台") Device.Platform platform,
@@ -86,6 +90,20 @@ public class InboxResource {
     @Path("/inbox/read-all")
     public Uni<Marked> markAllRead() {
         return inbox.markAllRead(caller.get().id());
+    }
+
+    @GET
+    @Path("/notification-settings")
+    public Uni<Settings> settings() {
+        return inbox.settings(caller.get().id());
+    }
+
+    /** Replaces the caller's own settings: a full replacement, so sending it twice is harmless. */
+    @PUT
+    @Path("/notification-settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Settings> saveSettings(@Valid @NotNull Settings in) {
+        return inbox.saveSettings(caller.get().id(), in);
     }
 
     @PUT

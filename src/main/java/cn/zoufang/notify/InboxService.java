@@ -9,6 +9,7 @@ import cn.zoufang.notify.InboxResource.DeviceInput;
 import cn.zoufang.notify.InboxResource.DeviceView;
 import cn.zoufang.notify.InboxResource.InboxItem;
 import cn.zoufang.notify.InboxResource.Marked;
+import cn.zoufang.notify.InboxResource.Settings;
 import cn.zoufang.notify.InboxResource.Unread;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Cursor;
@@ -59,6 +60,26 @@ public class InboxService {
     public Uni<Marked> markAllRead(UUID me) {
         return Notification.update("readAt = ?1 where accountId = ?2 and readAt is null", OffsetDateTime.now(), me)
                 .map(Marked::new);
+    }
+
+    public Uni<Settings> settings(UUID me) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                "select daily_digest from notification_setting where account_id = :a", Boolean.class)
+                .setParameter("a", me).getResultList())
+                .map(rows -> new Settings(!rows.isEmpty() && rows.get(0)));
+    }
+
+    /** Choosing the digest starts its clock now: what came before was already pushed one by one. */
+    @WithTransaction
+    public Uni<Settings> saveSettings(UUID me, Settings in) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                insert into notification_setting (account_id, daily_digest, updated_at) values (:a, :d, now())
+                on conflict (account_id) do update set daily_digest = excluded.daily_digest,
+                    last_digest_at = case when notification_setting.daily_digest then notification_setting.last_digest_at end,
+                    updated_at = case when notification_setting.daily_digest = excluded.daily_digest
+                                      then notification_setting.updated_at else now() end""")
+                .setParameter("a", me).setParameter("d", in.dailyDigest()).executeUpdate())
+                .map(n -> in);
     }
 
     /** Registers the installation, or its refreshed token; a token moving to this installation leaves its old one. */

@@ -22,7 +22,9 @@ public enum NotificationType {
     REPORT_DUE("请报送上月月报", "本组上月工作月报已可填写，请按时报送", "REPORT"),
     REPORT_REMINDER("月报即将截止", "本组上月工作月报即将截止报送，请尽快报送", "REPORT"),
     REPORT_LATE("月报已逾期", "本组上月工作月报已超过报送期限，请尽快报送", "REPORT"),
-    REPORT_RETURNED("月报被退回", "本组月报已被领导小组办公室退回，请修改后重新报送", "REPORT");
+    REPORT_RETURNED("月报被退回", "本组月报已被领导小组办公室退回，请修改后重新报送", "REPORT"),
+    /** The day's non-urgent notifications in one push, for those who chose it; the object is the inbox. */
+    DAILY_DIGEST("每日消息摘要", "您有新的消息，请打开消息中心查看", "INBOX");
 
     private final String title;
     private final String body;

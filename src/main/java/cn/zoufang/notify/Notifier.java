@@ -47,13 +47,24 @@ public class Notifier {
             n.objectId = objectId;
             n.urgent = urgent;
             n.createdAt = now;
-            return n.persist().chain(() -> Panache.flush()).chain(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                    insert into push_delivery (notification_id, device_id, status, next_attempt_at)
-                    select :n, d.id, 'PENDING', :at from device d
-                    where d.account_id = :a and d.active and d.last_seen_at > :fresh""")
-                    .setParameter("n", n.id).setParameter("at", pushAt).setParameter("a", accountId)
-                    .setParameter("fresh", now.minus(config.staleAfter())).executeUpdate()));
+            return n.persist().chain(() -> Panache.flush()).chain(() -> queuePush(n.id, accountId, pushAt, !urgent));
         }).collect().last().replaceWithVoid();
+    }
+
+    /**
+     * One outbox row per fresh device of the account. A non-urgent notification is not pushed on its own
+     * to someone who chose the daily digest: the digest tells of it.
+     */
+    Uni<Integer> queuePush(UUID notificationId, UUID accountId, OffsetDateTime pushAt, boolean digestible) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                insert into push_delivery (notification_id, device_id, status, next_attempt_at)
+                select :n, d.id, 'PENDING', :at from device d
+                where d.account_id = :a and d.active and d.last_seen_at > :fresh
+                  and not (:digestible and exists (select 1 from notification_setting ns
+                                                   where ns.account_id = :a and ns.daily_digest))""")
+                .setParameter("n", notificationId).setParameter("at", pushAt).setParameter("a", accountId)
+                .setParameter("fresh", OffsetDateTime.now().minus(config.staleAfter()))
+                .setParameter("digestible", digestible).executeUpdate());
     }
 
     /** A push created in the quiet hours (22:00–08:00 China time by default) waits for the morning. */

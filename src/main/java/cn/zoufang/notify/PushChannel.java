@@ -24,6 +24,7 @@ public interface PushChannel {
                 case "ISSUE" -> "zoufang://issues/" + objectId;
                 case "GROUP" -> "zoufang://groups/" + objectId + "/visit-gaps";
                 case "REPORT" -> "zoufang://groups/" + objectId + "/reports";
+                case "INBOX" -> "zoufang://inbox";
                 default -> "zoufang://photos/" + objectId;
             };
         }

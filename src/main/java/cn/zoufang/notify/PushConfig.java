@@ -38,4 +38,8 @@ public interface PushConfig {
     /** Attempts before a push is given up as DEAD (visible to the admin). */
     @WithDefault("8")
     int maxAttempts();
+
+    /** When (China time) people who chose a daily digest get it; {@code off} in tests, which run it directly. */
+    @WithDefault("0 30 8 * * ?")
+    String digestCron();
 }

@@ -1,6 +1,7 @@
 package cn.zoufang.report;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -9,11 +10,13 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +27,7 @@ import cn.zoufang.report.MonthFigures.Row;
 import cn.zoufang.web.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -40,12 +44,21 @@ public class Metrics {
     /** A month is taken as closed this long after its end, when no transaction of its last second runs. */
     static final Duration SETTLE = Duration.ofMinutes(5);
 
+    private static final Logger LOG = Logger.getLogger(Metrics.class);
+
+    /** Readers of the running month keep it warm this long after their last read. */
+    static final Duration KEEP_WARM = Duration.ofMinutes(15);
+
     private final MetricDictionary dictionary;
     private final ObjectMapper json;
+    private final ReportConfig config;
+    private final Map<YearMonth, MonthFigures> live = new ConcurrentHashMap<>();
+    private volatile Instant lastLiveRead = Instant.EPOCH;
 
-    public Metrics(MetricDictionary dictionary, ObjectMapper json) {
+    public Metrics(MetricDictionary dictionary, ObjectMapper json, ReportConfig config) {
         this.dictionary = dictionary;
         this.json = json;
+        this.config = config;
     }
 
     /** The month's figures: kept ones for a closed month, computed live for the running one. */
@@ -57,10 +70,39 @@ public class Metrics {
             return compute(month, start(month));
         }
         if (now.isBefore(end.plus(SETTLE))) {
-            return compute(month, now);
+            return running(month, now);
         }
         return kept(month).flatMap(found -> found != null ? Uni.createFrom().item(found)
                 : compute(month, end).call(this::keep));
+    }
+
+    /**
+     * The running month, computed at most every {@code live-max-age} per replica: at the scale of a large
+     * zone its computation takes about a second, too long for every dashboard read.
+     */
+    private Uni<MonthFigures> running(YearMonth month, OffsetDateTime now) {
+        lastLiveRead = Instant.now();
+        MonthFigures cached = live.get(month);
+        if (cached != null && cached.asOf().plus(config.liveMaxAge()).isAfter(now)) {
+            return Uni.createFrom().item(cached);
+        }
+        return compute(month, now).invoke(f -> {
+            live.keySet().removeIf(m -> !m.equals(month));
+            live.put(month, f);
+        });
+    }
+
+    /** Recomputes the running month ahead of its readers while someone has read it lately. */
+    @Scheduled(every = "${zoufang.report.live-refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithSession
+    Uni<Void> keepWarm() {
+        if (Instant.now().isAfter(lastLiveRead.plus(KEEP_WARM))) {
+            return Uni.createFrom().voidItem();
+        }
+        YearMonth month = YearMonth.from(Dates.today());
+        return compute(month, OffsetDateTime.now()).invoke(f -> live.put(month, f)).replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warn("Could not refresh the running month's figures", e))
+                .onFailure().recoverWithNull();
     }
 
     /** The same as {@link #month} for each month, oldest first. */
@@ -103,7 +145,7 @@ public class Metrics {
     // ---- the computation ------------------------------------------------------------------------
 
     /** One query's answer, added into the tallies of every dimension it was grouped by. */
-    private record Query(String sql, BiConsumer<Tally, Object[]> into) {
+    private record Query(String name, String sql, BiConsumer<Tally, Object[]> into) {
     }
 
     private Uni<MonthFigures> compute(YearMonth month, OffsetDateTime asOf) {
@@ -124,7 +166,7 @@ public class Metrics {
         List<Query> queries = List.of(visits(), coverage(), registered(), events(), answersDue(), state(complete));
         Uni<Void> run = Uni.createFrom().voidItem();
         for (Query q : queries) {
-            run = run.chain(() -> rows(q.sql(), params).invoke(rows -> {
+            run = run.chain(() -> timed(q.name(), month, rows(q.sql(), params)).invoke(rows -> {
                 for (Object[] r : rows) {
                     Dimension dim = Dimension.valueOf((String) r[0]);
                     String key = r[1] == null ? (dim == Dimension.CHAIN ? "NONE" : null) : r[1].toString();
@@ -161,7 +203,7 @@ public class Metrics {
     }
 
     private static Query visits() {
-        return new Query(grouped("""
+        return new Query("visits", grouped("""
                 select v.group_id g, null::uuid d, e.industry_chain c, e.town t, v.kind, v.check_in_verdict verdict
                 from visit v join enterprise e on e.id = v.enterprise_id
                 where v.status = 'COMPLETED' and v.completed_at >= :start and v.completed_at < :asOf""", """
@@ -175,7 +217,7 @@ public class Metrics {
     }
 
     private static Query coverage() {
-        return new Query(grouped("""
+        return new Query("coverage", grouped("""
                 select a.group_id g, null::uuid d, e.industry_chain c, e.town t, a.enterprise_id ent,
                        exists (select 1 from visit v where v.enterprise_id = a.enterprise_id and v.group_id = a.group_id
                                and v.status = 'COMPLETED' and v.completed_at >= :start and v.completed_at < :asOf) visited
@@ -188,7 +230,7 @@ public class Metrics {
     }
 
     private static Query registered() {
-        return new Query(grouped("""
+        return new Query("registered", grouped("""
                 select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, i.source
                 from issue i join enterprise e on e.id = i.enterprise_id
                 where i.created_at >= :start and i.created_at < :asOf""", """
@@ -202,13 +244,14 @@ public class Metrics {
     }
 
     private static Query events() {
-        return new Query(grouped("""
+        return new Query("events", grouped("""
                 select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, ev.issue_id, ev.action,
                        ev.to_status, i.close_reason, ev.elapsed_working_days ewd, ev.rating, ev.satisfied,
                        ev.action = 'RESPOND' and exists (select 1 from issue_event r where r.issue_id = ev.issue_id
                            and r.action = 'CONFIRM' and r.id > ev.id and r.occurred_at < :asOf) rated
                 from issue_event ev join issue i on i.id = ev.issue_id join enterprise e on e.id = i.enterprise_id
                 where ev.occurred_at >= :start and ev.occurred_at < :asOf
+                  and i.updated_at >= :start -- every step stamps the issue: lets the index find the month's issues
                   and ev.action in ('FORWARD', 'RESPOND', 'REOPEN', 'SUPERVISE', 'RETURN', 'CONFIRM', 'CLOSE_OUT',
                                     'WITHDRAW', 'MARK_DUPLICATE', 'CLOSE_WITHOUT_CONFIRMATION')""", """
                 count(distinct f.issue_id) filter (where f.action = 'FORWARD'),
@@ -251,7 +294,7 @@ public class Metrics {
 
     /** Answers given against a deadline in the month: on time when given on the deadline day or before. */
     private static Query answersDue() {
-        return new Query(grouped("""
+        return new Query("answersDue", grouped("""
                 select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t,
                        (ev.occurred_at at time zone 'Asia/Shanghai')::date <= ev.due_date on_time
                 from issue_event ev join issue i on i.id = ev.issue_id join enterprise e on e.id = i.enterprise_id
@@ -277,7 +320,7 @@ public class Metrics {
                 select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, i.status, i.due_date
                 from issue i join enterprise e on e.id = i.enterprise_id
                 where i.closed_at is null and i.created_at < :asOf""";
-        return new Query(grouped(facts, """
+        return new Query("state", grouped(facts, """
                 count(*),
                 count(*) filter (where f.status in ('FORWARDED', 'IN_PROGRESS') and f.due_date < :cutoffDay),
                 count(*) filter (where f.status in ('FORWARDED', 'IN_PROGRESS') and f.due_date >= :firstDay
@@ -322,6 +365,15 @@ public class Metrics {
     private static Row row(Map<Dimension, Map<String, Tally>> tallies, Dimension dim, String key, String name) {
         Tally t = tallies.getOrDefault(dim, Map.of()).get(key);
         return new Row(key, name, t == null ? Figures.EMPTY : t.figures());
+    }
+
+    private static Uni<List<Object[]>> timed(String name, YearMonth month, Uni<List<Object[]>> query) {
+        if (!LOG.isDebugEnabled()) {
+            return query;
+        }
+        long started = System.nanoTime();
+        return query.invoke(r -> LOG.debugf("%s %s: %d rows in %d ms", month, name, r.size(),
+                (System.nanoTime() - started) / 1_000_000));
     }
 
     private static Uni<List<Object[]>> rows(String sql, Map<String, Object> params) {

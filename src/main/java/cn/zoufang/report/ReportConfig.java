@@ -14,6 +14,17 @@ public interface ReportConfig {
     @WithDefault("2")
     int reminderDaysBefore();
 
+    /**
+     * The running month's figures are recomputed when older than this (the dashboard shows {@code asOf});
+     * {@code PT0S} computes them at every read, as the tests do.
+     */
+    @WithDefault("PT2M")
+    java.time.Duration liveMaxAge();
+
+    /** How often the running month's figures are recomputed ahead of readers, while someone reads them. */
+    @WithDefault("60s")
+    String liveRefreshEvery();
+
     /** When the reminders job runs (China time); {@code off} in tests, which call it directly. */
     @WithDefault("0 0 9 * * ?")
     String noticesCron();

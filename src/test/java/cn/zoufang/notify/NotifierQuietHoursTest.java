@@ -53,6 +53,11 @@ class NotifierQuietHoursTest {
         public int maxAttempts() {
             return 8;
         }
+
+        @Override
+        public String digestCron() {
+            return "off";
+        }
     });
 
     private static OffsetDateTime china(int day, int hour, int minute) {

@@ -1,0 +1,137 @@
+package cn.zoufang.notify;
+
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Visits;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+
+/** The daily digest instead of single pushes, and the admin's view of pushes given up as dead. */
+@QuarkusTest
+class PushDigestTest extends ApiTest {
+
+    static final FakeFcmServer FCM = TestFcmSetup.FCM;
+
+    @Inject
+    PushDispatcher dispatcher;
+
+    @Inject
+    DailyDigest digest;
+
+    @Inject
+    AgroalDataSource db;
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private String registerDevice(String phone) {
+        String token = "digest-" + UUID.randomUUID();
+        as(phone).body(Map.of("token", token, "platform", "IOS")).put("/api/v1/devices/" + UUID.randomUUID())
+                .then().statusCode(200);
+        return token;
+    }
+
+    private static String forwardedIssue() {
+        String id = UUID.randomUUID().toString();
+        as(DESK).body(Map.of("id", id, "enterpriseId", Visits.enterpriseId("同兴达"), "category", "POLICY",
+                "title", "摘要测试", "description", "摘要测试")).post("/api/v1/issues").then().statusCode(201);
+        String economy = as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then()
+                .extract().path("items.find { it.name == '区经发局' }.id");
+        as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
+                .post("/api/v1/issues/" + id + "/forward").then().statusCode(200);
+        return id;
+    }
+
+    private void dispatchAll() throws Throwable {
+        execute("update push_delivery set next_attempt_at = now() where status = 'PENDING'");
+        while (VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatchOnce()) > 0) {
+            // drain
+        }
+    }
+
+    @Test
+    void aDigestReplacesSinglePushesButNotUrgentOnes() throws Throwable {
+        FCM.reset();
+        String token = registerDevice(DEPARTMENT);
+        as(DEPARTMENT).get("/api/v1/notification-settings").then().statusCode(200).body("dailyDigest", is(false));
+        as(DEPARTMENT).body(Map.of("dailyDigest", true)).put("/api/v1/notification-settings").then().statusCode(200)
+                .body("dailyDigest", is(true));
+        as(DEPARTMENT).get("/api/v1/notification-settings").then().body("dailyDigest", is(true));
+        try {
+            String issue = forwardedIssue();
+            // The inbox has it at once; no push of its own.
+            assertEquals(1, count("select count(*) from notification where type = 'ISSUE_FORWARDED' and object_id = '"
+                    + issue + "'"));
+            assertEquals(0, count("select count(*) from push_delivery p join notification n on n.id = p.notification_id"
+                    + " where n.object_id = '" + issue + "'"));
+
+            // Supervision is urgent: pushed at once even so.
+            String etag = as(OFFICE).get("/api/v1/issues/" + issue).then().extract().header("ETag");
+            as(OFFICE).header("If-Match", etag).body(Map.of("note", "请本周内答复")).post("/api/v1/issues/" + issue + "/supervise")
+                    .then().statusCode(200);
+            dispatchAll();
+            assertEquals(1, FCM.deliveredTo(token).size());
+            assertEquals("ISSUE_SUPERVISED", FCM.deliveredTo(token).get(0).message().path("data").path("type").asText());
+
+            // The morning's digest: one push that points at the inbox, then nothing until something new.
+            assertTrue(VertxContextSupport.subscribeAndAwait(() -> digest.run()) >= 1);
+            dispatchAll();
+            assertEquals(2, FCM.deliveredTo(token).size());
+            var pushed = FCM.deliveredTo(token).get(1).message();
+            assertEquals("DAILY_DIGEST", pushed.path("data").path("type").asText());
+            assertEquals("zoufang://inbox", pushed.path("data").path("link").asText());
+            assertEquals(0, count("select count(*) from notification n join account a on a.id = n.account_id"
+                    + " where a.phone = '" + DEPARTMENT + "' and n.type = 'DAILY_DIGEST' and n.read_at is null"),
+                    "the digest itself is not unread news");
+            VertxContextSupport.subscribeAndAwait(() -> digest.run());
+            dispatchAll();
+            assertEquals(2, FCM.deliveredTo(token).size(), "a second digest with nothing new");
+        } finally {
+            as(DEPARTMENT).body(Map.of("dailyDigest", false)).put("/api/v1/notification-settings").then().statusCode(200);
+        }
+        invalidAs(DEPARTMENT).body(Map.of()).put("/api/v1/notification-settings").then().statusCode(400);
+    }
+
+    @Test
+    void theAdminSeesDeadPushesAndCanRetryOne() throws Throwable {
+        FCM.reset();
+        registerDevice(DEPARTMENT);
+        String issue = forwardedIssue();
+        execute("update push_delivery p set status = 'DEAD', attempts = 8, last_error = 'INTERNAL: 测试'"
+                + " from notification n where n.id = p.notification_id and n.object_id = '" + issue + "'");
+        var page = as(ADMIN).get("/api/v1/admin/push-deliveries").then().statusCode(200).extract().jsonPath();
+        long id = page.getLong("items.find { it.lastError == 'INTERNAL: 测试' }.id");
+        assertEquals("ISSUE_FORWARDED", page.getString("items.find { it.id == " + id + " }.type"));
+        assertEquals(8, page.getInt("items.find { it.id == " + id + " }.attempts"));
+        as(OFFICE).get("/api/v1/admin/push-deliveries").then().statusCode(403);
+
+        as(ADMIN).post("/api/v1/admin/push-deliveries/" + id + "/retry").then().statusCode(204);
+        assertEquals(1, count("select count(*) from push_delivery where id = " + id + " and status = 'PENDING' and attempts = 0"));
+        as(ADMIN).post("/api/v1/admin/push-deliveries/" + id + "/retry").then().statusCode(404);
+    }
+}

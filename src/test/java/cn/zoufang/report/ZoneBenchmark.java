@@ -1,0 +1,113 @@
+package cn.zoufang.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import cn.zoufang.identity.PasswordHasher;
+import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.ZoneGenerator;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Not a test: generates the large zone (seed 2026; {@code -Dzone.scale=1.0} by default) and measures the
+ * office's month dashboard on it, the first computation of closed months, and the month's workbook.
+ * Run with {@code ./mvnw test -Dtest=ZoneBenchmark -Dtest.excluded.groups=none}; the figures go in the README
+ * and in {@code target/zone-benchmark.txt}.
+ */
+@QuarkusTest
+@Tag("benchmark")
+class ZoneBenchmark extends ApiTest {
+
+    private static final int ROUNDS = 60;
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> lines = new ArrayList<>();
+
+    private void say(String line) {
+        System.out.println("[zone-benchmark] " + line);
+        lines.add(line);
+    }
+
+    private long timed(String path) throws Exception {
+        long t = System.nanoTime();
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path.substring(1)))
+                .header("Authorization", "Bearer " + token(OFFICE)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        long micros = (System.nanoTime() - t) / 1000;
+        assertEquals(200, r.statusCode(), path);
+        return micros;
+    }
+
+    private void percentiles(String what, String path) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            timed(path);
+        }
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            times.add(timed(path));
+        }
+        Collections.sort(times);
+        say(String.format("%s: p50 %.0f ms, p95 %.0f ms (%d requests, one at a time)", what,
+                times.get(times.size() / 2) / 1000.0, times.get((int) Math.ceil(times.size() * 0.95) - 1) / 1000.0, ROUNDS));
+    }
+
+    @Test
+    void dashboardOnTheGeneratedZone() throws Exception {
+        double scale = Double.parseDouble(System.getProperty("zone.scale", "1.0"));
+        ZoneGenerator.Result z;
+        try (Connection c = db.getConnection()) {
+            z = new ZoneGenerator(2026, scale, hasher.hashNow(PASSWORD)).generate(c);
+        }
+        say(String.format("generated: %d groups, %d enterprises, %,d visits, %,d issues, %,d issue events in %.1f s",
+                z.groups(), z.enterprises(), z.visits(), z.issues(), z.events(), z.millis() / 1000.0));
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select pg_size_pretty(pg_database_size(current_database()))")) {
+            rs.next();
+            say("database size: " + rs.getString(1));
+        }
+
+        YearMonth now = YearMonth.now(ReportFlowTest.CHINA);
+        YearMonth last = now.minusMonths(1);
+        long t = System.nanoTime();
+        timed("/api/v1/dashboard/trend?months=12&month=" + now);
+        say(String.format("12-month trend, first call (11 closed months computed and kept, the running one live): %.1f s",
+                (System.nanoTime() - t) / 1e9));
+        percentiles("month dashboard, running month " + now + " (live) beside " + last + " (kept)",
+                "/api/v1/dashboard?month=" + now);
+        percentiles("month dashboard, closed month " + last + " (kept)", "/api/v1/dashboard?month=" + last);
+        percentiles("12-month zone trend (kept months + the running one live)", "/api/v1/dashboard/trend?months=12&month=" + now);
+        percentiles("supervision list (100 oldest overdue)", "/api/v1/dashboard/supervision?limit=100");
+        long workbook = timed("/api/v1/dashboard/workbook.xlsx?month=" + last);
+        say(String.format("workbook of %s (4 sheets, the month's whole ledger): %.1f s", last, workbook / 1e6));
+        Files.write(Path.of("target", "zone-benchmark.txt"), lines);
+    }
+}
