@@ -40,7 +40,7 @@ public class EscalationJob {
         this.config = config;
     }
 
-    @Scheduled(every = "${zoufang.ledger.escalation-every:15m}", delayed = "1m",
+    @Scheduled(every = "${zoufang.ledger.escalation-every:15m}", delayed = "${zoufang.ledger.escalation-delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().replaceWithVoid()

@@ -22,6 +22,10 @@ public interface LedgerConfig {
     @WithDefault("15m")
     String escalationEvery();
 
+    /** How long after start the first check waits. */
+    @WithDefault("1m")
+    String escalationDelay();
+
     /** Working days after a close-out (resolved or explained) before the group is reminded to follow up. */
     @WithDefault("10")
     int followUpAfterWorkingDays();

@@ -31,7 +31,7 @@ public class DailyDigest {
         this.notifier = notifier;
     }
 
-    @Scheduled(cron = "${zoufang.push.digest-cron}", timeZone = "Asia/Shanghai")
+    @Scheduled(cron = "${zoufang.push.digest-cron:0 30 8 * * ?}", timeZone = "Asia/Shanghai")
     Uni<Void> daily() {
         return run().replaceWithVoid()
                 .onFailure().invoke(f -> LOG.warn("Daily digest failed", f))

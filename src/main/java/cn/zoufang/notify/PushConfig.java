@@ -39,6 +39,12 @@ public interface PushConfig {
     @WithDefault("8")
     int maxAttempts();
 
+    /**
+     * Where FCM's HTTP v1 API is reached, when not directly at https://fcm.googleapis.com: a relay that
+     * forwards to it (where the network requires one), or a local FCM server in tests.
+     */
+    Optional<String> fcmUrl();
+
     /** When (China time) people who chose a daily digest get it; {@code off} in tests, which run it directly. */
     @WithDefault("0 30 8 * * ?")
     String digestCron();

@@ -93,7 +93,7 @@ public class Metrics {
     }
 
     /** Recomputes the running month ahead of its readers while someone has read it lately. */
-    @Scheduled(every = "${zoufang.report.live-refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${zoufang.report.live-refresh-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithSession
     Uni<Void> keepWarm() {
         if (Instant.now().isAfter(lastLiveRead.plus(KEEP_WARM))) {
@@ -148,7 +148,7 @@ public class Metrics {
     private record Query(String name, String sql, BiConsumer<Tally, Object[]> into) {
     }
 
-    private Uni<MonthFigures> compute(YearMonth month, OffsetDateTime asOf) {
+    Uni<MonthFigures> compute(YearMonth month, OffsetDateTime asOf) {
         boolean complete = !asOf.isBefore(end(month));
         LocalDate first = month.atDay(1);
         // The day the cut-off falls in: an answer due before it is late.

@@ -39,7 +39,7 @@ public class ReportNotices {
         this.notifier = notifier;
     }
 
-    @Scheduled(cron = "${zoufang.report.notices-cron}", timeZone = "Asia/Shanghai")
+    @Scheduled(cron = "${zoufang.report.notices-cron:0 0 9 * * ?}", timeZone = "Asia/Shanghai")
     Uni<Void> daily() {
         return run(Dates.today()).replaceWithVoid()
                 .onFailure().invoke(f -> LOG.warn("Monthly report reminders failed", f))

@@ -33,6 +33,7 @@ public final class FakeFcmServer {
     private final List<Received> received = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Deque<Scripted> script = new ConcurrentLinkedDeque<>();
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong tokens = new AtomicLong();
 
     public FakeFcmServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -63,7 +64,28 @@ public final class FakeFcmServer {
                 os.write(out);
             }
         });
+        // Google's OAuth token endpoint, for a service-account JSON whose token_uri points here.
+        server.createContext("/token", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            tokens.incrementAndGet();
+            byte[] out = "{\"access_token\": \"fake-access-token\", \"expires_in\": 3600, \"token_type\": \"Bearer\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+            exchange.sendResponseHeaders(200, out.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(out);
+            }
+        });
         server.start();
+    }
+
+    /** How many OAuth tokens were handed out. */
+    public long tokensIssued() {
+        return tokens.get();
+    }
+
+    public void stop() {
+        server.stop(0);
     }
 
     public String baseUrl() {

@@ -58,6 +58,11 @@ class NotifierQuietHoursTest {
         public String digestCron() {
             return "off";
         }
+
+        @Override
+        public Optional<String> fcmUrl() {
+            return Optional.empty();
+        }
     });
 
     private static OffsetDateTime china(int day, int hour, int minute) {

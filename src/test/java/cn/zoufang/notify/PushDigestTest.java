@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
-import cn.zoufang.testsupport.Visits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -49,24 +48,6 @@ class PushDigestTest extends ApiTest {
         }
     }
 
-    private String registerDevice(String phone) {
-        String token = "digest-" + UUID.randomUUID();
-        as(phone).body(Map.of("token", token, "platform", "IOS")).put("/api/v1/devices/" + UUID.randomUUID())
-                .then().statusCode(200);
-        return token;
-    }
-
-    private static String forwardedIssue() {
-        String id = UUID.randomUUID().toString();
-        as(DESK).body(Map.of("id", id, "enterpriseId", Visits.enterpriseId("同兴达"), "category", "POLICY",
-                "title", "摘要测试", "description", "摘要测试")).post("/api/v1/issues").then().statusCode(201);
-        String economy = as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then()
-                .extract().path("items.find { it.name == '区经发局' }.id");
-        as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
-                .post("/api/v1/issues/" + id + "/forward").then().statusCode(200);
-        return id;
-    }
-
     private void dispatchAll() throws Throwable {
         execute("update push_delivery set next_attempt_at = now() where status = 'PENDING'");
         while (VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatchOnce()) > 0) {
@@ -77,13 +58,13 @@ class PushDigestTest extends ApiTest {
     @Test
     void aDigestReplacesSinglePushesButNotUrgentOnes() throws Throwable {
         FCM.reset();
-        String token = registerDevice(DEPARTMENT);
+        String token = PushDispatchTest.registerDevice(DEPARTMENT);
         as(DEPARTMENT).get("/api/v1/notification-settings").then().statusCode(200).body("dailyDigest", is(false));
         as(DEPARTMENT).body(Map.of("dailyDigest", true)).put("/api/v1/notification-settings").then().statusCode(200)
                 .body("dailyDigest", is(true));
         as(DEPARTMENT).get("/api/v1/notification-settings").then().body("dailyDigest", is(true));
         try {
-            String issue = forwardedIssue();
+            String issue = PushDispatchTest.forwardIssue();
             // The inbox has it at once; no push of its own.
             assertEquals(1, count("select count(*) from notification where type = 'ISSUE_FORWARDED' and object_id = '"
                     + issue + "'"));
@@ -120,8 +101,8 @@ class PushDigestTest extends ApiTest {
     @Test
     void theAdminSeesDeadPushesAndCanRetryOne() throws Throwable {
         FCM.reset();
-        registerDevice(DEPARTMENT);
-        String issue = forwardedIssue();
+        PushDispatchTest.registerDevice(DEPARTMENT);
+        String issue = PushDispatchTest.forwardIssue();
         execute("update push_delivery p set status = 'DEAD', attempts = 8, last_error = 'INTERNAL: 测试'"
                 + " from notification n where n.id = p.notification_id and n.object_id = '" + issue + "'");
         var page = as(ADMIN).get("/api/v1/admin/push-deliveries").then().statusCode(200).extract().jsonPath();

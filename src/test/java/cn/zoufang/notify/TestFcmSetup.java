@@ -2,8 +2,6 @@ package cn.zoufang.notify;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URL;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -12,7 +10,6 @@ import jakarta.annotation.Priority;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
 
-import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseOptions;
@@ -44,9 +41,7 @@ public class TestFcmSetup extends FcmSetup {
     public Optional<FirebaseOptions> options() {
         GoogleCredentials credentials = GoogleCredentials.create(
                 new AccessToken("test-access-token", Date.from(Instant.now().plusSeconds(3600))));
-        NetHttpTransport transport = new NetHttpTransport.Builder().setConnectionFactory(url -> (HttpURLConnection)
-                new URL(url.toString().replace("https://fcm.googleapis.com", FCM.baseUrl())).openConnection()).build();
         return Optional.of(FirebaseOptions.builder().setCredentials(credentials).setProjectId("zoufang-test")
-                .setHttpTransport(transport).build());
+                .setHttpTransport(relay(FCM.baseUrl())).build());
     }
 }

@@ -65,14 +65,14 @@ class ReportFlowTest extends ApiTest {
         OffsetDateTime at = month.atDay(15).atTime(10, 0).atZone(CHINA).toOffsetDateTime();
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
                 insert into visit (id, enterprise_id, group_id, kind, status, planned_date, created_by, check_in_at,
-                                   check_in_verdict, completed_at, created_at, updated_at)
-                values (?, ?, ?, 'REGULAR', 'COMPLETED', ?, ?, ?, 'ON_SITE', ?, ?, ?)""")) {
+                                   check_in_device_time, check_in_source, check_in_verdict, completed_at, created_at, updated_at)
+                values (?, ?, ?, 'REGULAR', 'COMPLETED', ?, ?, ?, ?, 'GPS', 'ON_SITE', ?, ?, ?)""")) {
             s.setObject(1, UUID.randomUUID());
             s.setObject(2, UUID.fromString(Visits.enterpriseId("欧菲光")));
             s.setObject(3, UUID.fromString(group));
             s.setObject(4, month.atDay(15));
             s.setObject(5, UUID.fromString(accountId(LEADER_1)));
-            for (int i = 6; i <= 9; i++) {
+            for (int i = 6; i <= 10; i++) {
                 s.setObject(i, at);
             }
             s.executeUpdate();
@@ -146,12 +146,13 @@ class ReportFlowTest extends ApiTest {
         assertEquals("SUBMITTED", dashboard.getString("groups.find { it.key == '" + group + "' }.report.status"));
 
         // The office returns it with a comment; the leader hears of it.
+        long returnedNotices = notifications(LEADER_1, "REPORT_RETURNED", group);
         invalidAs(OFFICE).header("If-Match", etag).body(Map.of("comment", "")).post(report + "/return").then().statusCode(400);
         as(LEADER_1).header("If-Match", etag).body(Map.of("comment", "x")).post(report + "/return").then().statusCode(403);
         etag = as(OFFICE).header("If-Match", etag).body(Map.of("comment", "请补充超期诉求的原因")).post(report + "/return")
                 .then().statusCode(200).body("status", is("RETURNED")).body("reviewComment", is("请补充超期诉求的原因"))
                 .body("reviewedBy.displayName", notNullValue()).extract().header("ETag");
-        assertEquals(1, notifications(LEADER_1, "REPORT_RETURNED", group));
+        assertEquals(returnedNotices + 1, notifications(LEADER_1, "REPORT_RETURNED", group));
 
         // The next edit is version 2; version 1 stays as it was returned.
         etag = as(LEADER_1).header("If-Match", etag)

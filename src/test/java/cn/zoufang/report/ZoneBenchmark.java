@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -27,7 +29,11 @@ import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.ZoneGenerator;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * Not a test: generates the large zone (seed 2026; {@code -Dzone.scale=1.0} by default) and measures the
@@ -36,8 +42,17 @@ import io.quarkus.test.junit.QuarkusTest;
  * and in {@code target/zone-benchmark.txt}.
  */
 @QuarkusTest
+@TestProfile(ZoneBenchmark.AsInProduction.class)
 @Tag("benchmark")
 class ZoneBenchmark extends ApiTest {
+
+    /** The running month's figures kept for two minutes, as in production (the tests compute them at every read). */
+    public static class AsInProduction implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("zoufang.report.live-max-age", "PT2M");
+        }
+    }
 
     private static final int ROUNDS = 60;
 
@@ -46,6 +61,9 @@ class ZoneBenchmark extends ApiTest {
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    Metrics metrics;
 
     @TestHTTPResource("/")
     URL base;
@@ -81,7 +99,7 @@ class ZoneBenchmark extends ApiTest {
     }
 
     @Test
-    void dashboardOnTheGeneratedZone() throws Exception {
+    void dashboardOnTheGeneratedZone() throws Throwable {
         double scale = Double.parseDouble(System.getProperty("zone.scale", "1.0"));
         ZoneGenerator.Result z;
         try (Connection c = db.getConnection()) {
@@ -97,14 +115,23 @@ class ZoneBenchmark extends ApiTest {
 
         YearMonth now = YearMonth.now(ReportFlowTest.CHINA);
         YearMonth last = now.minusMonths(1);
+        List<Long> fresh = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long f = System.nanoTime();
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> metrics.compute(now, OffsetDateTime.now())));
+            fresh.add((System.nanoTime() - f) / 1_000_000);
+        }
+        Collections.sort(fresh);
+        say(String.format("running month %s computed fresh (every dimension at once): median %d ms of %d (min %d, max %d)",
+                now, fresh.get(fresh.size() / 2), fresh.size(), fresh.get(0), fresh.get(fresh.size() - 1)));
         long t = System.nanoTime();
         timed("/api/v1/dashboard/trend?months=12&month=" + now);
         say(String.format("12-month trend, first call (11 closed months computed and kept, the running one live): %.1f s",
                 (System.nanoTime() - t) / 1e9));
-        percentiles("month dashboard, running month " + now + " (live) beside " + last + " (kept)",
+        percentiles("month dashboard, running month " + now + " (at most 2 minutes old) beside " + last + " (kept)",
                 "/api/v1/dashboard?month=" + now);
         percentiles("month dashboard, closed month " + last + " (kept)", "/api/v1/dashboard?month=" + last);
-        percentiles("12-month zone trend (kept months + the running one live)", "/api/v1/dashboard/trend?months=12&month=" + now);
+        percentiles("12-month zone trend", "/api/v1/dashboard/trend?months=12&month=" + now);
         percentiles("supervision list (100 oldest overdue)", "/api/v1/dashboard/supervision?limit=100");
         long workbook = timed("/api/v1/dashboard/workbook.xlsx?month=" + last);
         say(String.format("workbook of %s (4 sheets, the month's whole ledger): %.1f s", last, workbook / 1e6));

@@ -204,8 +204,9 @@ public final class ZoneGenerator {
 
     private long visits(CopyManager copy) throws SQLException, IOException {
         Rows rows = new Rows(copy, "visit (id, enterprise_id, group_id, kind, status, planned_date, purpose, created_by,"
-                + " check_in_at, check_in_verdict, check_in_distance_m, completed_at, minutes_on_site, findings,"
-                + " cancel_reason, created_at, updated_at)");
+                + " check_in_at, check_in_device_time, check_in_source, check_in_latitude, check_in_longitude,"
+                + " check_in_accuracy_m, check_in_verdict, check_in_distance_m, check_out_at, completed_at, minutes_on_site,"
+                + " findings, cancel_reason, created_at, updated_at)");
         long count = 0;
         int[] perMonth = { 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 1, 1, 2, 2 };
         for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(now)); m = m.plusMonths(1)) {
@@ -226,19 +227,24 @@ public final class ZoneGenerator {
                             continue;
                         }
                         rows.add(uuid(), enterpriseIds[e], groupIds[g], followUp ? "FOLLOW_UP" : "REGULAR", "PLANNED", day,
-                                "了解企业生产经营情况", by, null, null, null, null, null, null, null, created, created);
+                                "了解企业生产经营情况", by, null, null, null, null, null, null, null, null, null, null, null, null,
+                                null, created, created);
                     } else if (random.nextInt(100) < 3) {
                         rows.add(uuid(), enterpriseIds[e], groupIds[g], "REGULAR", "CANCELLED", day, null, by, null, null,
-                                null, null, null, null, "企业负责人外出", created, checkIn);
+                                null, null, null, null, null, null, null, null, null, null, "企业负责人外出", created, checkIn);
                     } else {
                         int roll = random.nextInt(100);
                         String verdict = roll < 80 ? "ON_SITE" : roll < 92 ? "OUT_OF_RANGE" : "UNVERIFIABLE";
                         int minutes = 30 + random.nextInt(120);
                         OffsetDateTime done = checkIn.plusMinutes(minutes);
+                        boolean located = !verdict.equals("UNVERIFIABLE");
                         rows.add(uuid(), enterpriseIds[e], groupIds[g], followUp ? "FOLLOW_UP" : "REGULAR",
-                                done.isAfter(now) ? "CHECKED_IN" : "COMPLETED", day, "了解企业生产经营情况", by, checkIn, verdict,
-                                verdict.equals("UNVERIFIABLE") ? null : verdict.equals("ON_SITE") ? random.nextInt(400) : 600
-                                        + random.nextInt(3000),
+                                done.isAfter(now) ? "CHECKED_IN" : "COMPLETED", day, "了解企业生产经营情况", by, checkIn,
+                                checkIn.minusSeconds(random.nextInt(20)), located ? "GPS" : "NETWORK",
+                                located ? 28.6 + random.nextDouble() * 0.3 : null, located ? 115.7 + random.nextDouble() * 0.3 : null,
+                                located ? 5 + random.nextInt(30) : 800 + random.nextInt(2000), verdict,
+                                !located ? null : verdict.equals("ON_SITE") ? random.nextInt(400) : 600 + random.nextInt(3000),
+                                done.isAfter(now) ? null : done,
                                 done.isAfter(now) ? null : done, done.isAfter(now) ? null : minutes,
                                 done.isAfter(now) ? null : "企业生产经营正常，了解用工与融资需求", null, created,
                                 done.isAfter(now) ? checkIn : done);
