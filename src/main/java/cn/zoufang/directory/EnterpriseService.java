@@ -166,6 +166,13 @@ public class EnterpriseService {
     }
 
     /** The group each enterprise is assigned to today, for the views. */
+    /** Views of these enterprises as the caller's lists show them (phones masked where lists mask them). */
+    public Uni<List<EnterpriseView>> views(Caller caller, List<Enterprise> rows) {
+        boolean masked = !scope.seesContactPhonesInLists(caller);
+        return currentGroups(rows.stream().map(e -> e.id).toList())
+                .map(groups -> rows.stream().map(e -> view(e, groups.get(e.id), masked)).toList());
+    }
+
     private Uni<Map<UUID, GroupRef>> currentGroups(List<UUID> enterpriseIds) {
         if (enterpriseIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());

@@ -117,4 +117,8 @@ public class Issue extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** When the row last changed, by the database's clock (a trigger sets it); delta sync reads it. */
+    @Column(name = "sync_at", insertable = false, updatable = false)
+    public OffsetDateTime syncAt;
 }

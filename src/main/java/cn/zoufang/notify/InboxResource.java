@@ -33,7 +33,7 @@ public class InboxResource {
 
     public record InboxItem(UUID id, NotificationType type, String title, String body, String objectType,
             UUID objectId, boolean urgent, OffsetDateTime createdAt, boolean read) {
-        static InboxItem of(Notification n) {
+        public static InboxItem of(Notification n) {
             return new InboxItem(n.id, n.type, n.type.title(), n.type.body(), n.objectType, n.objectId, n.urgent,
                     n.createdAt, n.readAt != null);
         }

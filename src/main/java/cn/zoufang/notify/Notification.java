@@ -40,4 +40,8 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "read_at")
     public OffsetDateTime readAt;
+
+    /** When the row last changed, by the database's clock (a trigger sets it); delta sync reads it. */
+    @Column(name = "sync_at", insertable = false, updatable = false)
+    public OffsetDateTime syncAt;
 }

@@ -371,7 +371,7 @@ public class VisitService {
     }
 
     /** Views of several visits with a fixed number of queries, whatever their count. */
-    private Uni<List<VisitView>> views(Caller caller, List<Visit> visits) {
+    public Uni<List<VisitView>> views(Caller caller, List<Visit> visits) {
         if (visits.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

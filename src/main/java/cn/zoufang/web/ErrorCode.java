@@ -27,6 +27,7 @@ public enum ErrorCode {
     INVALID_TRANSITION(409, "诉求当前状态或您的身份不允许此操作"),
     UPLOAD_NOT_FOUND(409, "照片尚未上传"),
     REQUEST_IN_PROGRESS(409, "同一请求仍在处理中"),
+    SYNC_CURSOR_EXPIRED(410, "同步游标已失效，请重新同步全部数据"),
     PRECONDITION_FAILED(412, "数据已被他人修改，请刷新后重试"),
     PAYLOAD_TOO_LARGE(413, "请求内容过大"),
     IDEMPOTENCY_KEY_REUSED(422, "幂等键已用于其他请求"),

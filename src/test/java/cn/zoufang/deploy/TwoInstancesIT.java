@@ -137,10 +137,10 @@ class TwoInstancesIT {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        String pem = "-----BEGIN PRIVATE KEY-----\\n"
-                + Base64.getMimeEncoder(64, "\\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
-                        .replace("\r", "").replace("\n", "\\n")
-                + "\\n-----END PRIVATE KEY-----\\n";
+        // The PEM as JSON carries it: line breaks written as \n escapes.
+        String pem = ("-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n").replace("\n", "\\n");
         String json = """
                 {"type": "service_account", "project_id": "zoufang-it", "private_key_id": "it-key",
                  "private_key": "%s", "client_email": "push@zoufang-it.iam.gserviceaccount.com",

@@ -1,0 +1,32 @@
+package cn.zoufang.sync;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
+import cn.zoufang.ledger.IssueDtos.IssueView;
+import cn.zoufang.ledger.IssueDtos.TimelineEntry;
+import cn.zoufang.notify.InboxResource.InboxItem;
+import cn.zoufang.visit.VisitDtos.VisitView;
+
+/** What {@code GET /api/v1/sync} answers. */
+public final class SyncDtos {
+
+    private SyncDtos() {
+    }
+
+    /** An issue with its whole timeline (as the caller may see it): the app replaces both. */
+    public record SyncedIssue(IssueView issue, List<TimelineEntry> timeline) {
+    }
+
+    /**
+     * One page of changes. {@code full}: this round started without a cursor (replace the local copy).
+     * {@code hasMore}: call again at once with {@code cursor}. Removed ids: drop them, and with an
+     * enterprise, its visits and issues.
+     */
+    public record SyncPage(String cursor, boolean hasMore, boolean full, OffsetDateTime serverTime,
+            List<EnterpriseView> enterprises, List<UUID> removedEnterprises, List<VisitView> visits,
+            List<SyncedIssue> issues, List<UUID> removedIssues, List<InboxItem> notifications) {
+    }
+}
