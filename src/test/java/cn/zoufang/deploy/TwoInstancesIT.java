@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.notify.FakeFcmServer;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.LocalServices;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -58,32 +59,40 @@ class TwoInstancesIT {
         work = Files.createTempDirectory(PROJECT.resolve("target"), "two-instances-");
         services = LocalServices.start(work, 0, 0, false);
         fcm = new FakeFcmServer();
-        Path account = serviceAccount(work, fcm.baseUrl() + "/token");
+        account = serviceAccount(work, fcm.baseUrl() + "/token");
         for (int i = 0; i < 2; i++) {
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m"));
-            services.config().forEach((k, v) -> command.add("-D" + k + "=" + v));
-            command.addAll(List.of(
-                    "-Dquarkus.http.port=" + port,
-                    // The first instance loads the demo accounts; the second finds them in the database.
-                    "-Dzoufang.demo.enabled=" + (i == 0),
-                    "-Dzoufang.auth.password-iterations=10000",
-                    "-Dmp.jwt.verify.publickey.location=" + PROJECT.resolve("src/test/resources/keys/test-jwt-public.pem"),
-                    "-Dsmallrye.jwt.sign.key.location=" + PROJECT.resolve("src/test/resources/keys/test-jwt-private.pem"),
-                    "-Dzoufang.push.credentials-file=" + account,
-                    "-Dzoufang.push.fcm-url=" + fcm.baseUrl(),
-                    "-Dzoufang.push.dispatch-every=1s",
-                    "-Dzoufang.push.quiet-from=00:00", "-Dzoufang.push.quiet-until=00:00",
-                    "-Dzoufang.ledger.escalation-every=2s", "-Dzoufang.ledger.escalation-delay=1s",
-                    "-jar", jar.toString()));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("instance-" + (char) ('a' + i) + ".log").toFile()).start();
-            instances.add(p);
-            String url = "http://127.0.0.1:" + port;
-            urls.add(url);
-            awaitTrue(Duration.ofSeconds(90), () -> ready(url), "instance " + i + " ready (see " + work + ")");
+            urls.add("http://127.0.0.1:" + port);
+            instances.add(startInstance(i, port));
         }
+    }
+
+    static Path account;
+
+    static Process startInstance(int i, int port) throws Exception {
+        Path jar = PROJECT.resolve("target/quarkus-app/quarkus-run.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m"));
+        services.config().forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of(
+                "-Dquarkus.http.port=" + port,
+                // The first instance loads the demo accounts; the second finds them in the database.
+                "-Dzoufang.demo.enabled=" + (i == 0),
+                "-Dzoufang.auth.password-iterations=10000",
+                "-Dmp.jwt.verify.publickey.location=" + PROJECT.resolve("src/test/resources/keys/test-jwt-public.pem"),
+                "-Dsmallrye.jwt.sign.key.location=" + PROJECT.resolve("src/test/resources/keys/test-jwt-private.pem"),
+                "-Dzoufang.push.credentials-file=" + account,
+                "-Dzoufang.push.fcm-url=" + fcm.baseUrl(),
+                "-Dzoufang.push.dispatch-every=1s",
+                "-Dzoufang.push.quiet-from=00:00", "-Dzoufang.push.quiet-until=00:00",
+                "-Dzoufang.ledger.escalation-every=2s", "-Dzoufang.ledger.escalation-delay=1s",
+                "-jar", jar.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("instance-" + (char) ('a' + i) + ".log").toFile()))
+                .start();
+        String url = "http://127.0.0.1:" + port;
+        awaitTrue(Duration.ofSeconds(90), () -> ready(url), "instance " + i + " ready (see " + work + ")");
+        return p;
     }
 
     @AfterAll
@@ -204,6 +213,32 @@ class TwoInstancesIT {
         // The refresh token is spent for both: its second use, on the first instance, is a reuse.
         given().baseUri(urls.get(0)).contentType(ContentType.JSON).body(Map.of("refreshToken", refresh))
                 .post("/api/v1/auth/refresh").then().statusCode(401);
+    }
+
+    @Test
+    void aSyncCursorWorksOnTheOtherInstanceAndAfterARestart() throws Exception {
+        String a = urls.get(0);
+        String b = urls.get(1);
+        String cursor = as(a, login(a, DemoData.OFFICIAL_1)).queryParam("limit", 1000).get("/api/v1/sync")
+                .then().statusCode(200).extract().path("cursor");
+        String office = login(a, DemoData.OFFICE);
+        String enterprise = as(a, office).body(Fixtures.enterprise("两实例同步测试企业", DemoData.demoCreditCode(7900)))
+                .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
+        String group = as(a, login(a, DemoData.LEADER_1)).get("/api/v1/me").then().extract().path("groups[0].id");
+        as(a, office).body(Map.of("enterpriseId", enterprise)).post("/api/v1/groups/" + group + "/assignments")
+                .then().statusCode(201);
+
+        // The other process reads the first one's cursor.
+        var page = as(b, login(b, DemoData.OFFICIAL_1)).queryParam("cursor", cursor).get("/api/v1/sync")
+                .then().statusCode(200).extract().jsonPath();
+        assertTrue(page.getList("enterprises.id").contains(enterprise));
+
+        // And after a restart of that process, its own cursor still works.
+        instances.get(1).destroy();
+        instances.get(1).waitFor();
+        instances.set(1, startInstance(1, URI.create(b).getPort()));
+        as(b, login(b, DemoData.OFFICIAL_1)).queryParam("cursor", page.getString("cursor")).get("/api/v1/sync")
+                .then().statusCode(200);
     }
 
     @Test

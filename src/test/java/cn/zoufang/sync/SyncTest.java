@@ -1,0 +1,205 @@
+package cn.zoufang.sync;
+
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zoufang.demo.DemoData;
+import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
+import cn.zoufang.testsupport.Visits;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** 同步: full snapshot, deltas, removals from scope, paging, forged cursors, a change that commits late. */
+@QuarkusTest
+class SyncTest extends ApiTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    private static int codes = 7000; // credit codes no other test uses
+
+    static JsonPath sync(String phone, String cursor, int limit) {
+        var request = as(phone).queryParam("limit", limit);
+        if (cursor != null) {
+            request = request.queryParam("cursor", cursor);
+        }
+        return request.get("/api/v1/sync").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Pages until the round is complete; every page's items added to {@code pages}. */
+    static String drain(String phone, String cursor, int limit, List<JsonPath> pages) {
+        String c = cursor;
+        for (int i = 0; i < 1000; i++) {
+            JsonPath page = sync(phone, c, limit);
+            pages.add(page);
+            c = page.getString("cursor");
+            if (!page.getBoolean("hasMore")) {
+                return c;
+            }
+        }
+        throw new AssertionError("sync never finished");
+    }
+
+    static List<String> all(List<JsonPath> pages, String path) {
+        List<String> ids = new ArrayList<>();
+        pages.forEach(p -> ids.addAll(p.getList(path, String.class)));
+        return ids;
+    }
+
+    private static String newEnterprise(String name) {
+        return as(OFFICE).body(Fixtures.enterprise(name, DemoData.demoCreditCode(codes++))).post("/api/v1/enterprises")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static String groupOf(String phone) {
+        return as(phone).get("/api/v1/me").then().extract().path("groups[0].id");
+    }
+
+    @Test
+    void aFullSnapshotThenOnlyWhatChanged() {
+        List<JsonPath> pages = new ArrayList<>();
+        String cursor = drain(OFFICIAL_1, null, 1000, pages);
+        assertTrue(pages.get(0).getBoolean("full"));
+        assertTrue(all(pages, "enterprises.name").contains("欧菲光（演示）"));
+        assertFalse(all(pages, "enterprises.name").contains("江铃新能源（演示）"), "another group's enterprise");
+
+        String visit = Visits.plan(OFFICIAL_1, Visits.enterpriseId("欧菲光"));
+        List<JsonPath> delta = new ArrayList<>();
+        cursor = drain(OFFICIAL_1, cursor, 1000, delta);
+        assertFalse(delta.get(0).getBoolean("full"));
+        assertEquals(List.of(visit), all(delta, "visits.id"));
+        assertTrue(all(delta, "enterprises.id").isEmpty());
+
+        // Nothing new: nothing sent.
+        JsonPath quiet = sync(OFFICIAL_1, cursor, 1000);
+        assertTrue(quiet.getList("visits").isEmpty() && quiet.getList("issues").isEmpty());
+    }
+
+    @Test
+    void anEnterpriseMovedToAnotherGroupArrivesAsARemovalAndTheOtherGroupGetsIt() {
+        String group1 = groupOf(LEADER_1);
+        String group2 = groupOf(OFFICIAL_2);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String id = newEnterprise("同步改挂测试企业");
+        String official1 = drain(OFFICIAL_1, null, 1000, new ArrayList<>());
+        String official2 = drain(OFFICIAL_2, null, 1000, new ArrayList<>());
+
+        as(OFFICE).body(Map.of("enterpriseId", id, "startDate", today.minusDays(3).toString()))
+                .post("/api/v1/groups/" + group1 + "/assignments").then().statusCode(201);
+        List<JsonPath> gained = new ArrayList<>();
+        official1 = drain(OFFICIAL_1, official1, 1000, gained);
+        assertTrue(all(gained, "enterprises.id").contains(id), "a new assignment brings the enterprise");
+
+        as(OFFICE).body(Map.of("enterpriseId", id, "startDate", today.toString()))
+                .post("/api/v1/groups/" + group2 + "/assignments").then().statusCode(201);
+        List<JsonPath> lost = new ArrayList<>();
+        drain(OFFICIAL_1, official1, 1000, lost);
+        assertTrue(all(lost, "removedEnterprises").contains(id), "the reassigned enterprise is removed");
+        assertFalse(all(lost, "enterprises.id").contains(id));
+        List<JsonPath> other = new ArrayList<>();
+        drain(OFFICIAL_2, official2, 1000, other);
+        assertTrue(all(other, "enterprises.id").contains(id), "the new group gets it");
+    }
+
+    @Test
+    void pagingThroughALargeChangeSetSendsEveryChangeOnce() {
+        String start = drain(OFFICE, null, 1000, new ArrayList<>());
+        Set<String> created = new HashSet<>();
+        for (int i = 0; i < 23; i++) {
+            created.add(newEnterprise("同步分页测试企业" + i));
+        }
+        List<JsonPath> pages = new ArrayList<>();
+        drain(OFFICE, start, 5, pages);
+        assertTrue(pages.size() >= 5, "small pages: " + pages.size());
+        List<String> sent = all(pages, "enterprises.id");
+        assertEquals(new HashSet<>(sent).size(), sent.size(), "an enterprise sent twice");
+        assertTrue(sent.containsAll(created));
+        // The same from scratch in small pages equals one big page.
+        List<JsonPath> small = new ArrayList<>();
+        drain(OFFICE, null, 7, small);
+        List<JsonPath> big = new ArrayList<>();
+        drain(OFFICE, null, 1000, big);
+        List<String> smallIds = all(small, "enterprises.id");
+        assertEquals(new HashSet<>(smallIds).size(), smallIds.size());
+        assertEquals(new HashSet<>(all(big, "enterprises.id")), new HashSet<>(smallIds));
+        assertEquals(new HashSet<>(all(big, "issues.issue.id")), new HashSet<>(all(small, "issues.issue.id")));
+    }
+
+    @Test
+    void aForgedOrForeignCursorAnswers410() {
+        String cursor = sync(OFFICIAL_1, null, 1000).getString("cursor");
+        String forged = cursor.substring(0, cursor.length() - 2) + (cursor.endsWith("AA") ? "BB" : "AA");
+        as(OFFICIAL_1).queryParam("cursor", forged).get("/api/v1/sync").then().statusCode(410)
+                .body("code", is("SYNC_CURSOR_EXPIRED"));
+        as(OFFICIAL_1).queryParam("cursor", "not-a-cursor").get("/api/v1/sync").then().statusCode(410);
+        // Another account's cursor is no good either.
+        as(OFFICIAL_2).queryParam("cursor", cursor).get("/api/v1/sync").then().statusCode(410);
+        invalidAs(OFFICIAL_1).queryParam("limit", 0).get("/api/v1/sync").then().statusCode(400);
+    }
+
+    @Test
+    void aChangeThatCommitsLateIsSentLateNotSkipped() throws Exception {
+        String first = newEnterprise("同步晚提交测试一");
+        String second = newEnterprise("同步晚提交测试二");
+        String cursor = drain(OFFICE, null, 1000, new ArrayList<>());
+        try (Connection slow = db.getConnection()) {
+            slow.setAutoCommit(false);
+            try (Statement s = slow.createStatement()) {
+                // Stamped now, committed later.
+                s.executeUpdate("update enterprise set address = address || '（慢）' where id = '" + first + "'");
+            }
+            try (Connection fast = db.getConnection(); Statement s = fast.createStatement()) {
+                s.executeUpdate("update enterprise set address = address || '（快）' where id = '" + second + "'");
+            }
+            JsonPath held = sync(OFFICE, cursor, 1000);
+            assertFalse(held.getList("enterprises.id").contains(second),
+                    "a change after one still uncommitted waits for it");
+            cursor = held.getString("cursor");
+            slow.commit();
+        }
+        List<JsonPath> after = new ArrayList<>();
+        drain(OFFICE, cursor, 1000, after);
+        assertTrue(all(after, "enterprises.id").containsAll(List.of(first, second)));
+    }
+
+    @Test
+    void anIssueReturnedByTheDepartmentLeavesItsPhone() {
+        String cursor = drain(DEPARTMENT, null, 1000, new ArrayList<>());
+        String id = UUID.randomUUID().toString();
+        as(DESK).body(Map.of("id", id, "enterpriseId", Visits.enterpriseId("同兴达"), "category", "POLICY",
+                "title", "同步退回测试", "description", "同步退回测试")).post("/api/v1/issues").then().statusCode(201);
+        String economy = as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then()
+                .extract().path("items.find { it.name == '区经发局' }.id");
+        as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
+                .post("/api/v1/issues/" + id + "/forward").then().statusCode(200);
+        List<JsonPath> got = new ArrayList<>();
+        cursor = drain(DEPARTMENT, cursor, 1000, got);
+        assertTrue(all(got, "issues.issue.id").contains(id));
+        assertTrue(got.stream().anyMatch(p -> !p.getList("issues.find { it.issue.id == '" + id + "' }.timeline").isEmpty()));
+
+        as(DEPARTMENT).header("If-Match", "\"1\"").body(Map.of("reason", "不属于本单位职责"))
+                .post("/api/v1/issues/" + id + "/return").then().statusCode(200);
+        List<JsonPath> lost = new ArrayList<>();
+        drain(DEPARTMENT, cursor, 1000, lost);
+        assertTrue(all(lost, "removedIssues").contains(id));
+    }
+}
