@@ -31,6 +31,7 @@ public enum ErrorCode {
     PRECONDITION_FAILED(412, "数据已被他人修改，请刷新后重试"),
     PAYLOAD_TOO_LARGE(413, "请求内容过大"),
     IDEMPOTENCY_KEY_REUSED(422, "幂等键已用于其他请求"),
+    APP_UPDATE_REQUIRED(426, "应用版本过低，请升级到最新版本后再使用"),
     UNSUPPORTED_MEDIA_TYPE(415, "不支持的内容类型"),
     PRECONDITION_REQUIRED(428, "修改时必须带上 If-Match"),
     TOO_MANY_LOGIN_ATTEMPTS(429, "登录失败次数过多，请稍后再试"),

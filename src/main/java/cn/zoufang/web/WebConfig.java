@@ -13,4 +13,10 @@ public interface WebConfig {
     /** Largest bulk-import body (CSV) accepted, in bytes. */
     @WithDefault("5242880")
     long maxImportBytes();
+
+    /**
+     * The oldest app version still served: a request whose {@code X-App-Version} is older answers 426
+     * {@code APP_UPDATE_REQUIRED}. Empty: every version is served.
+     */
+    java.util.Optional<String> minAppVersion();
 }

@@ -1,0 +1,96 @@
+package cn.zoufang.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * The versioning rules of /api/v1 in one place: too old an app is told to update (426), every answer
+ * carries the server's time ({@code Date}) so an app can correct its clock, and deprecated endpoints say
+ * so in their headers.
+ */
+public class ApiVersioning {
+
+    public static final String APP_VERSION = "X-App-Version";
+
+    private final Optional<int[]> minimum;
+
+    public ApiVersioning(WebConfig config) {
+        this.minimum = config.minAppVersion().filter(v -> !v.isBlank()).map(v -> parse(v.trim()));
+        if (config.minAppVersion().filter(v -> !v.isBlank()).isPresent() && minimum.get() == null) {
+            throw new IllegalStateException("zoufang.web.min-app-version is not a version: " + config.minAppVersion().get());
+        }
+    }
+
+    @ServerRequestFilter
+    public void checkAppVersion(ContainerRequestContext request) {
+        String sent = request.getHeaderString(APP_VERSION);
+        if (sent == null || sent.isBlank() || minimum.isEmpty()) {
+            return;
+        }
+        int[] version = parse(sent.trim());
+        if (version == null) {
+            throw ApiException.invalidField(APP_VERSION, ErrorCode.VALIDATION_FAILED, "应用版本号应为 2.3.1 这样的数字");
+        }
+        if (compare(version, minimum.get()) < 0) {
+            throw new ApiException(ErrorCode.APP_UPDATE_REQUIRED, "当前版本 " + sent.trim() + "，最低支持版本 "
+                    + String.join(".", java.util.Arrays.stream(minimum.get()).mapToObj(String::valueOf).toList()));
+        }
+    }
+
+    @ServerResponseFilter
+    public void stamp(ContainerResponseContext response, ResourceInfo resource) {
+        if (!response.getHeaders().containsKey(HttpHeaders.DATE)) {
+            response.getHeaders().putSingle(HttpHeaders.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    Instant.now().atZone(ZoneOffset.UTC)));
+        }
+        DeprecatedApi deprecated = resource == null || resource.getResourceMethod() == null ? null
+                : resource.getResourceMethod().getAnnotation(DeprecatedApi.class);
+        if (deprecated != null) {
+            long since = LocalDate.parse(deprecated.since()).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+            response.getHeaders().putSingle("Deprecation", "@" + since);
+            response.getHeaders().putSingle("Sunset", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    LocalDate.parse(deprecated.sunset()).atStartOfDay(ZoneOffset.UTC)));
+            response.getHeaders().putSingle("Link",
+                    "<https://zoufang.example.gov.cn/mobile-contract/versioning.md>; rel=\"deprecation\"");
+        }
+    }
+
+    /** 2.3.1 → {2, 3, 1}; anything else (letters, empty parts) → null. A suffix such as "-beta" is ignored. */
+    static int[] parse(String version) {
+        String core = version.split("[-+ ]", 2)[0];
+        String[] parts = core.split("\\.");
+        if (parts.length == 0 || parts.length > 4) {
+            return null;
+        }
+        int[] numbers = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].matches("\\d{1,6}")) {
+                return null;
+            }
+            numbers[i] = Integer.parseInt(parts[i]);
+        }
+        return numbers;
+    }
+
+    static int compare(int[] a, int[] b) {
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            int x = i < a.length ? a[i] : 0;
+            int y = i < b.length ? b[i] : 0;
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+        }
+        return 0;
+    }
+}
