@@ -28,7 +28,7 @@ import cn.zoufang.testsupport.LocalServices;
 import cn.zoufang.testsupport.TestServices;
 
 /** Makes real photos (with or without EXIF) and uploads them as a phone would: a plain HTTP PUT. */
-final class TestPhotos {
+public final class TestPhotos {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -44,7 +44,7 @@ final class TestPhotos {
     }
 
     /** A JPEG whose EXIF says where and when it was taken, as a phone camera writes it. */
-    static byte[] jpegWithExif(double lat, double lng, LocalDateTime takenAt) throws Exception {
+    public static byte[] jpegWithExif(double lat, double lng, LocalDateTime takenAt) throws Exception {
         TiffOutputSet exif = new TiffOutputSet();
         exif.setGpsInDegrees(lng, lat);
         exif.getOrCreateExifDirectory().add(ExifTagConstants.EXIF_TAG_DATE_TIME_ORIGINAL,
@@ -72,7 +72,7 @@ final class TestPhotos {
     }
 
     /** PUTs the bytes to a presigned URL with the given headers; returns the HTTP status. */
-    static int put(String url, Map<String, String> headers, byte[] body) throws Exception {
+    public static int put(String url, Map<String, String> headers, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
