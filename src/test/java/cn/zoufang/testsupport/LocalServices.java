@@ -184,7 +184,7 @@ public final class LocalServices implements AutoCloseable {
         throw new IOException("S3Proxy did not open port " + port + " within 60 s");
     }
 
-    static Path projectDir() {
+    public static Path projectDir() {
         String dir = System.getProperty("zoufang.project.dir");
         return dir != null ? Path.of(dir) : Path.of("").toAbsolutePath();
     }
