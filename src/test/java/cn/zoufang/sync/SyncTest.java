@@ -121,6 +121,27 @@ class SyncTest extends ApiTest {
     }
 
     @Test
+    void joiningAGroupBringsItsEnterprisesAndLeavingItRemovesThem() {
+        String group1 = groupOf(LEADER_1);
+        String phone = "19900000" + (100 + (int) (Math.random() * 800));
+        String account = as(ADMIN).body(Map.of("phone", phone, "displayName", "同步测试干部", "password", PASSWORD,
+                "roles", List.of("OFFICIAL"))).post("/api/v1/accounts").then().statusCode(201).extract().path("id");
+        String cursor = drain(phone, null, 1000, new ArrayList<>());
+        List<String> groupEnterprises = as(LEADER_1).queryParam("limit", 100).get("/api/v1/enterprises").then()
+                .statusCode(200).extract().jsonPath().getList("items.id");
+
+        as(OFFICE).body(Map.of("accountId", account)).post("/api/v1/groups/" + group1 + "/members").then().statusCode(200);
+        List<JsonPath> joined = new ArrayList<>();
+        cursor = drain(phone, cursor, 1000, joined);
+        assertTrue(all(joined, "enterprises.id").containsAll(groupEnterprises), "joining brings the group's enterprises");
+
+        as(OFFICE).delete("/api/v1/groups/" + group1 + "/members/" + account).then().statusCode(200);
+        List<JsonPath> left = new ArrayList<>();
+        drain(phone, cursor, 1000, left);
+        assertTrue(all(left, "removedEnterprises").containsAll(groupEnterprises), "leaving removes them");
+    }
+
+    @Test
     void pagingThroughALargeChangeSetSendsEveryChangeOnce() {
         String start = drain(OFFICE, null, 1000, new ArrayList<>());
         Set<String> created = new HashSet<>();
