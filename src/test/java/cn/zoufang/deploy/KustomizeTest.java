@@ -25,24 +25,115 @@ class KustomizeTest {
 
     private static final List<JsonNode> objects = new ArrayList<>();
 
+    private static final List<JsonNode> dev = new ArrayList<>();
+    private static final List<JsonNode> prod = new ArrayList<>();
+
     @BeforeAll
     static void render() throws Exception {
+        objects.addAll(kustomize("k8s"));
+        dev.addAll(kustomize("k8s/overlays/dev"));
+        prod.addAll(kustomize("k8s/overlays/prod"));
+    }
+
+    static List<JsonNode> kustomize(String dir) throws Exception {
         Process p;
         try {
-            p = new ProcessBuilder("kubectl", "kustomize", "k8s").redirectErrorStream(true).start();
+            p = new ProcessBuilder("kubectl", "kustomize", dir).redirectErrorStream(true).start();
         } catch (IOException e) {
             Assumptions.abort("kubectl is not installed: " + e.getMessage());
-            return;
+            return List.of();
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
+        List<JsonNode> rendered = new ArrayList<>();
         try (MappingIterator<JsonNode> it = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class)
                 .readValues(out)) {
             while (it.hasNext()) {
-                objects.add(it.next());
+                rendered.add(it.next());
             }
         }
+        return rendered;
+    }
+
+    private static JsonNode one(List<JsonNode> in, String kind) {
+        List<JsonNode> found = in.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+        assertEquals(1, found.size(), kind);
+        return found.get(0);
+    }
+
+    private static List<JsonNode> containers(List<JsonNode> in) {
+        List<JsonNode> all = new ArrayList<>();
+        for (String kind : List.of("Deployment", "Job")) {
+            one(in, kind).path("spec").path("template").path("spec").path("containers").forEach(all::add);
+        }
+        return all;
+    }
+
+    private static String env(JsonNode container, String name) {
+        for (JsonNode e : container.path("env")) {
+            if (name.equals(e.path("name").asText())) {
+                return e.path("value").asText();
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void prodHasEverythingACityRunsOn() {
+        List<String> kinds = prod.stream().map(o -> o.path("kind").asText()).toList();
+        assertTrue(kinds.containsAll(List.of("Deployment", "Service", "Ingress", "HorizontalPodAutoscaler",
+                "PodDisruptionBudget", "NetworkPolicy", "ServiceAccount", "ConfigMap", "Job", "Cluster",
+                "ScheduledBackup", "Tenant")), kinds.toString());
+        JsonNode deployment = one(prod, "Deployment");
+        assertTrue(deployment.path("spec").path("replicas").asInt() >= 2);
+        assertEquals(0, deployment.path("spec").path("strategy").path("rollingUpdate").path("maxUnavailable").asInt(-1));
+        assertTrue(one(prod, "HorizontalPodAutoscaler").path("spec").path("minReplicas").asInt() >= 2);
+        assertTrue(one(prod, "PodDisruptionBudget").path("spec").path("minAvailable").asInt() >= 1);
+        assertEquals("zoufang-tls", one(prod, "Ingress").path("spec").path("tls").get(0).path("secretName").asText());
+        JsonNode policy = one(prod, "NetworkPolicy").path("spec");
+        assertEquals(List.of("Ingress", "Egress"), List.of(policy.path("policyTypes").get(0).asText(),
+                policy.path("policyTypes").get(1).asText()));
+        JsonNode db = one(prod, "Cluster").path("spec");
+        assertEquals(3, db.path("instances").asInt());
+        assertTrue(db.path("backup").path("barmanObjectStore").path("destinationPath").asText().startsWith("s3://"));
+        assertTrue(one(prod, "Tenant").path("spec").path("pools").get(0).path("servers").asInt() >= 4);
+        // Migrations: the Job runs them, the replicas only check.
+        JsonNode app = one(prod, "Deployment").path("spec").path("template").path("spec").path("containers").get(0);
+        JsonNode migrate = one(prod, "Job").path("spec").path("template").path("spec").path("containers").get(0);
+        assertEquals("false", env(app, "QUARKUS_FLYWAY_MIGRATE_AT_START"));
+        assertEquals("true", env(migrate, "QUARKUS_FLYWAY_MIGRATE_AT_START"));
+        assertEquals("true", env(migrate, "QUARKUS_INIT_AND_EXIT"));
+        assertEquals(app.path("image").asText(), migrate.path("image").asText(), "the Job migrates with the same image");
+        assertTrue(app.path("image").asText().startsWith("registry.example.gov.cn/"));
+    }
+
+    @Test
+    void everyOverlaySetsResourcesRunsAsNonRootAndCarriesNoSecretValue() {
+        for (List<JsonNode> overlay : List.of(dev, prod)) {
+            for (JsonNode container : containers(overlay)) {
+                for (String bound : List.of("requests", "limits")) {
+                    assertFalse(container.path("resources").path(bound).path("cpu").asText().isEmpty(), bound);
+                    assertFalse(container.path("resources").path(bound).path("memory").asText().isEmpty(), bound);
+                }
+                assertTrue(container.path("securityContext").path("readOnlyRootFilesystem").asBoolean());
+            }
+            assertTrue(overlay.stream().noneMatch(o -> "Secret".equals(o.path("kind").asText())));
+            String text = overlay.toString();
+            assertFalse(text.contains("BEGIN PRIVATE KEY") || text.contains("accessKey:") || text.contains("password:"));
+            JsonNode app = one(overlay, "Deployment").path("spec").path("template").path("spec").path("containers").get(0);
+            assertFalse(app.path("readinessProbe").isMissingNode());
+            assertFalse(app.path("livenessProbe").isMissingNode());
+            assertFalse(app.path("startupProbe").isMissingNode());
+        }
+    }
+
+    @Test
+    void devIsTheSameShapeSmaller() {
+        assertEquals(1, one(dev, "Cluster").path("spec").path("instances").asInt());
+        assertEquals(1, one(dev, "Tenant").path("spec").path("pools").get(0).path("servers").asInt());
+        assertEquals("zoufang-dev", one(dev, "Deployment").path("metadata").path("namespace").asText());
+        assertEquals("zoufang-dev.example.gov.cn", one(dev, "Ingress").path("spec").path("rules").get(0).path("host").asText());
     }
 
     private static JsonNode only(String kind) {
