@@ -5,9 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.HealthGroup;
 
 /** Says whether push is on. Never DOWN: without push the inbox still carries every notification. */
 @Readiness
+@HealthGroup("push")
 @ApplicationScoped
 public class PushHealthCheck implements HealthCheck {
 
