@@ -13,4 +13,15 @@ public interface VisitConfig {
     /** The zone's rule: each assigned enterprise gets at least this many completed visits a month. */
     @WithDefault("1")
     int visitsPerEnterprisePerMonth();
+
+    /**
+     * How long the check-in position (and a visit photo's EXIF position) is kept; after that only the
+     * verdict (on site, out of range, unverifiable) and the distance's judgement remain.
+     */
+    @WithDefault("P180D")
+    java.time.Duration locationRetention();
+
+    /** When the retention job runs (China time); {@code off} in tests, which run it directly. */
+    @WithDefault("0 15 3 * * ?")
+    String locationRetentionCron();
 }

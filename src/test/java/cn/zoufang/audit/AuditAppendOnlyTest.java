@@ -1,5 +1,6 @@
 package cn.zoufang.audit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,25 @@ class AuditAppendOnlyTest extends ApiTest {
         try (ResultSet rs = s.executeQuery("select count(*) from audit_event")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void onlyArchivedRowsOlderThan183DaysMayBeRemovedAndOnlyByAnArchivingSession() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into audit_event (occurred_at, action, result, detail) values"
+                    + " (now() - interval '200 days', 'RETENTION_TEST', 'SUCCESS', 'old'),"
+                    + " (now() - interval '100 days', 'RETENTION_TEST', 'SUCCESS', 'recent')");
+            // Not archiving: nothing goes.
+            assertThrows(SQLException.class, () -> s.executeUpdate("delete from audit_event where action = 'RETENTION_TEST'"));
+            s.execute("set zoufang.audit_archive = 'on'");
+            // Archiving: a row younger than 183 days still cannot go...
+            assertThrows(SQLException.class,
+                    () -> s.executeUpdate("delete from audit_event where action = 'RETENTION_TEST' and detail = 'recent'"));
+            // ...an older one can.
+            assertEquals(1, s.executeUpdate("delete from audit_event where action = 'RETENTION_TEST' and detail = 'old'"));
+            assertThrows(SQLException.class, () -> s.executeUpdate("update audit_event set detail = 'x' where action = 'RETENTION_TEST'"));
+            s.execute("reset zoufang.audit_archive");
         }
     }
 }

@@ -202,17 +202,28 @@ class TwoInstancesIT {
     // ---- the tests -------------------------------------------------------------------------------
 
     @Test
-    void aLoginOnOneInstanceWorksOnTheOther() {
+    void aLoginOnOneInstanceWorksOnTheOther() throws Exception {
         var tokens = given().baseUri(urls.get(0)).contentType(ContentType.JSON)
                 .body(Map.of("phone", DemoData.OFFICE, "password", PASSWORD)).post("/api/v1/auth/login")
                 .then().statusCode(200).extract().jsonPath();
-        as(urls.get(1), tokens.getString("accessToken")).get("/api/v1/me").then().statusCode(200);
+        String requestId = "two-instances-" + UUID.randomUUID();
+        as(urls.get(1), tokens.getString("accessToken")).header("X-Request-Id", requestId).get("/api/v1/me")
+                .then().statusCode(200);
         String refresh = tokens.getString("refreshToken");
         given().baseUri(urls.get(1)).contentType(ContentType.JSON).body(Map.of("refreshToken", refresh))
                 .post("/api/v1/auth/refresh").then().statusCode(200);
         // The refresh token is spent for both: its second use, on the first instance, is a reuse.
         given().baseUri(urls.get(0)).contentType(ContentType.JSON).body(Map.of("refreshToken", refresh))
                 .post("/api/v1/auth/refresh").then().statusCode(401);
+        // Production logs are JSON lines; the request's access-log line carries its id.
+        awaitTrue(Duration.ofSeconds(10), () -> {
+            try {
+                return Files.readAllLines(work.resolve("instance-b.log")).stream()
+                        .anyMatch(l -> l.startsWith("{") && l.contains("\"requestId\":\"" + requestId + "\""));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, "a JSON log line with the request id");
     }
 
     @Test
