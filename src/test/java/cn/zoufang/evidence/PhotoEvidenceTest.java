@@ -97,8 +97,8 @@ class PhotoEvidenceTest extends ApiTest {
 
         as(OFFICIAL_1).header("If-Match", "\"1\"").body(Map.of("findings", "两张现场照片已上传"))
                 .post("/api/v1/visits/" + visit + "/complete").then().statusCode(200).body("status", is("COMPLETED"));
-        as(OFFICIAL_1).queryParam("mine", true).queryParam("status", "COMPLETED").get("/api/v1/visits").then()
-                .statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(visit));
+        as(OFFICIAL_1).queryParam("mine", true).queryParam("status", "COMPLETED").queryParam("limit", 100)
+                .get("/api/v1/visits").then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(visit));
     }
 
     @Test

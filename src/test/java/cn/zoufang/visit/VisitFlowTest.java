@@ -59,13 +59,13 @@ class VisitFlowTest extends ApiTest {
                 .body("completedAt", notNullValue())
                 .body("detail.findings", is("企业反映招工难"));
 
-        as(OFFICIAL_1).queryParam("mine", true).queryParam("status", "COMPLETED").get("/api/v1/visits").then()
-                .statusCode(200).body("items.id", hasItem(id));
+        as(OFFICIAL_1).queryParam("mine", true).queryParam("status", "COMPLETED").queryParam("limit", 100)
+                .get("/api/v1/visits").then().statusCode(200).body("items.id", hasItem(id));
         String group = as(OFFICIAL_1).get("/api/v1/me").then().extract().path("groups[0].id");
         as(LEADER_1).queryParam("groupId", group).queryParam("month", Visits.today().toString().substring(0, 7))
-                .get("/api/v1/visits").then().statusCode(200).body("items.id", hasItem(id));
-        as(OFFICIAL_1).queryParam("enterpriseId", enterprise).get("/api/v1/visits").then().statusCode(200)
-                .body("items.id", hasItem(id));
+                .queryParam("limit", 100).get("/api/v1/visits").then().statusCode(200).body("items.id", hasItem(id));
+        as(OFFICIAL_1).queryParam("enterpriseId", enterprise).queryParam("limit", 100).get("/api/v1/visits").then()
+                .statusCode(200).body("items.id", hasItem(id));
         as(ADMIN).queryParam("action", "VISIT_COMPLETE").queryParam("targetId", id).get("/api/v1/audit-events")
                 .then().body("items.size()", is(1));
     }
