@@ -184,7 +184,8 @@ public class GroupService {
                         e.name, (LocalDate) r[3], (LocalDate) r[4])).toList()));
     }
 
-    Uni<AssistanceGroup> findVisible(Caller caller, UUID id) {
+    /** The group if the caller may see it; otherwise 404, exactly as for a missing id. */
+    public Uni<AssistanceGroup> findVisible(Caller caller, UUID id) {
         Scope.Clause visible = scope.groups(caller, "g");
         Map<String, Object> params = visible.into(new HashMap<>());
         params.put("id", id);

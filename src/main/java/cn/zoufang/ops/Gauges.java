@@ -63,8 +63,4 @@ public class Gauges {
         }
         return all.onFailure().invoke(e -> LOG.warn("Could not refresh the operational gauges", e)).onFailure().recoverWithNull();
     }
-
-    long value(String name) {
-        return values.get(name).get();
-    }
 }

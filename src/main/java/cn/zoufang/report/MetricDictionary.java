@@ -42,8 +42,4 @@ public class MetricDictionary {
     public int version() {
         return dictionary.version();
     }
-
-    public Metric metric(String key) {
-        return dictionary.metrics().stream().filter(m -> m.key().equals(key)).findFirst().orElseThrow();
-    }
 }

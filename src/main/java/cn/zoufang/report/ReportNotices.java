@@ -3,6 +3,7 @@ package cn.zoufang.report;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -65,21 +66,21 @@ public class ReportNotices {
         NotificationType type = noticeOn(today);
         return AssistanceGroup.<AssistanceGroup>listAll().flatMap(groups -> reports.summaries(groups, month)
                 .flatMap(summaries -> Multi.createFrom().iterable(summaries)
+                        // Never submitted: not started, or the first version still a draft.
                         .filter(s -> s.status() == ReportStatus.NOT_STARTED
                                 || s.status() == ReportStatus.DRAFT && s.version() == 1)
-                        .onItem().transformToUniAndConcatenate(s -> tell(groups.stream()
-                                .filter(g -> g.id.equals(s.groupId())).findFirst().orElseThrow(), month, type))
+                        .onItem().transformToUniAndConcatenate(s -> tell(s.groupId(), s.leader().id(), month, type))
                         .collect().asList()
                         .map(sent -> (int) sent.stream().filter(b -> b).count())));
     }
 
-    private Uni<Boolean> tell(AssistanceGroup g, YearMonth month, NotificationType type) {
+    private Uni<Boolean> tell(UUID groupId, UUID leaderId, YearMonth month, NotificationType type) {
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
                 insert into report_notice (group_id, month, kind, sent_at) values (:g, :m, :k, now())
-                on conflict do nothing""").setParameter("g", g.id).setParameter("m", month.atDay(1))
+                on conflict do nothing""").setParameter("g", groupId).setParameter("m", month.atDay(1))
                 .setParameter("k", type.name()).executeUpdate())
                 .flatMap(inserted -> inserted == 0 ? Uni.createFrom().item(false)
-                        : notifier.notify(List.of(g.leaderId), type, g.id, false)
+                        : notifier.notify(List.of(leaderId), type, groupId, false)
                                 .replaceWith(true)));
     }
 }

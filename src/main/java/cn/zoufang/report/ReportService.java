@@ -3,6 +3,7 @@ package cn.zoufang.report;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.directory.AssistanceGroup;
+import cn.zoufang.directory.GroupService;
 import cn.zoufang.identity.Account;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Role;
@@ -55,13 +57,15 @@ public class ReportService {
     private final MetricDictionary dictionary;
     private final ReportConfig config;
     private final Scope scope;
+    private final GroupService groups;
     private final Notifier notifier;
     private final AuditLog audit;
     private final ObjectMapper json;
 
     public ReportService(Metrics metrics, MetricDictionary dictionary, ReportConfig config, Scope scope,
-            Notifier notifier, AuditLog audit, ObjectMapper json) {
+            GroupService groups, Notifier notifier, AuditLog audit, ObjectMapper json) {
         this.metrics = metrics;
+        this.groups = groups;
         this.dictionary = dictionary;
         this.config = config;
         this.scope = scope;
@@ -107,7 +111,7 @@ public class ReportService {
                 .flatMap(reports -> people(groups.stream().map(g -> g.leaderId).toList()).map(leaders -> {
                     Map<UUID, List<MonthlyReport>> byGroup = new HashMap<>();
                     reports.stream().filter(r -> ids.contains(r.groupId))
-                            .forEach(r -> byGroup.computeIfAbsent(r.groupId, k -> new java.util.ArrayList<>()).add(r));
+                            .forEach(r -> byGroup.computeIfAbsent(r.groupId, k -> new ArrayList<>()).add(r));
                     return groups.stream().map(g -> {
                         List<MonthlyReport> all = byGroup.getOrDefault(g.id, List.of());
                         MonthlyReport last = all.isEmpty() ? null : all.get(all.size() - 1);
@@ -155,7 +159,7 @@ public class ReportService {
             if (OffsetDateTime.now().isBefore(Metrics.end(month))) {
                 throw new ApiException(ErrorCode.INVALID_STATE, "该月份尚未结束，请在次月报送月报");
             }
-            List<FieldError> missing = new java.util.ArrayList<>();
+            List<FieldError> missing = new ArrayList<>();
             if (r.progress == null) {
                 missing.add(new FieldError("progress", ErrorCode.VALIDATION_FAILED.name(), "报送前请填写本月工作进展", null));
             }
@@ -220,11 +224,7 @@ public class ReportService {
     // ---- helpers --------------------------------------------------------------------------------
 
     private Uni<AssistanceGroup> visibleGroup(Caller caller, UUID groupId) {
-        Scope.Clause visible = scope.groups(caller, "g");
-        Map<String, Object> params = visible.into(new HashMap<>());
-        params.put("id", groupId);
-        return AssistanceGroup.<AssistanceGroup>find("from AssistanceGroup g where g.id = :id and " + visible.hql(), params)
-                .firstResult().onItem().ifNull().failWith(() -> ApiException.notFound("帮扶小组"));
+        return groups.findVisible(caller, groupId);
     }
 
     /** The group's leader writes its report; members see it but may not change it. */
@@ -288,7 +288,7 @@ public class ReportService {
         boolean frozen = r.figures != null;
         Uni<Figures> figures = frozen ? Uni.createFrom().item(read(r.figures))
                 : metrics.month(month).map(f -> f.group(g.id.toString()).map(MonthFigures.Row::figures).orElse(Figures.EMPTY));
-        List<UUID> people = new java.util.ArrayList<>();
+        List<UUID> people = new ArrayList<>();
         if (r.submittedBy != null) {
             people.add(r.submittedBy);
         }

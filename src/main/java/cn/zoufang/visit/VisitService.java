@@ -22,6 +22,7 @@ import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.directory.AssistanceGroup;
 import cn.zoufang.directory.Enterprise;
 import cn.zoufang.directory.EnterpriseService;
+import cn.zoufang.directory.GroupService;
 import cn.zoufang.identity.Account;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Scope;
@@ -52,14 +53,16 @@ public class VisitService {
 
     private final Scope scope;
     private final EnterpriseService enterprises;
+    private final GroupService groups;
     private final CheckInRules rules;
     private final VisitConfig config;
     private final AuditLog audit;
 
-    public VisitService(Scope scope, EnterpriseService enterprises, CheckInRules rules, VisitConfig config,
-            AuditLog audit) {
+    public VisitService(Scope scope, EnterpriseService enterprises, GroupService groups, CheckInRules rules,
+            VisitConfig config, AuditLog audit) {
         this.scope = scope;
         this.enterprises = enterprises;
+        this.groups = groups;
         this.rules = rules;
         this.config = config;
         this.audit = audit;
@@ -235,13 +238,8 @@ public class VisitService {
 
     /** The group's assigned enterprises with fewer completed visits in the month than the zone asks. */
     public Uni<VisitGaps> gaps(Caller caller, UUID groupId, YearMonth month) {
-        Scope.Clause visible = scope.groups(caller, "g");
-        Map<String, Object> params = visible.into(new HashMap<>());
-        params.put("id", groupId);
         int required = config.visitsPerEnterprisePerMonth();
-        return AssistanceGroup.<AssistanceGroup>find("from AssistanceGroup g where g.id = :id and " + visible.hql(), params)
-                .firstResult()
-                .onItem().ifNull().failWith(() -> ApiException.notFound("帮扶小组"))
+        return groups.findVisible(caller, groupId)
                 .flatMap(g -> gapEnterprises(g.id, month).map(list -> new VisitGaps(g.id, month.toString(), required, list)));
     }
 

@@ -23,16 +23,12 @@ class GroupAssignmentTest extends ApiTest {
         return as(phone).get("/api/v1/me").then().statusCode(200).extract().path("id");
     }
 
-    private static String groupOf(String phone) {
-        return as(phone).get("/api/v1/me").then().extract().path("groups[0].id");
-    }
-
     @Test
     void reassigningAnEnterpriseMovesItsScopeAndKeepsTheHistory() {
         String id = as(OFFICE).body(Fixtures.enterprise("改挂测试企业", DemoData.demoCreditCode(301)))
                 .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
-        String group1 = groupOf(LEADER_1);
-        String group2 = groupOf(OFFICIAL_2);
+        String group1 = Fixtures.groupOf(LEADER_1);
+        String group2 = Fixtures.groupOf(OFFICIAL_2);
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
 
         as(OFFICE).body(Map.of("enterpriseId", id, "startDate", today.minusDays(10).toString()))

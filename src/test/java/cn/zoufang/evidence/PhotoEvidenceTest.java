@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
 import cn.zoufang.testsupport.TestServices;
 import io.quarkus.test.junit.QuarkusTest;
@@ -246,8 +247,7 @@ class PhotoEvidenceTest extends ApiTest {
                 .body("status", is("ACCEPTED")).body("flags", empty());
         as(CONTACT_2).get("/api/v1/issues/" + issue + "/photos").then().statusCode(404);
         as(DEPARTMENT).get("/api/v1/issues/" + issue + "/photos").then().statusCode(404); // not forwarded yet
-        String economy = as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then()
-                .extract().path("items.find { it.name == '区经发局' }.id");
+        String economy = Fixtures.departmentId("区经发局");
         as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
                 .post("/api/v1/issues/" + issue + "/forward").then().statusCode(200);
         as(DEPARTMENT).get("/api/v1/issues/" + issue + "/photos").then().statusCode(200)

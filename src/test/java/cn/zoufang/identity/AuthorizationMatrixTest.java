@@ -27,6 +27,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.evidence.TestPhotos;
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.LocalServices;
 import cn.zoufang.testsupport.Visits;
 import io.quarkus.test.junit.QuarkusTest;
@@ -176,11 +177,10 @@ class AuthorizationMatrixTest extends ApiTest {
         String issue = UUID.randomUUID().toString();
         as(CONTACT_1).body(Map.of("id", issue, "enterpriseId", enterprise, "category", "POLICY", "title", "权限矩阵测试",
                 "description", "权限矩阵测试")).post("/api/v1/issues").then().statusCode(201);
-        String economy = as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then()
-                .extract().path("items.find { it.name == '区经发局' }.id");
+        String economy = Fixtures.departmentId("区经发局");
         as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
                 .post("/api/v1/issues/" + issue + "/forward").then().statusCode(200);
-        String group = as(LEADER_1).get("/api/v1/me").then().extract().path("groups[0].id");
+        String group = Fixtures.groupOf(LEADER_1);
         String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(6).toString();
         as(LEADER_1).body(Map.of("progress", "权限矩阵测试")).put("/api/v1/groups/" + group + "/reports/" + month)
                 .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +57,7 @@ class EscalationJobTest extends ApiTest {
     @Test
     void eachStageOfTheLadderIsAnnouncedOnce() throws Throwable {
         String issue = IssueFlowTest.register(CONTACT_1, Visits.enterpriseId("欧菲光"), "阶梯提醒测试");
-        IssueFlowTest.act(DESK, issue, "forward", 0, Map.of("leadDepartmentId", IssueFlowTest.departmentId("区经发局")))
+        IssueFlowTest.act(DESK, issue, "forward", 0, Map.of("leadDepartmentId", Fixtures.departmentId("区经发局")))
                 .statusCode(200);
         VertxContextSupport.subscribeAndAwait(() -> job.run());
         assertEquals(0, notices(issue, "ISSUE_DUE_SOON"), "on time: no notice");
@@ -80,7 +81,7 @@ class EscalationJobTest extends ApiTest {
     @Test
     void theGroupIsRemindedOnceToFollowUpAClosedIssue() throws Throwable {
         String ofilm = Visits.enterpriseId("欧菲光");
-        String economy = IssueFlowTest.departmentId("区经发局");
+        String economy = Fixtures.departmentId("区经发局");
         String[] ids = new String[2];
         for (int k = 0; k < 2; k++) {
             String id = IssueFlowTest.register(CONTACT_1, ofilm, "回访提醒测试" + k);

@@ -15,17 +15,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 class IssueFlowTest extends ApiTest {
-
-    static String departmentId(String name) {
-        return as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then().statusCode(200)
-                .extract().path("items.find { it.name == '" + name + "' }.id");
-    }
 
     static String register(String phone, String enterpriseId, String title) {
         Map<String, Object> body = new HashMap<>();
@@ -50,7 +46,7 @@ class IssueFlowTest extends ApiTest {
 
     @Test
     void theEnterpriseFlowFromItsPhoneToCloseOut() {
-        String economy = departmentId("区经发局");
+        String economy = Fixtures.departmentId("区经发局");
         String id = register(CONTACT_1, Visits.enterpriseId("欧菲光"), "招工难");
         as(CONTACT_1).get("/api/v1/issues/" + id).then().statusCode(200)
                 .body("ledgerNo", matchesPattern("\\d{4}-\\d{6}"))
@@ -100,7 +96,7 @@ class IssueFlowTest extends ApiTest {
 
     @Test
     void aDepartmentMayReturnAnIssueOnlyOnce() {
-        String economy = departmentId("区经发局");
+        String economy = Fixtures.departmentId("区经发局");
         String id = register(DESK, Visits.enterpriseId("同兴达"), "用地指标");
         act(DESK, id, "forward", 0, Map.of("leadDepartmentId", economy)).statusCode(200);
         act(DEPARTMENT, id, "return", 1, Map.of("reason", "属国土分局职责")).statusCode(200)
@@ -114,12 +110,12 @@ class IssueFlowTest extends ApiTest {
 
     @Test
     void anotherEnterpriseAnotherGroupAndAnUnrelatedDepartmentGet404() {
-        String economy = departmentId("区经发局");
+        String economy = Fixtures.departmentId("区经发局");
         String id = register(OFFICIAL_1, Visits.enterpriseId("欧菲光"), "电力增容");
         act(LEADER_1, id, "forward", 0, Map.of("leadDepartmentId", economy)).statusCode(200);
         String other = "13911113333";
         as(ADMIN).body(Map.of("phone", other, "displayName", "招商局经办人", "password", PASSWORD,
-                "roles", List.of("DEPARTMENT_HANDLER"), "departmentId", departmentId("区招商局")))
+                "roles", List.of("DEPARTMENT_HANDLER"), "departmentId", Fixtures.departmentId("区招商局")))
                 .post("/api/v1/accounts").then().statusCode(201);
         for (String outsider : List.of(CONTACT_2, OFFICIAL_2, other)) {
             as(outsider).get("/api/v1/issues/" + id).then().statusCode(404).body("code", is("NOT_FOUND"));
@@ -129,7 +125,7 @@ class IssueFlowTest extends ApiTest {
         as(DEPARTMENT).get("/api/v1/issues/" + id).then().statusCode(200).body("source", is("VISIT"));
         as(OFFICIAL_1).queryParam("enterpriseId", Visits.enterpriseId("欧菲光")).get("/api/v1/issues").then()
                 .statusCode(200).body("items.enterpriseName", everyItem(is("欧菲光（演示）")));
-        String group1 = as(LEADER_1).get("/api/v1/me").then().extract().path("groups[0].id");
+        String group1 = Fixtures.groupOf(LEADER_1);
         as(OFFICE).queryParam("groupId", group1).queryParam("limit", 100).get("/api/v1/issues").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.hasItem(id))
                 .body("items.enterpriseName", everyItem(org.hamcrest.Matchers.isOneOf("欧菲光（演示）", "同兴达（演示）",
@@ -139,7 +135,7 @@ class IssueFlowTest extends ApiTest {
     @Test
     void twoDepartmentsActingAtOnceOneWinsTheOtherGets412() throws Exception {
         String id = register(DESK, Visits.enterpriseId("同兴达"), "并发测试");
-        act(DESK, id, "forward", 0, Map.of("leadDepartmentId", departmentId("区经发局"))).statusCode(200);
+        act(DESK, id, "forward", 0, Map.of("leadDepartmentId", Fixtures.departmentId("区经发局"))).statusCode(200);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var answers = pool.invokeAll(List.<java.util.concurrent.Callable<Integer>>of(
@@ -159,7 +155,7 @@ class IssueFlowTest extends ApiTest {
 
     @Test
     void forbiddenStepsAre409AndChangeNothing() {
-        String economy = departmentId("区经发局");
+        String economy = Fixtures.departmentId("区经发局");
         String id = register(CONTACT_1, Visits.enterpriseId("欧菲光"), "政策咨询");
         act(DEPARTMENT, id, "accept", 0, Map.of()).statusCode(404); // not forwarded to it: out of its scope
         act(DESK, id, "close-out", 0, Map.of()).statusCode(409).body("code", is("INVALID_TRANSITION"));

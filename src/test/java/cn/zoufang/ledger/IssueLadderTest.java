@@ -26,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +43,7 @@ class IssueLadderTest extends ApiTest {
 
     private String forwarded(String title) {
         String id = IssueFlowTest.register(DESK, Visits.enterpriseId("同兴达"), title);
-        IssueFlowTest.act(DESK, id, "forward", 0, Map.of("leadDepartmentId", IssueFlowTest.departmentId("区经发局")))
+        IssueFlowTest.act(DESK, id, "forward", 0, Map.of("leadDepartmentId", Fixtures.departmentId("区经发局")))
                 .statusCode(200);
         return id;
     }
@@ -76,7 +77,7 @@ class IssueLadderTest extends ApiTest {
     @Test
     void theOfficeSupervisesAndTheEnterpriseDoesNotSeeTheNote() {
         String id = IssueFlowTest.register(CONTACT_1, Visits.enterpriseId("欧菲光"), "督办测试");
-        IssueFlowTest.act(DESK, id, "forward", 0, Map.of("leadDepartmentId", IssueFlowTest.departmentId("区经发局")))
+        IssueFlowTest.act(DESK, id, "forward", 0, Map.of("leadDepartmentId", Fixtures.departmentId("区经发局")))
                 .statusCode(200);
         IssueFlowTest.act(DEPARTMENT, id, "supervise", 1, Map.of("note", "越权")).statusCode(409);
         IssueFlowTest.act(OFFICE, id, "supervise", 1, Map.of("note", "请本周内答复企业")).statusCode(200)

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -128,7 +129,7 @@ class IssueStateMachineTest extends ApiTest {
 
     @Test
     void everyRoleEveryActionEveryState() {
-        economy = IssueFlowTest.departmentId("区经发局");
+        economy = Fixtures.departmentId("区经发局");
         enterprise = Visits.enterpriseId("欧菲光");
         original = IssueFlowTest.register(CONTACT_1, enterprise, "状态机：原诉求");
         Set<String> allowed = allowed();

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,8 +41,7 @@ class InboxTest extends ApiTest {
     }
 
     private static String economy() {
-        return as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then()
-                .extract().path("items.find { it.name == '区经发局' }.id");
+        return Fixtures.departmentId("区经发局");
     }
 
     private static String newIssue(String title) {

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,8 +49,7 @@ class PushDispatchTest extends ApiTest {
         String id = UUID.randomUUID().toString();
         as(DESK).body(Map.of("id", id, "enterpriseId", Visits.enterpriseId("同兴达"), "category", "POLICY",
                 "title", "推送测试", "description", "推送测试")).post("/api/v1/issues").then().statusCode(201);
-        String economy = as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then()
-                .extract().path("items.find { it.name == '区经发局' }.id");
+        String economy = Fixtures.departmentId("区经发局");
         as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
                 .post("/api/v1/issues/" + id + "/forward").then().statusCode(200);
         return id;

@@ -32,6 +32,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -96,7 +97,7 @@ class ConsoleBrowserTest extends ApiTest {
     void theOfficeReadsTheMonthReturnsAReportAndDownloadsTheWorkbook() throws Exception {
         MetricsTest.loadJune2019(db);
         // Group 1 has submitted the report of four months ago; the office reads that month.
-        String group = ReportFlowTest.groupOf(LEADER_1);
+        String group = Fixtures.groupOf(LEADER_1);
         YearMonth month = YearMonth.now(ReportFlowTest.CHINA).minusMonths(4);
         String report = "/api/v1/groups/" + group + "/reports/" + month;
         String etag = as(LEADER_1).body(Map.of("progress", "走访企业 8 家", "nextPlan", "走访剩余企业")).put(report)

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,11 +39,6 @@ class ReportFlowTest extends ApiTest {
 
     @Inject
     ReportNotices notices;
-
-    static String groupOf(String leader) {
-        return as(leader).get("/api/v1/groups").then().statusCode(200).extract().jsonPath()
-                .getString("items.find { it.leaderId == '" + accountId(leader) + "' }.id");
-    }
 
     static String accountId(String phone) {
         return as(phone).get("/api/v1/me").then().statusCode(200).extract().jsonPath().getString("id");
@@ -99,7 +95,7 @@ class ReportFlowTest extends ApiTest {
 
     @Test
     void draftSubmitFreezeReturnResubmitAccept() throws Exception {
-        String group = groupOf(LEADER_1);
+        String group = Fixtures.groupOf(LEADER_1);
         // Two months back: the month is over and its due day (the 5th of the next month) has passed.
         YearMonth month = YearMonth.now(CHINA).minusMonths(2);
         String report = path(group, month);
@@ -182,7 +178,7 @@ class ReportFlowTest extends ApiTest {
 
     @Test
     void aMonthIsReportedOnlyOnceItIsOver() {
-        String group = groupOf(LEADER_2);
+        String group = Fixtures.groupOf(LEADER_2);
         YearMonth now = YearMonth.now(CHINA);
         as(LEADER_2).body(narrative("x", null, null)).put(path(group, now.plusMonths(1))).then().statusCode(409);
         String etag = as(LEADER_2).body(narrative("本月进展", null, "下月计划")).put(path(group, now))
@@ -194,8 +190,8 @@ class ReportFlowTest extends ApiTest {
 
     @Test
     void leadersAreToldOnceThatTheReportIsDueThenNearThenLate() throws Throwable {
-        String group1 = groupOf(LEADER_1);
-        String group2 = groupOf(LEADER_2);
+        String group1 = Fixtures.groupOf(LEADER_1);
+        String group2 = Fixtures.groupOf(LEADER_2);
         // Group 1 submits the report of three months ago; group 2 does not.
         YearMonth month = YearMonth.now(CHINA).minusMonths(3);
         String etag = as(LEADER_1).body(narrative("进展", null, "计划")).put(path(group1, month)).then().statusCode(201)

@@ -1,10 +1,8 @@
 package cn.zoufang.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.MessageDigest;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.zoufang.evidence.TestPhotos;
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -101,8 +100,7 @@ class OfflineDayTest extends ApiTest {
     @Test
     void aDayOfOfflineWritesReplaysWithoutDuplicatesOrLossesAndWithThePredictedConflicts() throws Exception {
         String site = Visits.enterpriseId("欧菲光");
-        String economy = as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then()
-                .extract().path("items.find { it.name == '区经发局' }.id");
+        String economy = Fixtures.departmentId("区经发局");
 
         // Before the signal went: an issue of the group's, and a planned visit; the phone saw both at version 0.
         String earlierIssue = UUID.randomUUID().toString();

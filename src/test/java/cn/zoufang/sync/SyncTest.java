@@ -70,10 +70,6 @@ class SyncTest extends ApiTest {
                 .then().statusCode(201).extract().path("id");
     }
 
-    private static String groupOf(String phone) {
-        return as(phone).get("/api/v1/me").then().extract().path("groups[0].id");
-    }
-
     @Test
     void aFullSnapshotThenOnlyWhatChanged() {
         List<JsonPath> pages = new ArrayList<>();
@@ -96,8 +92,8 @@ class SyncTest extends ApiTest {
 
     @Test
     void anEnterpriseMovedToAnotherGroupArrivesAsARemovalAndTheOtherGroupGetsIt() {
-        String group1 = groupOf(LEADER_1);
-        String group2 = groupOf(OFFICIAL_2);
+        String group1 = Fixtures.groupOf(LEADER_1);
+        String group2 = Fixtures.groupOf(OFFICIAL_2);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String id = newEnterprise("同步改挂测试企业");
         String official1 = drain(OFFICIAL_1, null, 1000, new ArrayList<>());
@@ -122,7 +118,7 @@ class SyncTest extends ApiTest {
 
     @Test
     void joiningAGroupBringsItsEnterprisesAndLeavingItRemovesThem() {
-        String group1 = groupOf(LEADER_1);
+        String group1 = Fixtures.groupOf(LEADER_1);
         String phone = "19900000" + (100 + (int) (Math.random() * 800));
         String account = as(ADMIN).body(Map.of("phone", phone, "displayName", "同步测试干部", "password", PASSWORD,
                 "roles", List.of("OFFICIAL"))).post("/api/v1/accounts").then().statusCode(201).extract().path("id");
@@ -208,8 +204,7 @@ class SyncTest extends ApiTest {
         String id = UUID.randomUUID().toString();
         as(DESK).body(Map.of("id", id, "enterpriseId", Visits.enterpriseId("同兴达"), "category", "POLICY",
                 "title", "同步退回测试", "description", "同步退回测试")).post("/api/v1/issues").then().statusCode(201);
-        String economy = as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then()
-                .extract().path("items.find { it.name == '区经发局' }.id");
+        String economy = Fixtures.departmentId("区经发局");
         as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
                 .post("/api/v1/issues/" + id + "/forward").then().statusCode(200);
         List<JsonPath> got = new ArrayList<>();

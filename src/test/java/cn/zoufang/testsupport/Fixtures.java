@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Request bodies that several test classes build. */
-public final class Fixtures {
+/** Request bodies and lookups that several test classes need, as the demo accounts. */
+public final class Fixtures extends ApiTest {
 
     private Fixtures() {
     }
@@ -24,5 +24,16 @@ public final class Fixtures {
         m.put("contactName", "测试联系人");
         m.put("contactPhone", "0791-88888888");
         return m;
+    }
+
+    /** The id of the demo department with this name (区经发局 is the department handler's). */
+    public static String departmentId(String name) {
+        return as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then().statusCode(200)
+                .extract().path("items.find { it.name == '" + name + "' }.id");
+    }
+
+    /** The (first) group of the demo account with this phone. */
+    public static String groupOf(String phone) {
+        return as(phone).get("/api/v1/me").then().statusCode(200).extract().path("groups[0].id");
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -61,7 +62,7 @@ class VisitFlowTest extends ApiTest {
 
         as(OFFICIAL_1).queryParam("mine", true).queryParam("status", "COMPLETED").queryParam("limit", 100)
                 .get("/api/v1/visits").then().statusCode(200).body("items.id", hasItem(id));
-        String group = as(OFFICIAL_1).get("/api/v1/me").then().extract().path("groups[0].id");
+        String group = Fixtures.groupOf(OFFICIAL_1);
         as(LEADER_1).queryParam("groupId", group).queryParam("month", Visits.today().toString().substring(0, 7))
                 .queryParam("limit", 100).get("/api/v1/visits").then().statusCode(200).body("items.id", hasItem(id));
         as(OFFICIAL_1).queryParam("enterpriseId", enterprise).queryParam("limit", 100).get("/api/v1/visits").then()
