@@ -36,7 +36,8 @@ class ObservabilityTest extends ApiTest {
         // A header that is not a sane id is replaced, not echoed into logs.
         as(OFFICIAL_1).header("X-Request-Id", "x").get("/api/v1/me").then()
                 .header("X-Request-Id", org.hamcrest.Matchers.not("x"));
-        org.junit.jupiter.api.Assertions.assertNotEquals(mine, generated);
+        // Without one, the server makes its own.
+        UUID.fromString(generated);
     }
 
     @Test
