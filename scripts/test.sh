@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 ensure_java
 ensure_chromium
+ensure_kustomize
 exec ./mvnw verify "$@"
