@@ -1,16 +1,21 @@
 package cn.zoufang.ledger;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import cn.zoufang.identity.Role;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
+import cn.zoufang.web.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
@@ -29,6 +34,7 @@ public class EscalationJob {
     private static final Logger LOG = Logger.getLogger(EscalationJob.class);
     /** Any fixed number: the advisory lock that makes this job once-per-cluster. */
     private static final long LOCK = 0x7a6f7566616e6701L;
+    private static final Duration FOLLOW_UP_WINDOW = Duration.ofDays(60);
 
     private final WorkCalendar calendar;
     private final Notifier notifier;
@@ -48,53 +54,81 @@ public class EscalationJob {
                 .onFailure().recoverWithNull();
     }
 
-    /** @return how many notices went out, or -1 when another replica holds the lock */
+    /** @return how many issues were announced, or -1 when another replica holds the lock */
     public Uni<Integer> run() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("select pg_try_advisory_xact_lock(:k)", Boolean.class)
-                        .setParameter("k", LOCK).getSingleResult())
-                .flatMap(locked -> {
-                    if (!locked) {
-                        return Uni.createFrom().item(-1);
-                    }
-                    return Issue.<Issue>list("status in ?1 and dueDate is not null",
-                            List.of(IssueStatus.FORWARDED, IssueStatus.IN_PROGRESS))
-                            .flatMap(issues -> Multi.createFrom().iterable(issues)
-                                    .onItem().transformToUniAndConcatenate(this::escalate)
-                                    .collect().asList()
-                                    .map(sent -> (int) sent.stream().filter(b -> b).count()))
-                            .flatMap(escalated -> followUps().map(reminded -> escalated + reminded));
-                }));
+        return ladder(0).flatMap(escalated -> escalated < 0 ? Uni.createFrom().item(escalated)
+                : followUps(0).map(reminded -> escalated + reminded));
     }
 
-    /** Closed as resolved or explained some working days ago, no follow-up visit names it yet: remind the group. */
-    private Uni<Integer> followUps() {
-        java.time.OffsetDateTime before = calendar.days().minus(calendar.today(), config.followUpAfterWorkingDays())
-                .plusDays(1).atStartOfDay(cn.zoufang.web.Dates.ZONE).toOffsetDateTime();
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                update issue i set follow_up_notified = true
-                where i.status = 'CLOSED' and i.close_reason in ('RESOLVED', 'EXPLAINED') and not i.follow_up_notified
-                and i.closed_at < :before and not exists (select 1 from visit_issue vi join visit v on v.id = vi.visit_id
-                    where vi.issue_id = i.id and v.status <> 'CANCELLED')
-                returning i.id, i.enterprise_id""", Object[].class).setParameter("before", before).getResultList())
+    /**
+     * One batch per transaction, so a zone with thousands of open issues is worked through in short
+     * transactions, never all in one; only the issues whose stage moved are read, as plain rows.
+     */
+    private Uni<Integer> ladder(int sentSoFar) {
+        WorkingDays.StageBounds b = calendar.bounds(calendar.today());
+        return locked(s -> s.createNativeQuery("""
+                select id, lead_department_id, enterprise_id, stage from (
+                  select i.id, i.lead_department_id, i.enterprise_id, i.due_date, i.notified_stage,
+                         case when i.due_date <= :supervise then 'NEEDS_SUPERVISION'
+                              when i.due_date < :today then 'OVERDUE' else 'DUE_SOON' end as stage
+                  from issue i where i.status in ('FORWARDED', 'IN_PROGRESS') and i.due_date < :horizon) c
+                where c.notified_stage is distinct from c.stage
+                order by c.due_date, c.id limit :batch""", Object[].class)
+                .setParameter("supervise", b.supervise()).setParameter("today", b.today())
+                .setParameter("horizon", b.horizon()).setParameter("batch", config.escalationBatch()).getResultList()
+                .flatMap(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(r -> escalate(s, (UUID) r[0], (UUID) r[1], (UUID) r[2],
+                                Stage.valueOf((String) r[3])))
+                        .collect().asList().map(List::size)))
+                .flatMap(n -> n < 0 ? Uni.createFrom().item(sentSoFar == 0 ? -1 : sentSoFar)
+                        : n == config.escalationBatch() ? ladder(sentSoFar + n) : Uni.createFrom().item(sentSoFar + n));
+    }
+
+    /**
+     * Closed as resolved or explained some working days ago, no follow-up visit names it yet: remind the
+     * group. Only close-outs of the last {@link #FOLLOW_UP_WINDOW} are reminded: after a long outage or a
+     * data import, a reminder about something closed months ago is noise.
+     */
+    private Uni<Integer> followUps(int sentSoFar) {
+        OffsetDateTime before = calendar.days().minus(calendar.today(), config.followUpAfterWorkingDays())
+                .plusDays(1).atStartOfDay(Dates.ZONE).toOffsetDateTime();
+        return locked(s -> s.createNativeQuery("""
+                update issue set follow_up_notified = true where id in (
+                  select i.id from issue i
+                  where i.status = 'CLOSED' and i.close_reason in ('RESOLVED', 'EXPLAINED') and not i.follow_up_notified
+                  and i.closed_at < :before and i.closed_at >= :since
+                  and not exists (select 1 from visit_issue vi join visit v on v.id = vi.visit_id
+                                  where vi.issue_id = i.id and v.status <> 'CANCELLED')
+                  order by i.closed_at limit :batch)
+                returning id, enterprise_id""", Object[].class)
+                .setParameter("before", before).setParameter("since", before.minus(FOLLOW_UP_WINDOW))
+                .setParameter("batch", config.escalationBatch()).getResultList()
                 .flatMap(rows -> Multi.createFrom().iterable(rows)
                         .onItem().transformToUniAndConcatenate(r -> notifier.groupOf((UUID) r[1], false)
-                                .flatMap(group -> notifier.notify(group, NotificationType.FOLLOW_UP_DUE, (UUID) r[0], false)))
-                        .collect().asList().map(List::size));
+                                .flatMap(group -> notifier.notify(group, NotificationType.FOLLOW_UP_DUE, (UUID) r[0], false))
+                                .replaceWith(r[0]))
+                        .collect().asList().map(List::size)))
+                .flatMap(n -> n < 0 ? Uni.createFrom().item(sentSoFar)
+                        : n == config.escalationBatch() ? followUps(sentSoFar + n) : Uni.createFrom().item(sentSoFar + n));
     }
 
-    private Uni<Boolean> escalate(Issue i) {
-        Stage stage = calendar.stage(i.dueDate, calendar.today());
-        if (stage == Stage.ON_TIME || stage == i.notifiedStage) {
-            return Uni.createFrom().item(false);
-        }
+    /** Runs the work in a transaction holding the cluster-wide lock; -1 without running it when the lock is taken. */
+    private Uni<Integer> locked(Function<Mutiny.Session, Uni<Integer>> work) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("select pg_try_advisory_xact_lock(:k)", Boolean.class)
+                        .setParameter("k", LOCK).getSingleResult()
+                        .flatMap(locked -> locked ? work.apply(s) : Uni.createFrom().item(-1))));
+    }
+
+    /** @return the issue's id (Multi drops null items, so the batch's count needs a value) */
+    private Uni<UUID> escalate(Mutiny.Session s, UUID issueId, UUID leadDepartmentId, UUID enterpriseId, Stage stage) {
         NotificationType type = switch (stage) {
             case DUE_SOON -> NotificationType.ISSUE_DUE_SOON;
             case OVERDUE -> NotificationType.ISSUE_OVERDUE;
             default -> NotificationType.ISSUE_NEEDS_SUPERVISION;
         };
-        Uni<List<UUID>> recipients = notifier.departmentHandlers(i.leadDepartmentId)
-                .flatMap(handlers -> notifier.groupOf(i.enterpriseId, true).flatMap(leaders -> {
+        Uni<List<UUID>> recipients = notifier.departmentHandlers(leadDepartmentId)
+                .flatMap(handlers -> notifier.groupOf(enterpriseId, true).flatMap(leaders -> {
                     List<UUID> all = new ArrayList<>(handlers);
                     all.addAll(leaders);
                     return stage == Stage.NEEDS_SUPERVISION
@@ -106,10 +140,9 @@ public class EscalationJob {
                 }));
         // Recorded without touching the issue's version: a notice is not an edit, and must not make the
         // ETags that people hold stale.
-        return recipients.flatMap(r -> notifier.notify(r, type, i.id, stage == Stage.NEEDS_SUPERVISION))
-                .chain(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "update issue set notified_stage = :stage where id = :id")
-                        .setParameter("stage", stage.name()).setParameter("id", i.id).executeUpdate()))
-                .replaceWith(true);
+        return recipients.flatMap(r -> notifier.notify(r, type, issueId, stage == Stage.NEEDS_SUPERVISION))
+                .chain(() -> s.createNativeQuery("update issue set notified_stage = :stage where id = :id")
+                        .setParameter("stage", stage.name()).setParameter("id", issueId).executeUpdate())
+                .replaceWith(issueId);
     }
 }

@@ -26,6 +26,10 @@ public interface LedgerConfig {
     @WithDefault("1m")
     String escalationDelay();
 
+    /** Issues per transaction of the ladder and follow-up runs: keeps each transaction short in a large zone. */
+    @WithDefault("200")
+    int escalationBatch();
+
     /** Working days after a close-out (resolved or explained) before the group is reminded to follow up. */
     @WithDefault("10")
     int followUpAfterWorkingDays();

@@ -57,6 +57,10 @@ public class WorkCalendar {
         return snapshot.stage(due, today, config.dueSoonWorkingDays(), config.supervisionAfterWorkingDays());
     }
 
+    public WorkingDays.StageBounds bounds(LocalDate today) {
+        return snapshot.bounds(today, config.dueSoonWorkingDays(), config.supervisionAfterWorkingDays());
+    }
+
     public LocalDate today() {
         return Dates.today();
     }

@@ -88,6 +88,22 @@ public final class WorkingDays {
         return between(due, today) >= supervisionAfter ? Stage.NEEDS_SUPERVISION : Stage.OVERDUE;
     }
 
+    /**
+     * The ladder as due-date boundaries for one day, so a query can pick the issues of each stage: due on or
+     * before {@code supervise} needs supervision, before {@code today} is overdue, before {@code horizon} is
+     * due soon, the rest on time. Agrees with {@link #stage} for every due date.
+     */
+    public StageBounds bounds(LocalDate today, int dueSoon, int supervisionAfter) {
+        LocalDate supervise = today.minusDays(1);
+        while (between(supervise, today) < supervisionAfter) {
+            supervise = supervise.minusDays(1);
+        }
+        return new StageBounds(supervise, today, plus(today, dueSoon + 1));
+    }
+
+    public record StageBounds(LocalDate supervise, LocalDate today, LocalDate horizon) {
+    }
+
     /** Working days late on {@code today} (0 when not late). */
     public int daysOverdue(LocalDate due, LocalDate today) {
         return between(due, today);

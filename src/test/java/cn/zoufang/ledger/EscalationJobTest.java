@@ -63,7 +63,8 @@ class EscalationJobTest extends ApiTest {
         assertEquals(0, notices(issue, "ISSUE_DUE_SOON"), "on time: no notice");
 
         dueOn(issue, calendar.today());
-        assertTrue(VertxContextSupport.subscribeAndAwait(() -> job.run()) >= 1);
+        int announced = VertxContextSupport.subscribeAndAwait(() -> job.run());
+        assertTrue(announced >= 1, "announced " + announced);
         // The handler of 区经发局 and the leader of group 1 (欧菲光's group).
         assertEquals(2, notices(issue, "ISSUE_DUE_SOON"));
         VertxContextSupport.subscribeAndAwait(() -> job.run());
@@ -107,5 +108,36 @@ class EscalationJobTest extends ApiTest {
         VertxContextSupport.subscribeAndAwait(() -> job.run());
         assertEquals(2, notices(ids[0], "FOLLOW_UP_DUE")); // group 1: leader and official, once
         assertEquals(0, notices(ids[1], "FOLLOW_UP_DUE"));
+    }
+
+    @Test
+    void oneRunWorksThroughMoreIssuesThanABatchAndSkipsCloseOutsBeyondTheWindow() throws Throwable {
+        String ofilm = Visits.enterpriseId("欧菲光");
+        String economy = Fixtures.departmentId("区经发局");
+        java.util.List<String> due = new java.util.ArrayList<>();
+        for (int k = 0; k < 5; k++) { // the test profile's batch is 2
+            String id = IssueFlowTest.register(CONTACT_1, ofilm, "批量阶梯测试" + k);
+            IssueFlowTest.act(DESK, id, "forward", 0, Map.of("leadDepartmentId", economy)).statusCode(200);
+            dueOn(id, calendar.today());
+            due.add(id);
+        }
+        String old = IssueFlowTest.register(CONTACT_1, ofilm, "久远销号测试");
+        IssueFlowTest.act(DESK, old, "forward", 0, Map.of("leadDepartmentId", economy)).statusCode(200);
+        IssueFlowTest.act(DEPARTMENT, old, "accept", 1, Map.of()).statusCode(200);
+        IssueFlowTest.act(DEPARTMENT, old, "respond", 2, Map.of("response", "已解决", "resolution", "RESOLVED")).statusCode(200);
+        IssueFlowTest.act(CONTACT_1, old, "confirm", 3, Map.of("satisfied", true, "rating", 5)).statusCode(200);
+        IssueFlowTest.act(DESK, old, "close-out", 4, Map.of()).statusCode(200);
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update issue set closed_at = now() - interval '100 days' where id = ?")) {
+            s.setObject(1, UUID.fromString(old));
+            s.executeUpdate();
+        }
+
+        int announced = VertxContextSupport.subscribeAndAwait(() -> job.run());
+        assertTrue(announced >= 5, "announced " + announced);
+        for (String id : due) {
+            assertEquals(2, notices(id, "ISSUE_DUE_SOON"), id);
+        }
+        assertEquals(0, notices(old, "FOLLOW_UP_DUE"), "closed 100 days ago: beyond the 60-day window");
     }
 }

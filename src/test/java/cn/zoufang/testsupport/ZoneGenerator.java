@@ -95,6 +95,13 @@ public final class ZoneGenerator {
         long[] issues = issues(c, copy);
         try (Statement s = c.createStatement()) {
             s.execute("delete from month_figures");
+            // History's notices went out at the time: mark the ladder and the follow-up reminders of old
+            // issues as done, so the service's first run does not announce three years at once.
+            s.execute("""
+                    update issue set follow_up_notified = true where status = 'CLOSED' and closed_at < now() - interval '20 days'""");
+            s.execute("""
+                    update issue set notified_stage = 'NEEDS_SUPERVISION'
+                    where status in ('FORWARDED', 'IN_PROGRESS') and due_date < current_date - 20""");
             s.execute("analyze");
         }
         return new Result(groups, enterprises, visits, issues[0], issues[1], (System.nanoTime() - began) / 1_000_000);
