@@ -38,17 +38,19 @@ public class Notifier {
         }
         OffsetDateTime now = OffsetDateTime.now();
         OffsetDateTime pushAt = urgent ? now : afterQuietHours(now);
-        return Multi.createFrom().iterable(unique).onItem().transformToUniAndConcatenate(accountId -> {
-            Notification n = new Notification();
-            n.id = UUID.randomUUID();
-            n.accountId = accountId;
-            n.type = type;
-            n.objectType = type.objectType();
-            n.objectId = objectId;
-            n.urgent = urgent;
-            n.createdAt = now;
-            return n.persist().chain(() -> Panache.flush()).chain(() -> queuePush(n.id, accountId, pushAt, !urgent));
-        }).collect().last().replaceWithVoid();
+        // Plain inserts rather than persisted entities: a job that notifies thousands of people in one
+        // session would otherwise make every flush walk all the notifications it made before.
+        return Panache.getSession().flatMap(s -> Multi.createFrom().iterable(unique).onItem()
+                .transformToUniAndConcatenate(accountId -> {
+                    UUID id = UUID.randomUUID();
+                    return s.createNativeQuery("""
+                            insert into notification (id, account_id, type, object_type, object_id, urgent, created_at)
+                            values (:id, :account, :type, :objectType, :object, :urgent, :now)""")
+                            .setParameter("id", id).setParameter("account", accountId).setParameter("type", type.name())
+                            .setParameter("objectType", type.objectType()).setParameter("object", objectId)
+                            .setParameter("urgent", urgent).setParameter("now", now).executeUpdate()
+                            .chain(() -> queuePush(id, accountId, pushAt, !urgent));
+                }).collect().last().replaceWithVoid());
     }
 
     /**
