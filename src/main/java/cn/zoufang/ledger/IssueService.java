@@ -400,7 +400,11 @@ public class IssueService {
             IssueStatus before = i.status;
             return change.apply(i).flatMap(step -> {
                 i.updatedAt = OffsetDateTime.now();
-                return event(caller, i, step.event(), before, step.text(), internal)
+                // The issue's row first, then its event: the event's foreign key locks the issue's row too, and
+                // two actions that each held that lock before updating the row deadlocked instead of one
+                // getting 412.
+                return Panache.flush()
+                        .chain(() -> event(caller, i, step.event(), before, step.text(), internal))
                         .chain(() -> Panache.flush())
                         .chain(() -> notifyFor(caller, step.event(), i))
                         .chain(() -> audit.record(Entry.by(caller, "ISSUE_" + action.name(), "ISSUE", i.id)))

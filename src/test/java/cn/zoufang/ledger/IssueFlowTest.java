@@ -95,6 +95,33 @@ class IssueFlowTest extends ApiTest {
     }
 
     @Test
+    void theLedgerPagesWithoutGapsOrRepeatsNewestFirst() {
+        String ofilm = Visits.enterpriseId("欧菲光");
+        for (int k = 0; k < 5; k++) {
+            register(OFFICIAL_1, ofilm, "分页测试" + k);
+        }
+        List<String> whole = as(OFFICIAL_1).get("/api/v1/issues?limit=12").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 4; page++) {
+            var body = as(OFFICIAL_1).get("/api/v1/issues?limit=3" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .then().statusCode(200).extract().jsonPath();
+            paged.addAll(body.getList("items.id"));
+            cursor = body.getString("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(whole, paged);
+        List<String> created = as(OFFICIAL_1).get("/api/v1/issues?limit=12").then().extract().jsonPath()
+                .getList("items.createdAt");
+        List<String> sorted = new java.util.ArrayList<>(created);
+        sorted.sort(java.util.Comparator.comparing((String t) -> java.time.OffsetDateTime.parse(t)).reversed());
+        org.junit.jupiter.api.Assertions.assertEquals(sorted, created);
+    }
+
+    @Test
     void aDepartmentMayReturnAnIssueOnlyOnce() {
         String economy = Fixtures.departmentId("区经发局");
         String id = register(DESK, Visits.enterpriseId("同兴达"), "用地指标");
