@@ -35,9 +35,16 @@ public interface PushConfig {
     @WithDefault("2s")
     String dispatchEvery();
 
-    /** Attempts before a push is given up as DEAD (visible to the admin). */
-    @WithDefault("8")
+    /**
+     * Attempts before a push is given up as DEAD (visible to the admin). With the backoff doubling from 2 s
+     * up to {@link #maxBackoff()}, 16 attempts ride out an FCM outage of about two hours.
+     */
+    @WithDefault("16")
     int maxAttempts();
+
+    /** The longest wait between two attempts of one push. */
+    @WithDefault("PT30M")
+    Duration maxBackoff();
 
     /**
      * Where FCM's HTTP v1 API is reached, when not directly at https://fcm.googleapis.com: a relay that

@@ -35,11 +35,13 @@ public class PushDispatcher {
     private final PushChannel channel;
     private final Vertx vertx;
     private final int maxAttempts;
+    private final Duration maxBackoff;
 
     public PushDispatcher(PushChannel channel, Vertx vertx, PushConfig config) {
         this.channel = channel;
         this.vertx = vertx;
         this.maxAttempts = config.maxAttempts();
+        this.maxBackoff = config.maxBackoff();
     }
 
     @Scheduled(every = "${zoufang.push.dispatch-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -99,15 +101,15 @@ public class PushDispatcher {
             case RETRY -> attempts >= maxAttempts
                     ? update("status = 'DEAD', last_error = :extra, attempts = :attempts", d, attempts, r.error(), null)
                     : update("last_error = :extra, attempts = :attempts, next_attempt_at = :next", d, attempts, r.error(),
-                            OffsetDateTime.now().plus(r.retryAfter() != null ? r.retryAfter() : backoff(attempts)));
+                            OffsetDateTime.now().plus(r.retryAfter() != null ? r.retryAfter() : backoff(attempts, maxBackoff)));
             case FAILED -> update("status = 'FAILED', last_error = :extra, attempts = :attempts", d, attempts, r.error(),
                     null);
         };
     }
 
-    /** Exponential with full jitter: 2 s, 4 s, 8 s … capped at 30 min. */
-    static Duration backoff(int attempts) {
-        long cap = Math.min(Duration.ofMinutes(30).toMillis(), 2000L << Math.min(attempts - 1, 20));
+    /** Exponential with jitter: 2 s, 4 s, 8 s … up to {@code max}, each between half and all of it. */
+    static Duration backoff(int attempts, Duration max) {
+        long cap = Math.min(max.toMillis(), 2000L << Math.min(attempts - 1, 20));
         return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
     }
 

@@ -51,6 +51,9 @@ public class ProblemMapper {
         if (code.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (code == ErrorCode.SERVICE_UNAVAILABLE) {
+            builder.header(HttpHeaders.RETRY_AFTER, "5");
+        }
         return builder.build();
     }
 
@@ -166,8 +169,37 @@ public class ProblemMapper {
                 return response(ErrorCode.PRECONDITION_FAILED, "数据刚被他人修改，请刷新后重试", uri, List.of());
             }
         }
+        if (databaseUnavailable(e)) {
+            // The transaction did not commit (or its end is unknown): every write is safe to retry as it
+            // was sent (client-made ids, Idempotency-Key), so the phone keeps it and retries.
+            LOG.warn("Database unavailable on " + (uri == null ? "?" : uri.getPath()) + ": " + e);
+            return response(ErrorCode.SERVICE_UNAVAILABLE, "服务暂时不可用，请稍后再试", uri, List.of());
+        }
         LOG.error("Unhandled failure on " + (uri == null ? "?" : uri.getPath()), e);
         return response(ErrorCode.INTERNAL_ERROR, "请稍后重试；如持续出现请联系管理员", uri, List.of());
+    }
+
+    /**
+     * PostgreSQL cannot be reached or is going away: refused or dropped connections, the pool giving up on
+     * one, or the server's own "connection exception" (08…) and "operator intervention" (57P…) states,
+     * which it sends while shutting down, restarting or starting.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof io.netty.channel.ConnectTimeoutException) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldPath(Path path) {

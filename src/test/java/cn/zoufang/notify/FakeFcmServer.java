@@ -34,13 +34,18 @@ public final class FakeFcmServer {
     private final Deque<Scripted> script = new ConcurrentLinkedDeque<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong tokens = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile boolean down;
 
     public FakeFcmServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/projects/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             JsonNode message = JSON.readTree(body).path("message");
-            Scripted next = script.poll();
+            Scripted next = down ? new Scripted(503, "UNAVAILABLE", "UNAVAILABLE", null) : script.poll();
+            if (down) {
+                refused.incrementAndGet();
+            }
             String answer;
             int status;
             if (next == null) {
@@ -77,6 +82,16 @@ public final class FakeFcmServer {
             }
         });
         server.start();
+    }
+
+    /** While down, every send is answered 503 UNAVAILABLE (as FCM does in an outage), however often it is retried. */
+    public void down(boolean down) {
+        this.down = down;
+    }
+
+    /** How many sends were refused while down (the Admin SDK's own retries included). */
+    public long refused() {
+        return refused.get();
     }
 
     /** How many OAuth tokens were handed out. */

@@ -51,7 +51,12 @@ class NotifierQuietHoursTest {
 
         @Override
         public int maxAttempts() {
-            return 8;
+            return 16;
+        }
+
+        @Override
+        public Duration maxBackoff() {
+            return Duration.ofMinutes(30);
         }
 
         @Override

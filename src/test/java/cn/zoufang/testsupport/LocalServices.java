@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -109,6 +110,49 @@ public final class LocalServices implements AutoCloseable {
     /** Starts the S3 server again on the same port with the same objects. */
     public void startS3() throws IOException {
         s3proxy = startS3Proxy(workDir, s3Port);
+    }
+
+    /** Stops PostgreSQL the way an operator's restart does ({@code pg_ctl stop -m fast}), keeping its data. */
+    public void stopPostgres() throws IOException, InterruptedException {
+        ProcessHandle server = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/bin/postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(String.valueOf(postgres.getPort())))
+                        .orElse(false))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no postgres on port " + postgres.getPort()));
+        Path binary = Path.of(server.info().command().orElseThrow());
+        List<String> args = java.util.Arrays.asList(server.info().arguments().orElseThrow());
+        int d = args.indexOf("-D");
+        postgresDataDir = Path.of(args.get(d + 1));
+        // What it was started with, minus the data directory, to start it again the same way.
+        List<String> options = new java.util.ArrayList<>(args);
+        options.subList(d, d + 2).clear();
+        postgresOptions = String.join(" ", options);
+        pgCtl = binary.resolveSibling("pg_ctl");
+        pgCtl("stop", "-m", "fast");
+    }
+
+    /** Starts PostgreSQL again on the same port with the same data, after {@link #stopPostgres()}. */
+    public void startPostgres() throws IOException, InterruptedException {
+        pgCtl("start", "-o", postgresOptions, "-l", workDir.resolve("postgres-restarted.log").toString());
+    }
+
+    private Path pgCtl;
+    private Path postgresDataDir;
+    private String postgresOptions;
+
+    private void pgCtl(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PostgreSQL refuses root; as the embedded server's library does, run it in a user namespace.
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(pgCtl.toString(), "-D", postgresDataDir.toString(), "-w"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("pg_ctl.log").toFile())).start();
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("pg_ctl " + String.join(" ", args) + " failed; see " + workDir.resolve("pg_ctl.log"));
+        }
     }
 
     @Override

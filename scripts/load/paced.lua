@@ -1,0 +1,29 @@
+-- GET the path given on the command line with the official's token, at a fixed total rate (RATE requests/s
+-- over all threads and connections) instead of as fast as possible. Stock wrk has no rate option, so each
+-- connection pauses between requests; once a second every thread compares what it sent with its share of
+-- the rate and scales the pause, which absorbs the time the answers themselves take.
+local token = os.getenv("TOKEN")
+local rate = tonumber(os.getenv("RATE"))
+local threads = tonumber(os.getenv("THREADS"))
+local connections = tonumber(os.getenv("PACED_CONNECTIONS"))
+local share = rate / threads
+local pause = connections * 1000 / rate
+local second = os.time()
+local sent = 0
+
+request = function()
+  return wrk.format("GET", wrk.path, { ["Authorization"] = "Bearer " .. token })
+end
+
+delay = function()
+  local now = os.time()
+  if now ~= second then
+    if sent > 0 then
+      local factor = sent / (share * (now - second))
+      pause = pause * math.max(0.5, math.min(2.0, factor))
+    end
+    second, sent = now, 0
+  end
+  sent = sent + 1
+  return pause
+end
