@@ -3,6 +3,7 @@ package cn.zoufang.ledger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -755,31 +756,46 @@ public class IssueService {
         if (issues.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Set<UUID> ids = issues.stream().map(i -> i.id).collect(Collectors.toSet());
-        return Enterprise.<Enterprise>list("id in ?1", issues.stream().map(i -> i.enterpriseId).collect(Collectors.toSet()))
-                .flatMap(es -> IssueCategory.<IssueCategory>list("code in ?1",
-                        issues.stream().map(i -> i.categoryCode).collect(Collectors.toSet()))
-                .flatMap(cs -> IssueAssist.<IssueAssist>list("issueId in ?1", ids)
-                .flatMap(assists -> {
-                    Set<UUID> departmentIds = new LinkedHashSet<>();
-                    issues.stream().filter(i -> i.leadDepartmentId != null).forEach(i -> departmentIds.add(i.leadDepartmentId));
-                    assists.forEach(a -> departmentIds.add(a.departmentId));
-                    return (departmentIds.isEmpty() ? Uni.createFrom().item(List.<Department>of())
-                            : Department.<Department>list("id in ?1", departmentIds)).map(ds -> {
-                        Map<UUID, String> enterpriseNames = es.stream().collect(Collectors.toMap(e -> e.id, e -> e.name));
-                        Map<String, String> categoryNames = cs.stream().collect(Collectors.toMap(c -> c.code, c -> c.name));
-                        Map<UUID, String> departmentNames = ds.stream().collect(Collectors.toMap(d -> d.id, d -> d.name));
-                        Map<UUID, List<Ref>> assistsByIssue = new HashMap<>();
-                        assists.forEach(a -> assistsByIssue.computeIfAbsent(a.issueId, k -> new ArrayList<>())
-                                .add(new Ref(a.departmentId, departmentNames.get(a.departmentId))));
-                        LocalDate today = Dates.today();
-                        boolean internal = !isEnterpriseView(caller);
-                        return issues.stream().map(i -> toView(i, internal, enterpriseNames.get(i.enterpriseId),
-                                categoryNames.get(i.categoryCode),
-                                i.leadDepartmentId == null ? null : new Ref(i.leadDepartmentId, departmentNames.get(i.leadDepartmentId)),
-                                assistsByIssue.getOrDefault(i.id, List.of()), today)).toList();
-                    });
-                })));
+        // The names a page shows (enterprises, categories, lead and assisting departments) in one round trip:
+        // a ledger page is read far more often than anything else, and four small queries cost more than one.
+        Set<UUID> leads = issues.stream().map(i -> i.leadDepartmentId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                select 'A', x.issue_id::text, x.department_id::text, d.name
+                  from issue_assist x join department d on d.id = x.department_id where x.issue_id in (:issues)
+                union all select 'E', e.id::text, null, e.name from enterprise e where e.id in (:enterprises)
+                union all select 'C', c.code, null, c.name from issue_category c where c.code in (:categories)
+                union all select 'D', d.id::text, null, d.name from department d where d.id in (:leads)""", Object[].class)
+                .setParameter("issues", issues.stream().map(i -> i.id).collect(Collectors.toSet()))
+                .setParameter("enterprises", issues.stream().map(i -> i.enterpriseId).collect(Collectors.toSet()))
+                .setParameter("categories", issues.stream().map(i -> i.categoryCode).collect(Collectors.toSet()))
+                // "in ()" is not SQL: without lead departments, an id that matches nothing.
+                .setParameter("leads", leads.isEmpty() ? Set.of(new UUID(0, 0)) : leads)
+                .getResultList())
+                .map(rows -> {
+                    Map<String, String> enterpriseNames = new HashMap<>();
+                    Map<String, String> categoryNames = new HashMap<>();
+                    Map<String, String> departmentNames = new HashMap<>();
+                    Map<UUID, List<Ref>> assistsByIssue = new HashMap<>();
+                    for (Object[] r : rows) {
+                        String key = (String) r[1];
+                        switch ((String) r[0]) {
+                            case "A" -> assistsByIssue.computeIfAbsent(UUID.fromString(key), k -> new ArrayList<>())
+                                    .add(new Ref(UUID.fromString((String) r[2]), (String) r[3]));
+                            case "E" -> enterpriseNames.put(key, (String) r[3]);
+                            case "C" -> categoryNames.put(key, (String) r[3]);
+                            default -> departmentNames.put(key, (String) r[3]);
+                        }
+                    }
+                    assistsByIssue.values().forEach(list -> list.sort(Comparator.comparing(Ref::name)));
+                    LocalDate today = Dates.today();
+                    boolean internal = !isEnterpriseView(caller);
+                    return issues.stream().map(i -> toView(i, internal, enterpriseNames.get(i.enterpriseId.toString()),
+                            categoryNames.get(i.categoryCode),
+                            i.leadDepartmentId == null ? null
+                                    : new Ref(i.leadDepartmentId, departmentNames.get(i.leadDepartmentId.toString())),
+                            assistsByIssue.getOrDefault(i.id, List.of()), today)).toList();
+                });
     }
 
     private IssueView toView(Issue i, boolean internal, String enterpriseName, String categoryName, Ref lead,

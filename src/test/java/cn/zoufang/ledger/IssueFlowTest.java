@@ -119,6 +119,17 @@ class IssueFlowTest extends ApiTest {
         List<String> sorted = new java.util.ArrayList<>(created);
         sorted.sort(java.util.Comparator.comparing((String t) -> java.time.OffsetDateTime.parse(t)).reversed());
         org.junit.jupiter.api.Assertions.assertEquals(sorted, created);
+
+        // The page names what it refers to: enterprise, category, lead and assisting departments.
+        String forwarded = whole.get(0);
+        act(DESK, forwarded, "forward", 0, Map.of("leadDepartmentId", Fixtures.departmentId("区经发局"),
+                "assistingDepartmentIds", List.of(Fixtures.departmentId("区招商局"), Fixtures.departmentId("区住建局"))))
+                .statusCode(200);
+        as(OFFICIAL_1).get("/api/v1/issues?limit=12").then().statusCode(200)
+                .body("items.find { it.id == '" + forwarded + "' }.enterpriseName", is("欧菲光（演示）"))
+                .body("items.find { it.id == '" + forwarded + "' }.categoryLabel", notNullValue())
+                .body("items.find { it.id == '" + forwarded + "' }.leadDepartment.name", is("区经发局"))
+                .body("items.find { it.id == '" + forwarded + "' }.assistingDepartments.name", contains("区住建局", "区招商局"));
     }
 
     @Test
