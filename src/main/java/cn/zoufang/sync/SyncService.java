@@ -201,13 +201,15 @@ public class SyncService {
                                         return Issue.<Issue>list("from Issue i where i.enterpriseId in :ids and " + is.hql(), p);
                                     }).invoke(out.enteredIssues::addAll).replaceWithVoid()))
                     // Left: assignments of my groups (or of groups I left) changed or ended since, no longer in scope.
+                    // A union, not an "or": each half is read through its group's index instead of every assignment.
                     .chain(() -> ids("""
-                            select distinct a.enterprise_id from assignment a
-                            where (a.group_id in (select group_id from group_member where account_id = :me)
-                                   and (a.sync_at >= :since or (a.end_date >= :dayBefore and a.end_date < :today)))
-                               or (a.group_id in (select group_id from group_member_removed
-                                                  where account_id = :me and removed_at >= :since)
-                                   and (a.end_date is null or a.end_date >= :dayBefore))""",
+                            select a.enterprise_id from assignment a join group_member m on m.group_id = a.group_id
+                            where m.account_id = :me
+                              and (a.sync_at >= :since or (a.end_date >= :dayBefore and a.end_date < :today))
+                            union
+                            select a.enterprise_id from assignment a join group_member_removed r on r.group_id = a.group_id
+                            where r.account_id = :me and r.removed_at >= :since
+                              and (a.end_date is null or a.end_date >= :dayBefore)""",
                             Map.of("me", caller.id(), "today", today, "since", since, "dayBefore", sinceDay.minusDays(1))))
                     .flatMap(candidates -> candidates.isEmpty() ? Uni.createFrom().voidItem()
                             : inScope(caller, candidates).invoke(visible -> candidates.stream()

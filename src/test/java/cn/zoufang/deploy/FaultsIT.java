@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
-import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +34,6 @@ import cn.zoufang.demo.DemoData;
  */
 class FaultsIT extends PackagedServiceIT {
 
-    private static final Logger LOG = Logger.getLogger(FaultsIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** FCM's outage in the test; production backs off up to 30 min, the test's instance up to 5 s. */
     private static final Duration FCM_OUTAGE = Duration.ofMinutes(2);
@@ -90,7 +88,10 @@ class FaultsIT extends PackagedServiceIT {
 
         List<Answer> all = new ArrayList<>(answers);
         Map<Integer, Long> byStatus = all.stream().collect(Collectors.groupingBy(Answer::status, Collectors.counting()));
-        LOG.infof("PostgreSQL restart: %d answers %s; down %s, up %s, recovered %s", all.size(), byStatus, down, up, recovered);
+        // The outcome, for the README's record of fault runs.
+        System.out.printf("FAULTS postgres: %d answers by status %s; down for %d ms; first ledger page %d ms after the"
+                + " restart%n", all.size(), byStatus, Duration.between(down, up).toMillis(),
+                Duration.between(up, recovered).toMillis());
         // Clean failures only: 503 problem+json SERVICE_UNAVAILABLE with Retry-After, never a 500 or a hang.
         for (Answer a : all) {
             if (a.status() < 200 || a.status() >= 300) {
@@ -161,13 +162,18 @@ class FaultsIT extends PackagedServiceIT {
         assertEquals(0, fcm.deliveredTo(token).size());
 
         fcm.down(false);
+        Instant back = Instant.now();
         awaitTrue(Duration.ofSeconds(60), () -> fcm.deliveredTo(token).size() >= issues, issues + " pushes after the outage");
+        Duration drained = Duration.between(back, Instant.now());
         Thread.sleep(4000); // the dispatcher ran again meanwhile: nothing more may arrive
         List<String> ids = fcm.deliveredTo(token).stream()
                 .map(r -> r.message().path("data").path("notificationId").asText()).toList();
         assertEquals(issues, ids.size(), "pushes received");
         assertEquals(issues, ids.stream().distinct().count(), "a notification was pushed twice");
         assertEquals(issues, count("select count(*)" + mine + " and status = 'SENT'"));
+        System.out.printf("FAULTS fcm: down %d s, %d sends refused (the SDK's own retries included), %d pushes all"
+                + " delivered once within %d ms of FCM's return; max attempts of one push %d%n", FCM_OUTAGE.toSeconds(),
+                fcm.refused(), issues, drained.toMillis(), count("select max(attempts)" + mine));
     }
 
     // ---- the load's requests ---------------------------------------------------------------------
