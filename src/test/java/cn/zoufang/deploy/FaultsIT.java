@@ -136,14 +136,9 @@ class FaultsIT extends PackagedServiceIT {
     @Test
     void fcmDownForMinutesThenEveryPushArrivesOnce() throws Exception {
         String url = urls.get(0);
-        String token = "faults-" + UUID.randomUUID();
-        as(url, login(url, DemoData.DEPARTMENT)).body(Map.of("token", token, "platform", "ANDROID"))
-                .put("/api/v1/devices/" + UUID.randomUUID()).then().statusCode(200);
-        String office = login(url, DemoData.OFFICE);
-        String enterprise = as(url, office).queryParam("limit", 100).get("/api/v1/enterprises").then().statusCode(200)
-                .extract().path("items[2].id");
-        String economy = as(url, office).queryParam("limit", 100).get("/api/v1/departments").then()
-                .extract().path("items.find { it.name == '区经发局' }.id");
+        String token = handlersDevice(url, "faults");
+        String enterprise = enterprise(url, 2);
+        String economy = economyDepartment(url);
 
         fcm.down(true);
         Instant until = Instant.now().plus(FCM_OUTAGE);

@@ -190,6 +190,25 @@ abstract class PackagedServiceIT {
         }
     }
 
+    /** Registers a phone of 区经发局's handler (the department forwarded issues notify) with a new FCM token. */
+    static String handlersDevice(String url, String tokenPrefix) {
+        String token = tokenPrefix + "-" + UUID.randomUUID();
+        as(url, login(url, DemoData.DEPARTMENT)).body(Map.of("token", token, "platform", "ANDROID"))
+                .put("/api/v1/devices/" + UUID.randomUUID()).then().statusCode(200);
+        return token;
+    }
+
+    /** The n-th enterprise of the office's list. */
+    static String enterprise(String url, int n) {
+        return as(url, login(url, DemoData.OFFICE)).queryParam("limit", 100).get("/api/v1/enterprises").then()
+                .statusCode(200).extract().path("items[" + n + "].id");
+    }
+
+    static String economyDepartment(String url) {
+        return as(url, login(url, DemoData.OFFICE)).queryParam("limit", 100).get("/api/v1/departments").then()
+                .statusCode(200).extract().path("items.find { it.name == '区经发局' }.id");
+    }
+
     /** An issue registered on one instance and forwarded to 区经发局 on the other. */
     static String forwardedIssue(String registerOn, String forwardOn, String enterpriseId, String departmentId) {
         String id = UUID.randomUUID().toString();

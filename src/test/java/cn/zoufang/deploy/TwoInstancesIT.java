@@ -86,14 +86,9 @@ class TwoInstancesIT extends PackagedServiceIT {
     void bothInstancesDispatchAndNoPushIsSentTwice() throws Exception {
         String a = urls.get(0);
         String b = urls.get(1);
-        String token = "two-instances-" + UUID.randomUUID();
-        as(a, login(a, DemoData.DEPARTMENT)).body(Map.of("token", token, "platform", "ANDROID"))
-                .put("/api/v1/devices/" + UUID.randomUUID()).then().statusCode(200);
-        String office = login(a, DemoData.OFFICE);
-        String enterprise = as(a, office).queryParam("limit", 100).get("/api/v1/enterprises").then().statusCode(200)
-                .extract().path("items[0].id");
-        String economy = as(a, office).queryParam("limit", 100).get("/api/v1/departments").then()
-                .extract().path("items.find { it.name == '区经发局' }.id");
+        String token = handlersDevice(a, "two-instances");
+        String enterprise = enterprise(a, 0);
+        String economy = economyDepartment(a);
         int issues = 24;
         for (int i = 0; i < issues; i++) {
             forwardedIssue(i % 2 == 0 ? a : b, i % 2 == 0 ? b : a, enterprise, economy);
@@ -112,12 +107,7 @@ class TwoInstancesIT extends PackagedServiceIT {
     @Test
     void theLadderNoticeGoesOutOnceThoughBothInstancesRunTheJob() throws Exception {
         String a = urls.get(0);
-        String office = login(a, DemoData.OFFICE);
-        String enterprise = as(a, office).queryParam("limit", 100).get("/api/v1/enterprises").then()
-                .extract().path("items[1].id");
-        String economy = as(a, office).queryParam("limit", 100).get("/api/v1/departments").then()
-                .extract().path("items.find { it.name == '区经发局' }.id");
-        String issue = forwardedIssue(a, urls.get(1), enterprise, economy);
+        String issue = forwardedIssue(a, urls.get(1), enterprise(a, 1), economyDepartment(a));
         // Ten days late: past the point where the office must supervise it.
         execute("update issue set due_date = current_date - 10 where id = '" + issue + "'");
         String handler = "(select id from account where phone = '" + DemoData.DEPARTMENT + "')";

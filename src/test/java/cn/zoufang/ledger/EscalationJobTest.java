@@ -54,6 +54,23 @@ class EscalationJobTest extends ApiTest {
         }
     }
 
+    /** An issue resolved to the enterprise's satisfaction and closed out {@code days} days ago. */
+    private String closedDaysAgo(String enterprise, String department, String title, int days) throws Exception {
+        String id = IssueFlowTest.register(CONTACT_1, enterprise, title);
+        IssueFlowTest.act(DESK, id, "forward", 0, Map.of("leadDepartmentId", department)).statusCode(200);
+        IssueFlowTest.act(DEPARTMENT, id, "accept", 1, Map.of()).statusCode(200);
+        IssueFlowTest.act(DEPARTMENT, id, "respond", 2, Map.of("response", "已解决", "resolution", "RESOLVED")).statusCode(200);
+        IssueFlowTest.act(CONTACT_1, id, "confirm", 3, Map.of("satisfied", true, "rating", 5)).statusCode(200);
+        IssueFlowTest.act(DESK, id, "close-out", 4, Map.of()).statusCode(200);
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "update issue set closed_at = now() - make_interval(days => ?) where id = ?")) {
+            s.setInt(1, days);
+            s.setObject(2, UUID.fromString(id));
+            s.executeUpdate();
+        }
+        return id;
+    }
+
     @Test
     void eachStageOfTheLadderIsAnnouncedOnce() throws Throwable {
         String issue = IssueFlowTest.register(CONTACT_1, Visits.enterpriseId("欧菲光"), "阶梯提醒测试");
@@ -85,18 +102,7 @@ class EscalationJobTest extends ApiTest {
         String economy = Fixtures.departmentId("区经发局");
         String[] ids = new String[2];
         for (int k = 0; k < 2; k++) {
-            String id = IssueFlowTest.register(CONTACT_1, ofilm, "回访提醒测试" + k);
-            IssueFlowTest.act(DESK, id, "forward", 0, Map.of("leadDepartmentId", economy)).statusCode(200);
-            IssueFlowTest.act(DEPARTMENT, id, "accept", 1, Map.of()).statusCode(200);
-            IssueFlowTest.act(DEPARTMENT, id, "respond", 2, Map.of("response", "已解决", "resolution", "RESOLVED")).statusCode(200);
-            IssueFlowTest.act(CONTACT_1, id, "confirm", 3, Map.of("satisfied", true, "rating", 5)).statusCode(200);
-            IssueFlowTest.act(DESK, id, "close-out", 4, Map.of()).statusCode(200);
-            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "update issue set closed_at = now() - interval '30 days' where id = ?")) {
-                s.setObject(1, UUID.fromString(id));
-                s.executeUpdate();
-            }
-            ids[k] = id;
+            ids[k] = closedDaysAgo(ofilm, economy, "回访提醒测试" + k, 30);
         }
         // The second already has its follow-up visit.
         Map<String, Object> visit = Visits.newVisit(UUID.randomUUID().toString(), ofilm);
@@ -121,17 +127,7 @@ class EscalationJobTest extends ApiTest {
             dueOn(id, calendar.today());
             due.add(id);
         }
-        String old = IssueFlowTest.register(CONTACT_1, ofilm, "久远销号测试");
-        IssueFlowTest.act(DESK, old, "forward", 0, Map.of("leadDepartmentId", economy)).statusCode(200);
-        IssueFlowTest.act(DEPARTMENT, old, "accept", 1, Map.of()).statusCode(200);
-        IssueFlowTest.act(DEPARTMENT, old, "respond", 2, Map.of("response", "已解决", "resolution", "RESOLVED")).statusCode(200);
-        IssueFlowTest.act(CONTACT_1, old, "confirm", 3, Map.of("satisfied", true, "rating", 5)).statusCode(200);
-        IssueFlowTest.act(DESK, old, "close-out", 4, Map.of()).statusCode(200);
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update issue set closed_at = now() - interval '100 days' where id = ?")) {
-            s.setObject(1, UUID.fromString(old));
-            s.executeUpdate();
-        }
+        String old = closedDaysAgo(ofilm, economy, "久远销号测试", 100);
 
         int announced = VertxContextSupport.subscribeAndAwait(() -> job.run());
         assertTrue(announced >= 5, "announced " + announced);
