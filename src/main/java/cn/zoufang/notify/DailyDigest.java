@@ -62,17 +62,9 @@ public class DailyDigest {
                 .flatMap(count -> count == 0 ? Uni.createFrom().item(false) : s.createNativeQuery(
                         "update notification_setting set last_digest_at = :now where account_id = :a")
                         .setParameter("now", now).setParameter("a", accountId).executeUpdate()
-                        .chain(() -> {
-                            Notification n = new Notification();
-                            n.id = UUID.randomUUID();
-                            n.accountId = accountId;
-                            n.type = NotificationType.DAILY_DIGEST;
-                            n.objectType = NotificationType.DAILY_DIGEST.objectType();
-                            n.objectId = accountId;
-                            n.createdAt = now;
-                            n.readAt = now; // the digest only points at the inbox; it is not itself news
-                            return n.persist().chain(() -> Panache.flush())
-                                    .chain(() -> notifier.queuePush(n.id, accountId, now, false));
-                        }).replaceWith(true))));
+                        // The digest only points at the inbox; it is not itself news, so it is created read.
+                        .chain(() -> notifier.insert(accountId, NotificationType.DAILY_DIGEST, accountId, false, now, now))
+                        .chain(id -> notifier.queuePush(id, accountId, now, false))
+                        .replaceWith(true))));
     }
 }

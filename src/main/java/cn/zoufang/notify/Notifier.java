@@ -38,19 +38,26 @@ public class Notifier {
         }
         OffsetDateTime now = OffsetDateTime.now();
         OffsetDateTime pushAt = urgent ? now : afterQuietHours(now);
-        // Plain inserts rather than persisted entities: a job that notifies thousands of people in one
-        // session would otherwise make every flush walk all the notifications it made before.
-        return Panache.getSession().flatMap(s -> Multi.createFrom().iterable(unique).onItem()
-                .transformToUniAndConcatenate(accountId -> {
-                    UUID id = UUID.randomUUID();
-                    return s.createNativeQuery("""
-                            insert into notification (id, account_id, type, object_type, object_id, urgent, created_at)
-                            values (:id, :account, :type, :objectType, :object, :urgent, :now)""")
-                            .setParameter("id", id).setParameter("account", accountId).setParameter("type", type.name())
-                            .setParameter("objectType", type.objectType()).setParameter("object", objectId)
-                            .setParameter("urgent", urgent).setParameter("now", now).executeUpdate()
-                            .chain(() -> queuePush(id, accountId, pushAt, !urgent));
-                }).collect().last().replaceWithVoid());
+        return Multi.createFrom().iterable(unique).onItem()
+                .transformToUniAndConcatenate(accountId -> insert(accountId, type, objectId, urgent, now, null)
+                        .chain(id -> queuePush(id, accountId, pushAt, !urgent)))
+                .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * One inbox row; @return its id. A plain insert rather than a persisted entity: a job that notifies
+     * thousands in one session would otherwise make every flush walk all the notifications it made before.
+     */
+    Uni<UUID> insert(UUID accountId, NotificationType type, UUID objectId, boolean urgent, OffsetDateTime at,
+            OffsetDateTime readAt) {
+        UUID id = UUID.randomUUID();
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                insert into notification (id, account_id, type, object_type, object_id, urgent, created_at, read_at)
+                values (:id, :account, :type, :objectType, :object, :urgent, :at, :readAt)""")
+                .setParameter("id", id).setParameter("account", accountId).setParameter("type", type.name())
+                .setParameter("objectType", type.objectType()).setParameter("object", objectId)
+                .setParameter("urgent", urgent).setParameter("at", at).setParameter("readAt", readAt)
+                .executeUpdate()).replaceWith(id);
     }
 
     /**

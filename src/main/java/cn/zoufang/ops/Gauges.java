@@ -1,6 +1,7 @@
 package cn.zoufang.ops;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,22 +27,21 @@ public class Gauges {
 
     private static final Logger LOG = Logger.getLogger(Gauges.class);
 
-    /** Gauge name → the query that counts it. */
-    private static final Map<String, String> QUERIES = new LinkedHashMap<>();
-
-    static {
-        QUERIES.put("zoufang.push.due", "select count(*) from push_delivery where status = 'PENDING' and next_attempt_at <= now()");
-        QUERIES.put("zoufang.push.pending", "select count(*) from push_delivery where status = 'PENDING'");
-        QUERIES.put("zoufang.push.dead", "select count(*) from push_delivery where status = 'DEAD'");
-        QUERIES.put("zoufang.issues.overdue",
-                "select count(*) from issue where status in ('FORWARDED', 'IN_PROGRESS') and due_date < :today");
-        QUERIES.put("zoufang.uploads.pending", "select count(*) from photo where status = 'PENDING'");
-    }
+    /** The gauges, in the order of the columns of {@link #COUNTS}. */
+    private static final List<String> NAMES = List.of("zoufang.push.due", "zoufang.push.pending", "zoufang.push.dead",
+            "zoufang.issues.overdue", "zoufang.uploads.pending");
+    /** All of them in one round trip. */
+    private static final String COUNTS = """
+            select (select count(*) from push_delivery where status = 'PENDING' and next_attempt_at <= now()),
+                   (select count(*) from push_delivery where status = 'PENDING'),
+                   (select count(*) from push_delivery where status = 'DEAD'),
+                   (select count(*) from issue where status in ('FORWARDED', 'IN_PROGRESS') and due_date < :today),
+                   (select count(*) from photo where status = 'PENDING')""";
 
     private final Map<String, AtomicLong> values = new LinkedHashMap<>();
 
     public Gauges(MeterRegistry registry) {
-        QUERIES.keySet().forEach(name -> {
+        NAMES.forEach(name -> {
             AtomicLong value = new AtomicLong();
             values.put(name, value);
             Gauge.builder(name, value, AtomicLong::get).register(registry);
@@ -51,16 +51,13 @@ public class Gauges {
     @Scheduled(every = "${zoufang.ops.gauges-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithSession
     public Uni<Void> refresh() {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (Map.Entry<String, String> q : QUERIES.entrySet()) {
-            all = all.chain(() -> Panache.getSession().flatMap(s -> {
-                var query = s.createNativeQuery(q.getValue(), Long.class);
-                if (q.getValue().contains(":today")) {
-                    query.setParameter("today", Dates.today());
-                }
-                return query.getSingleResult();
-            }).invoke(n -> values.get(q.getKey()).set(n)).replaceWithVoid());
-        }
+        Uni<Void> all = Panache.getSession().flatMap(s -> s.createNativeQuery(COUNTS, Object[].class)
+                .setParameter("today", Dates.today()).getSingleResult())
+                .invoke(row -> {
+                    for (int i = 0; i < NAMES.size(); i++) {
+                        values.get(NAMES.get(i)).set(((Number) row[i]).longValue());
+                    }
+                }).replaceWithVoid();
         return all.onFailure().invoke(e -> LOG.warn("Could not refresh the operational gauges", e)).onFailure().recoverWithNull();
     }
 }

@@ -4,10 +4,6 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,29 +12,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Db;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class InboxTest extends ApiTest {
 
-    @Inject
-    AgroalDataSource db;
 
-    private long count(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
     private static String economy() {
         return Fixtures.departmentId("区经发局");
@@ -69,10 +52,10 @@ class InboxTest extends ApiTest {
                 .body("items[0].read", is(false))
                 .extract().path("items[0].id");
         as(DEPARTMENT).get("/api/v1/inbox/unread-count").then().body("unread", is((int) unreadBefore + 1));
-        assertEquals(1, count("select count(*) from push_delivery p join notification n on n.id = p.notification_id"
+        assertEquals(1, Db.count("select count(*) from push_delivery p join notification n on n.id = p.notification_id"
                 + " where n.object_id = '" + issue + "' and p.device_id = '" + device + "' and p.status = 'PENDING'"));
         // The desk, which acted, is not told of its own act.
-        assertEquals(0, count("select count(*) from notification n join account a on a.id = n.account_id"
+        assertEquals(0, Db.count("select count(*) from notification n join account a on a.id = n.account_id"
                 + " where n.object_id = '" + issue + "' and a.phone = '" + DESK + "'"));
 
         as(DEPARTMENT).post("/api/v1/inbox/" + notification + "/read").then().statusCode(204);
@@ -85,7 +68,7 @@ class InboxTest extends ApiTest {
         String second = newIssue("收件测试：注销后");
         as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy()))
                 .post("/api/v1/issues/" + second + "/forward").then().statusCode(200);
-        assertEquals(0, count("select count(*) from push_delivery p join notification n on n.id = p.notification_id"
+        assertEquals(0, Db.count("select count(*) from push_delivery p join notification n on n.id = p.notification_id"
                 + " where n.object_id = '" + second + "' and p.device_id = '" + device + "'"));
         as(DEPARTMENT).get("/api/v1/inbox/unread-count").then().body("unread", greaterThan(0));
     }
@@ -94,18 +77,18 @@ class InboxTest extends ApiTest {
     void aRolledBackTransitionLeavesNeitherInboxRowNorPush() throws Exception {
         String issue = newIssue("收件测试：回滚");
         // Make the last write of the forwarding (its audit row) fail, after the notifications were written.
-        execute("create function fail_forward() returns trigger language plpgsql as $$ begin"
+        Db.execute("create function fail_forward() returns trigger language plpgsql as $$ begin"
                 + " raise exception 'forced failure'; end; $$");
-        execute("create trigger fail_forward before insert on audit_event for each row when"
+        Db.execute("create trigger fail_forward before insert on audit_event for each row when"
                 + " (new.action = 'ISSUE_FORWARD' and new.target_id = '" + issue + "') execute function fail_forward()");
         try {
             as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy()))
                     .post("/api/v1/issues/" + issue + "/forward").then().statusCode(500);
         } finally {
-            execute("drop trigger fail_forward on audit_event");
-            execute("drop function fail_forward()");
+            Db.execute("drop trigger fail_forward on audit_event");
+            Db.execute("drop function fail_forward()");
         }
-        assertEquals(0, count("select count(*) from notification where object_id = '" + issue + "'"));
+        assertEquals(0, Db.count("select count(*) from notification where object_id = '" + issue + "'"));
         as(DESK).get("/api/v1/issues/" + issue).then().body("status", is("REGISTERED")).body("version", is(0));
     }
 
@@ -119,9 +102,9 @@ class InboxTest extends ApiTest {
         as(DEPARTMENT).body(Map.of("token", "old-" + old, "platform", "IOS")).put("/api/v1/devices/" + old).then().statusCode(200);
         as(DEPARTMENT).body(Map.of("token", "recent-" + recent, "platform", "IOS")).put("/api/v1/devices/" + recent).then()
                 .statusCode(200);
-        execute("update device set last_seen_at = now() - interval '271 days' where id = '" + old + "'");
+        Db.execute("update device set last_seen_at = now() - interval '271 days' where id = '" + old + "'");
         io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> janitor.deleteStale());
-        assertEquals(0, count("select count(*) from device where id = '" + old + "'"));
-        assertEquals(1, count("select count(*) from device where id = '" + recent + "'"));
+        assertEquals(0, Db.count("select count(*) from device where id = '" + old + "'"));
+        assertEquals(1, Db.count("select count(*) from device where id = '" + recent + "'"));
     }
 }

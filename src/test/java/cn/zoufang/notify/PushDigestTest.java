@@ -4,10 +4,6 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -15,7 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
-import io.agroal.api.AgroalDataSource;
+import cn.zoufang.testsupport.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -31,24 +27,11 @@ class PushDigestTest extends ApiTest {
     @Inject
     DailyDigest digest;
 
-    @Inject
-    AgroalDataSource db;
 
-    private long count(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
     private void dispatchAll() throws Throwable {
-        execute("update push_delivery set next_attempt_at = now() where status = 'PENDING'");
+        Db.execute("update push_delivery set next_attempt_at = now() where status = 'PENDING'");
         while (VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatchOnce()) > 0) {
             // drain
         }
@@ -65,9 +48,9 @@ class PushDigestTest extends ApiTest {
         try {
             String issue = PushDispatchTest.forwardIssue();
             // The inbox has it at once; no push of its own.
-            assertEquals(1, count("select count(*) from notification where type = 'ISSUE_FORWARDED' and object_id = '"
+            assertEquals(1, Db.count("select count(*) from notification where type = 'ISSUE_FORWARDED' and object_id = '"
                     + issue + "'"));
-            assertEquals(0, count("select count(*) from push_delivery p join notification n on n.id = p.notification_id"
+            assertEquals(0, Db.count("select count(*) from push_delivery p join notification n on n.id = p.notification_id"
                     + " where n.object_id = '" + issue + "'"));
 
             // Supervision is urgent: pushed at once even so.
@@ -85,7 +68,7 @@ class PushDigestTest extends ApiTest {
             var pushed = FCM.deliveredTo(token).get(1).message();
             assertEquals("DAILY_DIGEST", pushed.path("data").path("type").asText());
             assertEquals("zoufang://inbox", pushed.path("data").path("link").asText());
-            assertEquals(0, count("select count(*) from notification n join account a on a.id = n.account_id"
+            assertEquals(0, Db.count("select count(*) from notification n join account a on a.id = n.account_id"
                     + " where a.phone = '" + DEPARTMENT + "' and n.type = 'DAILY_DIGEST' and n.read_at is null"),
                     "the digest itself is not unread news");
             VertxContextSupport.subscribeAndAwait(() -> digest.run());
@@ -102,7 +85,7 @@ class PushDigestTest extends ApiTest {
         FCM.reset();
         PushDispatchTest.registerDevice(DEPARTMENT);
         String issue = PushDispatchTest.forwardIssue();
-        execute("update push_delivery p set status = 'DEAD', attempts = 8, last_error = 'INTERNAL: 测试'"
+        Db.execute("update push_delivery p set status = 'DEAD', attempts = 8, last_error = 'INTERNAL: 测试'"
                 + " from notification n where n.id = p.notification_id and n.object_id = '" + issue + "'");
         var page = as(ADMIN).get("/api/v1/admin/push-deliveries").then().statusCode(200).extract().jsonPath();
         long id = page.getLong("items.find { it.lastError == 'INTERNAL: 测试' }.id");
@@ -111,7 +94,7 @@ class PushDigestTest extends ApiTest {
         as(OFFICE).get("/api/v1/admin/push-deliveries").then().statusCode(403);
 
         as(ADMIN).post("/api/v1/admin/push-deliveries/" + id + "/retry").then().statusCode(204);
-        assertEquals(1, count("select count(*) from push_delivery where id = " + id + " and status = 'PENDING' and attempts = 0"));
+        assertEquals(1, Db.count("select count(*) from push_delivery where id = " + id + " and status = 'PENDING' and attempts = 0"));
         as(ADMIN).post("/api/v1/admin/push-deliveries/" + id + "/retry").then().statusCode(404);
     }
 }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +16,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Db;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -34,8 +31,6 @@ class PushDispatchTest extends ApiTest {
     @Inject
     PushDispatcher dispatcher;
 
-    @Inject
-    AgroalDataSource db;
 
     static String registerDevice(String phone) {
         String token = "token-" + UUID.randomUUID();
@@ -46,33 +41,17 @@ class PushDispatchTest extends ApiTest {
 
     /** A new issue forwarded to 区经发局: a notification for its handler. */
     static String forwardIssue() {
-        String id = UUID.randomUUID().toString();
-        as(DESK).body(Map.of("id", id, "enterpriseId", Visits.enterpriseId("同兴达"), "category", "POLICY",
-                "title", "推送测试", "description", "推送测试")).post("/api/v1/issues").then().statusCode(201);
-        String economy = Fixtures.departmentId("区经发局");
-        as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
-                .post("/api/v1/issues/" + id + "/forward").then().statusCode(200);
-        return id;
+        return Fixtures.forwardedIssue("推送测试");
     }
 
     private int dispatch() throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatchOnce());
     }
 
-    private String query(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
     private String deliveryOf(String token, String column) throws SQLException {
-        return query("select p." + column + " from push_delivery p join device d on d.id = p.device_id"
+        return Db.text("select p." + column + " from push_delivery p join device d on d.id = p.device_id"
                 + " where d.token = '" + token + "' order by p.id desc limit 1");
     }
 
@@ -108,7 +87,7 @@ class PushDispatchTest extends ApiTest {
         for (int round = 0; round < 8 && FCM.deliveredTo(token).isEmpty(); round++) {
             dispatch();
             // Bring a rescheduled retry forward instead of waiting for its backoff.
-            execute("update push_delivery set next_attempt_at = now() where status = 'PENDING'");
+            Db.execute("update push_delivery set next_attempt_at = now() where status = 'PENDING'");
         }
         dispatch();
         assertEquals(1, FCM.deliveredTo(token).size());
@@ -125,16 +104,16 @@ class PushDispatchTest extends ApiTest {
         for (int round = 0; round < 5 && "PENDING".equals(deliveryOf(token, "status")); round++) {
             FCM.reset();
             FCM.failNext(1, 404, "UNREGISTERED", "NOT_FOUND", null);
-            execute("update push_delivery set status = 'SENT' where status = 'PENDING' and device_id not in"
+            Db.execute("update push_delivery set status = 'SENT' where status = 'PENDING' and device_id not in"
                     + " (select id from device where token = '" + token + "')");
             dispatch();
         }
         assertEquals("FAILED", deliveryOf(token, "status"));
-        assertEquals("f", query("select active from device where token = '" + token + "'"));
+        assertEquals("f", Db.text("select active from device where token = '" + token + "'"));
         forwardIssue();
         dispatch();
         assertEquals(0, FCM.deliveredTo(token).size());
-        assertEquals("0", query("select count(*) from push_delivery p join device d on d.id = p.device_id"
+        assertEquals("0", Db.text("select count(*) from push_delivery p join device d on d.id = p.device_id"
                 + " where d.token = '" + token + "' and p.status = 'PENDING'"));
     }
 
@@ -143,13 +122,13 @@ class PushDispatchTest extends ApiTest {
         FCM.reset();
         String token = registerDevice(DEPARTMENT);
         forwardIssue();
-        execute("update push_delivery set status = 'SENT' where status = 'PENDING' and device_id not in"
+        Db.execute("update push_delivery set status = 'SENT' where status = 'PENDING' and device_id not in"
                 + " (select id from device where token = '" + token + "')");
         FCM.failNext(1, 429, "QUOTA_EXCEEDED", "RESOURCE_EXHAUSTED", "10");
         OffsetDateTime before = OffsetDateTime.now();
         dispatch();
         assertEquals("PENDING", deliveryOf(token, "status"));
-        OffsetDateTime next = OffsetDateTime.parse(query("select to_char(p.next_attempt_at at time zone 'UTC',"
+        OffsetDateTime next = OffsetDateTime.parse(Db.text("select to_char(p.next_attempt_at at time zone 'UTC',"
                 + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from push_delivery p join device d on d.id = p.device_id"
                 + " where d.token = '" + token + "'"));
         assertTrue(!next.isBefore(before.plusSeconds(60)), "next attempt at " + next + ", created at " + before);

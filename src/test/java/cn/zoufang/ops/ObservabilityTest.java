@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -43,14 +44,26 @@ class ObservabilityTest extends ApiTest {
     @Test
     void metricsHaveTheOutboxOverdueIssuesPendingUploadsAndLatencyPerRoute() throws Throwable {
         as(OFFICIAL_1).get("/api/v1/me").then().statusCode(200);
+        // At least one overdue issue, so that gauge cannot pass by being zero like the others may be.
+        Db.execute("update issue set due_date = current_date - 3 where id = '"
+                + cn.zoufang.testsupport.Fixtures.forwardedIssue("监控测试") + "'");
         VertxContextSupport.subscribeAndAwait(() -> gauges.refresh());
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("zoufang_push_due"))
-                .body(containsString("zoufang_push_pending"))
-                .body(containsString("zoufang_push_dead"))
-                .body(containsString("zoufang_issues_overdue"))
-                .body(containsString("zoufang_uploads_pending"))
-                .body(containsString("uri=\"/api/v1/me\""));
+        String metrics = given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("uri=\"/api/v1/me\"")).extract().asString();
+        assertEquals(Db.count("select count(*) from push_delivery where status = 'PENDING'"),
+                gauge(metrics, "zoufang_push_pending"));
+        assertEquals(Db.count("select count(*) from push_delivery where status = 'DEAD'"), gauge(metrics, "zoufang_push_dead"));
+        assertEquals(Db.count("select count(*) from issue where status in ('FORWARDED', 'IN_PROGRESS')"
+                + " and due_date < (now() at time zone 'Asia/Shanghai')::date"), gauge(metrics, "zoufang_issues_overdue"));
+        assertEquals(Db.count("select count(*) from photo where status = 'PENDING'"), gauge(metrics, "zoufang_uploads_pending"));
+        gauge(metrics, "zoufang_push_due");
+    }
+
+    /** A gauge's value in Prometheus' text format. */
+    private static long gauge(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
+                .map(l -> Math.round(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))))
+                .orElseThrow(() -> new AssertionError(name + " missing"));
     }
 
     @Test

@@ -201,12 +201,7 @@ class SyncTest extends ApiTest {
     @Test
     void anIssueReturnedByTheDepartmentLeavesItsPhone() {
         String cursor = drain(DEPARTMENT, null, 1000, new ArrayList<>());
-        String id = UUID.randomUUID().toString();
-        as(DESK).body(Map.of("id", id, "enterpriseId", Visits.enterpriseId("同兴达"), "category", "POLICY",
-                "title", "同步退回测试", "description", "同步退回测试")).post("/api/v1/issues").then().statusCode(201);
-        String economy = Fixtures.departmentId("区经发局");
-        as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
-                .post("/api/v1/issues/" + id + "/forward").then().statusCode(200);
+        String id = Fixtures.forwardedIssue("同步退回测试");
         List<JsonPath> got = new ArrayList<>();
         cursor = drain(DEPARTMENT, cursor, 1000, got);
         assertTrue(all(got, "issues.issue.id").contains(id));

@@ -2,9 +2,6 @@ package cn.zoufang.visit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Db;
 import cn.zoufang.testsupport.Fixtures;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -27,15 +24,7 @@ class VisitGapNoticesTest extends ApiTest {
     @Inject
     VisitGapNotices notices;
 
-    @Inject
-    AgroalDataSource db;
 
-    private long count(String sql) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
     @Test
     void aGroupWithUnvisitedEnterprisesIsRemindedOnceAMonth() throws Throwable {
@@ -52,7 +41,7 @@ class VisitGapNoticesTest extends ApiTest {
         VertxContextSupport.subscribeAndAwait(() -> notices.run(month));
         VertxContextSupport.subscribeAndAwait(() -> notices.run(month));
         // Leader and official, once each, however often the job runs.
-        assertEquals(2, count("select count(*) from notification where type = 'VISIT_GAPS' and object_id = '" + group + "'"));
+        assertEquals(2, Db.count("select count(*) from notification where type = 'VISIT_GAPS' and object_id = '" + group + "'"));
         as(OFFICIAL_2).get("/api/v1/inbox").then().statusCode(200)
                 .body("items.find { it.objectId == '" + group + "' }.type", org.hamcrest.Matchers.is("VISIT_GAPS"));
     }
