@@ -379,8 +379,9 @@ public class Metrics {
     private static Uni<List<Object[]>> rows(String sql, Map<String, Object> params) {
         return Panache.getSession().flatMap(s -> {
             Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery(sql, Object[].class);
+            // The queries share one parameter map; each binds the names it uses (":asOf", not "::date" or ":asOfDay").
             params.forEach((k, v) -> {
-                if (sql.contains(":" + k)) {
+                if (java.util.regex.Pattern.compile("(?<!:):" + k + "\\b").matcher(sql).find()) {
                     q.setParameter(k, v);
                 }
             });
