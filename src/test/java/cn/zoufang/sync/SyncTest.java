@@ -15,9 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.demo.DemoData;
@@ -85,9 +90,12 @@ class SyncTest extends ApiTest {
         assertEquals(List.of(visit), all(delta, "visits.id"));
         assertTrue(all(delta, "enterprises.id").isEmpty());
 
-        // Nothing new: nothing sent.
+        // Nothing new: nothing sent, and the quiet round's cursor still brings what changes after it.
         JsonPath quiet = sync(OFFICIAL_1, cursor, 1000);
         assertTrue(quiet.getList("visits").isEmpty() && quiet.getList("issues").isEmpty());
+        assertFalse(quiet.getBoolean("hasMore"));
+        String later = Visits.plan(OFFICIAL_1, Visits.enterpriseId("欧菲光"));
+        assertEquals(List.of(later), all(List.of(sync(OFFICIAL_1, quiet.getString("cursor"), 1000)), "visits.id"));
     }
 
     @Test
@@ -159,6 +167,26 @@ class SyncTest extends ApiTest {
         assertEquals(new HashSet<>(smallIds).size(), smallIds.size());
         assertEquals(new HashSet<>(all(big, "enterprises.id")), new HashSet<>(smallIds));
         assertEquals(new HashSet<>(all(big, "issues.issue.id")), new HashSet<>(all(small, "issues.issue.id")));
+    }
+
+    @Test
+    void morePhonesAtOnceThanTheDatabasePoolHasConnectionsAllGetAnswers() throws Exception {
+        // A round uses the pool and the session; were one request ever to hold both, as many requests as the
+        // pool has connections would each wait for a second one, and every request after them would hang.
+        int pool = ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.max-size", Integer.class);
+        String cursor = drain(OFFICIAL_1, null, 1000, new ArrayList<>());
+        ExecutorService phones = Executors.newFixedThreadPool(pool * 2 + 8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < pool * 2 + 8; i++) {
+                answers.add(phones.submit(() -> as(OFFICIAL_1).queryParam("cursor", cursor).get("/api/v1/sync").statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            phones.shutdownNow();
+        }
     }
 
     @Test
