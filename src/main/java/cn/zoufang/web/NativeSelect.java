@@ -18,7 +18,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Read-only one-column SQL on hot paths, straight through the reactive pool (the one Hibernate uses) rather
  * than a Hibernate native query. Hibernate Reactive finds no native select in its plan cache, however it is
  * asked (a result class, {@code Object}, {@code Object[]}, none): each run adds an entry keyed by the same
- * SQL, and each lookup compares the SQL with the stale ones, about a fifth of a quiet sync round's CPU on the
+ * SQL, and each lookup compares the SQL with the stale ones, about a sixth of a quiet sync round's CPU on the
  * generated zone. For a statement on its own (no transaction, no session state) the pool is the same
  * database at a fraction of the cost. Parameters are named ({@code :name}) as in the rest of the code.
  * <p>

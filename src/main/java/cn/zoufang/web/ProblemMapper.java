@@ -184,7 +184,7 @@ public class ProblemMapper {
      * one, or the server's own "connection exception" (08…) and "operator intervention" (57P…) states,
      * which it sends while shutting down, restarting or starting.
      */
-    static boolean databaseUnavailable(Throwable e) {
+    public static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
                     || t instanceof io.netty.channel.ConnectTimeoutException) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -131,6 +132,13 @@ class FaultsIT extends PackagedServiceIT {
         }
         assertEquals(0, count("select count(*) from issue i where not exists"
                 + " (select 1 from issue_event e where e.issue_id = i.id)"));
+
+        // The operator's log: the jobs that ticked during the outage say so in one line each, no stack traces.
+        List<String> log = Files.readAllLines(work.resolve("instance-a.log"));
+        assertTrue(log.stream().anyMatch(l -> l.contains("skipped this run: database unavailable")),
+                "a job's one-line warning during the outage");
+        assertTrue(log.stream().noneMatch(l -> l.contains("Error occurred while executing task")),
+                "the scheduler's own stack traces are off");
     }
 
     @Test
