@@ -227,6 +227,30 @@ class SyncTest extends ApiTest {
     }
 
     @Test
+    void aDepartmentWithNoIssuesYetGetsTheFirstOneForwardedToIt() {
+        // Its rounds find no issue at all (nothing to start after), until the desk forwards one to it.
+        String department = as(OFFICE).body(Map.of("name", "同步测试局" + codes++)).post("/api/v1/departments").then()
+                .statusCode(201).extract().path("id");
+        String phone = "19900001" + (100 + (int) (Math.random() * 800));
+        as(ADMIN).body(Map.of("phone", phone, "displayName", "同步测试经办人", "password", PASSWORD, "roles",
+                List.of("DEPARTMENT_HANDLER"), "departmentId", department)).post("/api/v1/accounts").then().statusCode(201);
+        List<JsonPath> first = new ArrayList<>();
+        String cursor = drain(phone, null, 1000, first);
+        assertTrue(all(first, "issues.issue.id").isEmpty());
+        JsonPath quiet = sync(phone, cursor, 1000);
+        assertTrue(quiet.getList("issues").isEmpty());
+
+        String id = UUID.randomUUID().toString();
+        as(DESK).body(Map.of("id", id, "enterpriseId", Visits.enterpriseId("同兴达"), "category", "POLICY",
+                "title", "同步首件测试", "description", "同步首件测试")).post("/api/v1/issues").then().statusCode(201);
+        as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", department))
+                .post("/api/v1/issues/" + id + "/forward").then().statusCode(200);
+        List<JsonPath> after = new ArrayList<>();
+        drain(phone, quiet.getString("cursor"), 1000, after);
+        assertEquals(List.of(id), all(after, "issues.issue.id"));
+    }
+
+    @Test
     void anIssueReturnedByTheDepartmentLeavesItsPhone() {
         String cursor = drain(DEPARTMENT, null, 1000, new ArrayList<>());
         String id = Fixtures.forwardedIssue("同步退回测试");
