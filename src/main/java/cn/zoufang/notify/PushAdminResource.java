@@ -1,8 +1,5 @@
 package cn.zoufang.notify;
 
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,61 +11,31 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import cn.zoufang.identity.Role;
-import cn.zoufang.web.ApiException;
-import cn.zoufang.web.Cursor;
+import cn.zoufang.notify.PushAdmin.DeadPush;
 import cn.zoufang.web.Page;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** The admin's view of pushes given up as DEAD (after the configured attempts), and a way to try again. */
+/** The admin's view of pushes given up as DEAD, and a way to try one again. */
 @Path("/api/v1/admin/push-deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.N_ADMIN)
 public class PushAdminResource {
 
-    public record DeadPush(long id, UUID notificationId, NotificationType type, String typeTitle, UUID accountId,
-            String accountName, UUID deviceId, Device.Platform platform, int attempts, String lastError,
-            OffsetDateTime notifiedAt, OffsetDateTime lastAttemptAt) {
+    private final PushAdmin pushes;
+
+    public PushAdminResource(PushAdmin pushes) {
+        this.pushes = pushes;
     }
 
     /** Newest first. */
     @GET
-    @WithSession
-    public Uni<Page<DeadPush>> dead(@QueryParam("cursor") String rawCursor, @QueryParam("limit") Integer limit) {
-        int size = Cursor.limit(limit);
-        Cursor cursor = Cursor.decode(rawCursor, 1);
-        long before = cursor == null ? Long.MAX_VALUE : cursor.number(0);
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                select p.id, n.id, n.type, a.id, a.display_name, d.id, d.platform, p.attempts, p.last_error,
-                       n.created_at, p.next_attempt_at
-                from push_delivery p join notification n on n.id = p.notification_id
-                join account a on a.id = n.account_id join device d on d.id = p.device_id
-                where p.status = 'DEAD' and p.id < :before order by p.id desc limit :size""", Object[].class)
-                .setParameter("before", before).setParameter("size", size + 1).getResultList())
-                .map(rows -> Page.of(rows, size, r -> {
-                    NotificationType type = NotificationType.valueOf((String) r[2]);
-                    return new DeadPush(((Number) r[0]).longValue(), (UUID) r[1], type, type.title(), (UUID) r[3],
-                            (String) r[4], (UUID) r[5], Device.Platform.valueOf((String) r[6]), ((Number) r[7]).intValue(),
-                            (String) r[8], (OffsetDateTime) r[9], (OffsetDateTime) r[10]);
-                }, r -> Cursor.of(String.valueOf(((Number) r[0]).longValue()))));
+    public Uni<Page<DeadPush>> dead(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        return pushes.dead(cursor, limit);
     }
 
-    /** Puts a dead push back in the queue with its attempts reset (when FCM's fault is fixed, say). */
     @POST
     @Path("/{id}/retry")
-    @WithTransaction
     public Uni<Response> retry(@PathParam("id") long id) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                update push_delivery set status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = null
-                where id = :id and status = 'DEAD'""").setParameter("id", id).executeUpdate())
-                .map(n -> {
-                    if (n == 0) {
-                        throw ApiException.notFound("失败的推送");
-                    }
-                    return Response.noContent().build();
-                });
+        return pushes.retry(id).map(x -> Response.noContent().build());
     }
-
 }

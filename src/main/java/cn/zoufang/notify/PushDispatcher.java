@@ -119,7 +119,7 @@ public class PushDispatcher {
 
     private static Uni<Integer> update(String set, Due d, int attempts, String extra, OffsetDateTime next) {
         return Panache.getSession().flatMap(s -> {
-            var q = s.createNativeQuery("update push_delivery set " + set + " where id = :id")
+            var q = s.createNativeQuery("update push_delivery set " + set + ", last_attempt_at = now() where id = :id")
                     .setParameter("id", d.id()).setParameter("attempts", attempts)
                     .setParameter("extra", extra == null ? null : extra.substring(0, Math.min(300, extra.length())));
             if (next != null) {

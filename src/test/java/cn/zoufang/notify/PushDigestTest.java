@@ -85,12 +85,16 @@ class PushDigestTest extends ApiTest {
         FCM.reset();
         PushDispatchTest.registerDevice(DEPARTMENT);
         String issue = PushDispatchTest.forwardIssue();
-        Db.execute("update push_delivery p set status = 'DEAD', attempts = 8, last_error = 'INTERNAL: 测试'"
+        Db.execute("update push_delivery p set status = 'DEAD', attempts = 8, last_error = 'INTERNAL: 测试',"
+                + " last_attempt_at = timestamptz '2026-03-01 10:00:00+08', next_attempt_at = timestamptz '2026-03-01 10:05:00+08'"
                 + " from notification n where n.id = p.notification_id and n.object_id = '" + issue + "'");
         var page = as(ADMIN).get("/api/v1/admin/push-deliveries").then().statusCode(200).extract().jsonPath();
         long id = page.getLong("items.find { it.lastError == 'INTERNAL: 测试' }.id");
         assertEquals("ISSUE_FORWARDED", page.getString("items.find { it.id == " + id + " }.type"));
         assertEquals(8, page.getInt("items.find { it.id == " + id + " }.attempts"));
+        // When it was last tried, not when the next try would have been.
+        assertEquals(java.time.OffsetDateTime.parse("2026-03-01T10:00:00+08:00").toInstant(), java.time.OffsetDateTime
+                .parse(page.getString("items.find { it.id == " + id + " }.lastAttemptAt")).toInstant());
         as(OFFICE).get("/api/v1/admin/push-deliveries").then().statusCode(403);
 
         as(ADMIN).post("/api/v1/admin/push-deliveries/" + id + "/retry").then().statusCode(204);

@@ -133,6 +133,9 @@ class PushDispatchTest extends ApiTest {
                 + " where d.token = '" + token + "'"));
         assertTrue(!next.isBefore(before.plusSeconds(60)), "next attempt at " + next + ", created at " + before);
         assertEquals("1", deliveryOf(token, "attempts"));
+        // The attempt itself is recorded as it happened (the admin's list shows it).
+        assertEquals("1", Db.text("select count(*) from push_delivery p join device d on d.id = p.device_id"
+                + " where d.token = '" + token + "' and p.last_attempt_at between now() - interval '1 minute' and now()"));
     }
 
     @Test
