@@ -47,6 +47,13 @@ public interface PushConfig {
     Duration maxBackoff();
 
     /**
+     * How long a batch claimed by one dispatcher is left alone by the others while it is sent. Longer than
+     * a batch can take to send; if a replica dies mid-batch, its pushes are sent again after this long.
+     */
+    @WithDefault("PT5M")
+    Duration claimLease();
+
+    /**
      * Where FCM's HTTP v1 API is reached, when not directly at https://fcm.googleapis.com: a relay that
      * forwards to it (where the network requires one), or a local FCM server in tests.
      */

@@ -18,10 +18,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * Sends due pushes from the outbox. Rows are claimed with {@code FOR UPDATE SKIP LOCKED} inside the
- * transaction that records the outcome, so several replicas never send the same row at once. A crash
- * after sending and before commit sends again on the next run: the notification id is the message's
- * collapse key and data id, and the app drops a notification id it has already shown.
+ * Sends due pushes from the outbox, in three steps so that no transaction stays open while FCM answers
+ * (an open transaction holds a connection and row locks, and holds back every phone's sync, which reads
+ * only up to the oldest running transaction): a short transaction claims a batch ({@code FOR UPDATE SKIP
+ * LOCKED}) by moving its next attempt a lease into the future, so other replicas leave it alone; the batch
+ * is sent; a second short transaction records each outcome. If a replica dies after sending and before
+ * recording, the batch is due again when the lease ends and is sent again: the notification id is the
+ * message's collapse key and data id, and the app drops a notification id it has already shown.
  */
 @ApplicationScoped
 @WithSession
@@ -36,12 +39,14 @@ public class PushDispatcher {
     private final Vertx vertx;
     private final int maxAttempts;
     private final Duration maxBackoff;
+    private final Duration lease;
 
     public PushDispatcher(PushChannel channel, Vertx vertx, PushConfig config) {
         this.channel = channel;
         this.vertx = vertx;
         this.maxAttempts = config.maxAttempts();
         this.maxBackoff = config.maxBackoff();
+        this.lease = config.claimLease();
     }
 
     @Scheduled(every = "${zoufang.push.dispatch-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -61,11 +66,15 @@ public class PushDispatcher {
             return Uni.createFrom().item(0);
         }
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                select p.id, d.id, d.token, n.id, n.type, n.object_id, n.urgent, p.attempts
-                from push_delivery p join device d on d.id = p.device_id join notification n on n.id = p.notification_id
-                where p.status = 'PENDING' and p.next_attempt_at <= now()
-                order by p.next_attempt_at, p.id limit :batch
-                for update of p skip locked""", Object[].class).setParameter("batch", BATCH).getResultList())
+                with claimed as (
+                    update push_delivery set next_attempt_at = now() + make_interval(secs => :lease)
+                    where id in (select id from push_delivery where status = 'PENDING' and next_attempt_at <= now()
+                                 order by next_attempt_at, id limit :batch for update skip locked)
+                    returning id, device_id, notification_id, attempts)
+                select c.id, d.id, d.token, n.id, n.type, n.object_id, n.urgent, c.attempts
+                from claimed c join device d on d.id = c.device_id join notification n on n.id = c.notification_id
+                order by c.id""", Object[].class).setParameter("batch", BATCH)
+                .setParameter("lease", (double) lease.toSeconds()).getResultList()))
                 .flatMap(rows -> {
                     if (rows.isEmpty()) {
                         return Uni.createFrom().item(0);
@@ -76,8 +85,9 @@ public class PushDispatcher {
                     List<PushChannel.Push> pushes = due.stream().map(d -> new PushChannel.Push(d.token(),
                             d.notificationId().toString(), d.type(), d.objectId().toString(), d.urgent())).toList();
                     return vertx.executeBlocking(Uni.createFrom().item(() -> channel.send(pushes)))
-                            .flatMap(results -> record(due, results)).replaceWith(due.size());
-                }));
+                            .flatMap(results -> Panache.withTransaction(() -> record(due, results)))
+                            .replaceWith(due.size());
+                });
     }
 
     private Uni<Void> record(List<Due> due, List<PushChannel.Result> results) {

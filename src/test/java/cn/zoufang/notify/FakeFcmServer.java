@@ -36,12 +36,20 @@ public final class FakeFcmServer {
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile boolean down;
+    private volatile long delayMillis;
 
     public FakeFcmServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/projects/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             JsonNode message = JSON.readTree(body).path("message");
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Scripted next = down ? new Scripted(503, "UNAVAILABLE", "UNAVAILABLE", null) : script.poll();
             if (down) {
                 refused.incrementAndGet();
@@ -124,7 +132,13 @@ public final class FakeFcmServer {
         return delivered().stream().filter(r -> r.token().equals(token)).toList();
     }
 
+    /** Every answer takes this long (a slow FCM); zero again after {@link #reset()}. */
+    public void delay(java.time.Duration delay) {
+        this.delayMillis = delay.toMillis();
+    }
+
     public void reset() {
         script.clear();
+        delayMillis = 0;
     }
 }

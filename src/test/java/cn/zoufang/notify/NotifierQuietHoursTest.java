@@ -60,6 +60,11 @@ class NotifierQuietHoursTest {
         }
 
         @Override
+        public Duration claimLease() {
+            return Duration.ofMinutes(5);
+        }
+
+        @Override
         public String digestCron() {
             return "off";
         }

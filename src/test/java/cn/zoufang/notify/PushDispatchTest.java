@@ -139,6 +139,33 @@ class PushDispatchTest extends ApiTest {
     }
 
     @Test
+    void noTransactionStaysOpenWhileFcmAnswers() throws Throwable {
+        // An open transaction would hold row locks and a connection, and hold back every phone's sync (which
+        // reads up to the oldest running transaction) for as long as FCM takes.
+        FCM.reset();
+        String token = registerDevice(DEPARTMENT);
+        forwardIssue();
+        FCM.delay(java.time.Duration.ofMillis(2500));
+        CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() -> {
+            try {
+                return dispatch();
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(800); // claimed long since; FCM has not answered yet
+        assertTrue(!sending.isDone(), "FCM is still answering");
+        assertEquals(0, Db.count("select count(*) from pg_stat_activity where datname = current_database()"
+                + " and pid <> pg_backend_pid() and xact_start < now() - interval '500 milliseconds'"),
+                "a transaction open while FCM answers");
+        // A second dispatcher meanwhile leaves the claimed batch alone.
+        dispatch();
+        assertTrue(sending.join() >= 1);
+        assertEquals(1, FCM.deliveredTo(token).size());
+        assertEquals("SENT", deliveryOf(token, "status"));
+    }
+
+    @Test
     void twoDispatchersAtOnceNeverSendTheSameNotificationTwice() throws Throwable {
         FCM.reset();
         List<String> tokens = List.of(registerDevice(DEPARTMENT), registerDevice(DEPARTMENT), registerDevice(DEPARTMENT));
