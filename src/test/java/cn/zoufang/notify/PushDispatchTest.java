@@ -50,6 +50,24 @@ class PushDispatchTest extends ApiTest {
 
 
 
+    /** A clean local FCM, a new device of the department's handler, and an issue forwarded to it (one push due). */
+    private static String departmentDeviceWithAForwardedIssue() {
+        FCM.reset();
+        String token = registerDevice(DEPARTMENT);
+        forwardIssue();
+        return token;
+    }
+
+    private CompletableFuture<Integer> dispatchInBackground() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return dispatch();
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     private String deliveryOf(String token, String column) throws SQLException {
         return Db.text("select p." + column + " from push_delivery p join device d on d.id = p.device_id"
                 + " where d.token = '" + token + "' order by p.id desc limit 1");
@@ -80,9 +98,7 @@ class PushDispatchTest extends ApiTest {
 
     @Test
     void unavailableThenAvailableDeliversOnceAndOnlyOnce() throws Throwable {
-        FCM.reset();
-        String token = registerDevice(DEPARTMENT);
-        forwardIssue();
+        String token = departmentDeviceWithAForwardedIssue();
         FCM.failNext(6, 503, "UNAVAILABLE", "UNAVAILABLE", null);
         for (int round = 0; round < 8 && FCM.deliveredTo(token).isEmpty(); round++) {
             dispatch();
@@ -96,9 +112,7 @@ class PushDispatchTest extends ApiTest {
 
     @Test
     void anUnregisteredTokenIsDeactivatedAndNotTriedAgain() throws Throwable {
-        FCM.reset();
-        String token = registerDevice(DEPARTMENT);
-        forwardIssue();
+        String token = departmentDeviceWithAForwardedIssue();
         FCM.failNext(1, 404, "UNREGISTERED", "NOT_FOUND", null);
         // Other due rows may go first; keep going until this device's row has an outcome.
         for (int round = 0; round < 5 && "PENDING".equals(deliveryOf(token, "status")); round++) {
@@ -119,9 +133,7 @@ class PushDispatchTest extends ApiTest {
 
     @Test
     void quotaExceededWaitsAtLeastSixtySeconds() throws Throwable {
-        FCM.reset();
-        String token = registerDevice(DEPARTMENT);
-        forwardIssue();
+        String token = departmentDeviceWithAForwardedIssue();
         Db.execute("update push_delivery set status = 'SENT' where status = 'PENDING' and device_id not in"
                 + " (select id from device where token = '" + token + "')");
         FCM.failNext(1, 429, "QUOTA_EXCEEDED", "RESOURCE_EXHAUSTED", "10");
@@ -134,25 +146,16 @@ class PushDispatchTest extends ApiTest {
         assertTrue(!next.isBefore(before.plusSeconds(60)), "next attempt at " + next + ", created at " + before);
         assertEquals("1", deliveryOf(token, "attempts"));
         // The attempt itself is recorded as it happened (the admin's list shows it).
-        assertEquals("1", Db.text("select count(*) from push_delivery p join device d on d.id = p.device_id"
-                + " where d.token = '" + token + "' and p.last_attempt_at between now() - interval '1 minute' and now()"));
+        assertEquals("t", deliveryOf(token, "last_attempt_at between now() - interval '1 minute' and now()"));
     }
 
     @Test
     void noTransactionStaysOpenWhileFcmAnswers() throws Throwable {
         // An open transaction would hold row locks and a connection, and hold back every phone's sync (which
         // reads up to the oldest running transaction) for as long as FCM takes.
-        FCM.reset();
-        String token = registerDevice(DEPARTMENT);
-        forwardIssue();
+        String token = departmentDeviceWithAForwardedIssue();
         FCM.delay(java.time.Duration.ofMillis(2500));
-        CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() -> {
-            try {
-                return dispatch();
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Integer> sending = dispatchInBackground();
         Thread.sleep(800); // claimed long since; FCM has not answered yet
         assertTrue(!sending.isDone(), "FCM is still answering");
         assertEquals(0, Db.count("select count(*) from pg_stat_activity where datname = current_database()"
@@ -172,20 +175,8 @@ class PushDispatchTest extends ApiTest {
         for (int i = 0; i < 5; i++) {
             forwardIssue();
         }
-        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> {
-            try {
-                return dispatch();
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> {
-            try {
-                return dispatch();
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Integer> a = dispatchInBackground();
+        CompletableFuture<Integer> b = dispatchInBackground();
         a.join();
         b.join();
         dispatch();
