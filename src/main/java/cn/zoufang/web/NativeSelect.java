@@ -29,7 +29,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class NativeSelect {
 
-    private static final Pattern NAME = Pattern.compile("(?<!:):([A-Za-z_][A-Za-z0-9_]*)");
+    /** A quoted literal (left as it is) or a parameter's name; "::type" casts are neither. */
+    private static final Pattern NAME = Pattern.compile("'(?:[^']|'')*'|(?<!:):([A-Za-z_][A-Za-z0-9_]*)");
 
     private final Pool pool;
 
@@ -58,13 +59,17 @@ public class NativeSelect {
         });
     }
 
-    /** ":name" to "$n", each name one position however often it appears; "::type" casts are left alone. */
+    /** ":name" to "$n", each name one position however often it appears; casts and quoted text are left alone. */
     static String positional(String sql, Map<String, ?> params, List<Object> values) {
         Map<String, Integer> positions = new LinkedHashMap<>();
         Matcher m = NAME.matcher(sql);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
+            if (name == null) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                continue;
+            }
             if (!params.containsKey(name)) {
                 throw new IllegalArgumentException("no value for :" + name);
             }
