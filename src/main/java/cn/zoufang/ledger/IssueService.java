@@ -255,12 +255,13 @@ public class IssueService {
                         return Uni.createFrom().item(new Step(IssueAction.CONFIRM, text));
                     }
                     // Two events: the rating (the issue still answered), then the reopening (重办) it causes.
-                    Uni<Void> rated = event(caller, i, IssueAction.CONFIRM, i.status, text, false);
-                    return rated.chain(() -> IssueCategory.<IssueCategory>findById(i.categoryCode)).map(category -> {
+                    // The rating's is built now, with the answered state, and written after the issue's row.
+                    IssueEvent rated = newEvent(caller, i, IssueAction.CONFIRM, i.status, text, false);
+                    return IssueCategory.<IssueCategory>findById(i.categoryCode).map(category -> {
                         i.status = IssueStatus.IN_PROGRESS;
                         i.dueDate = calendar.days().plus(Dates.today(), category.deadlineDays(i.urgent));
                         i.notifiedStage = null; // a new deadline starts the ladder again
-                        return new Step(IssueAction.REOPEN, "企业不满意，重新办理");
+                        return new Step(IssueAction.REOPEN, "企业不满意，重新办理", rated);
                     });
                 }, false);
     }
@@ -374,7 +375,11 @@ public class IssueService {
     }
 
     /** What a step wrote into the history: its event's action (usually the step's own) and text. */
-    private record Step(IssueAction event, String text) {
+    /** The event that records a step, and an event recorded just before it (built with the state it held). */
+    private record Step(IssueAction event, String text, IssueEvent earlier) {
+        Step(IssueAction event, String text) {
+            this(event, text, null);
+        }
     }
 
     /** The shared path of every action whose event is the action itself. */
@@ -401,10 +406,12 @@ public class IssueService {
             IssueStatus before = i.status;
             return change.apply(i).flatMap(step -> {
                 i.updatedAt = OffsetDateTime.now();
-                // The issue's row first, then its event: the event's foreign key locks the issue's row too, and
+                // The issue's row first, then its events: an event's foreign key locks the issue's row too, and
                 // two actions that each held that lock before updating the row deadlocked instead of one
                 // getting 412.
                 return Panache.flush()
+                        .chain(() -> step.earlier() == null ? Uni.createFrom().voidItem()
+                                : step.earlier().persist().replaceWithVoid())
                         .chain(() -> event(caller, i, step.event(), before, step.text(), internal))
                         .chain(() -> Panache.flush())
                         .chain(() -> notifyFor(caller, step.event(), i))

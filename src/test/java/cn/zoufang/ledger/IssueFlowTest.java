@@ -192,6 +192,43 @@ class IssueFlowTest extends ApiTest {
     }
 
     @Test
+    void twoContactsRatingAtOnceOneWinsTheOtherIsRefused() throws Exception {
+        // Not satisfied: the rating and the reopening it causes are two events, the step's longest write.
+        String enterprise = Visits.enterpriseId("欧菲光");
+        String second = "19900002" + (100 + (int) (Math.random() * 800));
+        as(ADMIN).body(Map.of("phone", second, "displayName", "欧菲光第二联系人", "password", PASSWORD, "roles",
+                List.of("ENTERPRISE_CONTACT"), "enterpriseId", enterprise)).post("/api/v1/accounts").then().statusCode(201);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String id = register(CONTACT_1, enterprise, "并发评价测试");
+                act(DESK, id, "forward", 0, Map.of("leadDepartmentId", Fixtures.departmentId("区经发局"))).statusCode(200);
+                act(DEPARTMENT, id, "accept", 1, Map.of()).statusCode(200);
+                act(DEPARTMENT, id, "respond", 2, Map.of("response", "已办理。", "resolution", "RESOLVED")).statusCode(200);
+                Map<String, Object> unsatisfied = Map.of("satisfied", false, "rating", 2);
+                var answers = pool.invokeAll(List.<java.util.concurrent.Callable<Integer>>of(
+                        () -> act(CONTACT_1, id, "confirm", 3, unsatisfied).extract().statusCode(),
+                        () -> act(second, id, "confirm", 3, unsatisfied).extract().statusCode()));
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (var a : answers) {
+                    statuses.add(a.get());
+                }
+                statuses.sort(null);
+                // The later one finds either the version moved (412) or, if the first had committed before it
+                // read the issue, the state moved (409): never a 500, never both.
+                org.junit.jupiter.api.Assertions.assertEquals(200, statuses.get(0), "round " + round + ": " + statuses);
+                org.junit.jupiter.api.Assertions.assertTrue(statuses.get(1) == 409 || statuses.get(1) == 412,
+                        "round " + round + ": " + statuses);
+                as(DESK).get("/api/v1/issues/" + id + "/timeline").then().statusCode(200)
+                        .body("findAll { it.action == 'CONFIRM' }.size()", is(1))
+                        .body("findAll { it.action == 'REOPEN' }.size()", is(1));
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void forbiddenStepsAre409AndChangeNothing() {
         String economy = Fixtures.departmentId("区经发局");
         String id = register(CONTACT_1, Visits.enterpriseId("欧菲光"), "政策咨询");
