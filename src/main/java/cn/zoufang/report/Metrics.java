@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
@@ -25,6 +26,7 @@ import cn.zoufang.directory.IndustryChain;
 import cn.zoufang.report.Figures.Tally;
 import cn.zoufang.report.MonthFigures.Row;
 import cn.zoufang.web.Dates;
+import cn.zoufang.web.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
@@ -380,8 +382,9 @@ public class Metrics {
         return Panache.getSession().flatMap(s -> {
             Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery(sql, Object[].class);
             // The queries share one parameter map; each binds the names it uses (":asOf", not "::date" or ":asOfDay").
+            Set<String> used = NativeSelect.names(sql);
             params.forEach((k, v) -> {
-                if (java.util.regex.Pattern.compile("(?<!:):" + k + "\\b").matcher(sql).find()) {
+                if (used.contains(k)) {
                     q.setParameter(k, v);
                 }
             });

@@ -1,9 +1,11 @@
 package cn.zoufang.web;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +59,18 @@ public class NativeSelect {
             }
             return rows.get(0);
         });
+    }
+
+    /** The parameter names the SQL uses (not "::type" casts, not text in quotes). */
+    public static Set<String> names(String sql) {
+        Set<String> names = new HashSet<>();
+        Matcher m = NAME.matcher(sql);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     /** ":name" to "$n", each name one position however often it appears; casts and quoted text are left alone. */

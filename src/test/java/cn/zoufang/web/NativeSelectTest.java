@@ -37,6 +37,7 @@ class NativeSelectTest {
                 Map.of("a", 1, "b", 2), values);
         assertEquals("select $1::date, $2, $1, ':x', 'it''s :x' from t where c = $2", sql);
         assertEquals(List.of(1, 2), values);
+        assertEquals(java.util.Set.of("a", "b"), NativeSelect.names("select :a::date, ':x', :b, :a"));
         assertThrows(IllegalArgumentException.class, () -> NativeSelect.positional("select :a", Map.of(), new ArrayList<>()));
         assertThrows(IllegalArgumentException.class,
                 () -> NativeSelect.positional("select :a", Map.of("a", 1, "b", 2), new ArrayList<>()));
