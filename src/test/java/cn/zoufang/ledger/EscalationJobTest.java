@@ -4,9 +4,6 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,9 +12,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Db;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -30,28 +27,12 @@ class EscalationJobTest extends ApiTest {
     @Inject
     WorkCalendar calendar;
 
-    @Inject
-    AgroalDataSource db;
-
     private long notices(String issue, String type) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select count(*) from notification where object_id = ? and type = ?")) {
-            s.setObject(1, UUID.fromString(issue));
-            s.setString(2, type);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Db.count("select count(*) from notification where object_id = '" + issue + "' and type = '" + type + "'");
     }
 
     private void dueOn(String issue, java.time.LocalDate due) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update issue set due_date = ? where id = ?")) {
-            s.setObject(1, due);
-            s.setObject(2, UUID.fromString(issue));
-            assertEquals(1, s.executeUpdate());
-        }
+        Db.execute("update issue set due_date = '" + due + "' where id = '" + issue + "'");
     }
 
     /** An issue resolved to the enterprise's satisfaction and closed out {@code days} days ago. */
@@ -62,12 +43,7 @@ class EscalationJobTest extends ApiTest {
         IssueFlowTest.act(DEPARTMENT, id, "respond", 2, Map.of("response", "已解决", "resolution", "RESOLVED")).statusCode(200);
         IssueFlowTest.act(CONTACT_1, id, "confirm", 3, Map.of("satisfied", true, "rating", 5)).statusCode(200);
         IssueFlowTest.act(DESK, id, "close-out", 4, Map.of()).statusCode(200);
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "update issue set closed_at = now() - make_interval(days => ?) where id = ?")) {
-            s.setInt(1, days);
-            s.setObject(2, UUID.fromString(id));
-            s.executeUpdate();
-        }
+        Db.execute("update issue set closed_at = now() - make_interval(days => " + days + ") where id = '" + id + "'");
         return id;
     }
 
