@@ -1,11 +1,13 @@
 package cn.zoufang.audit;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.identity.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +19,12 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class AuditLog {
+
+    private final Clock clock;
+
+    public AuditLog(Clock clock) {
+        this.clock = clock;
+    }
 
     public enum Result { SUCCESS, FAILURE, DENIED }
 
@@ -45,9 +53,9 @@ public class AuditLog {
         return Panache.withTransaction(() -> record(entry));
     }
 
-    private static AuditEvent toEvent(Entry e) {
+    private AuditEvent toEvent(Entry e) {
         AuditEvent ev = new AuditEvent();
-        ev.occurredAt = OffsetDateTime.now();
+        ev.occurredAt = Dates.now(clock);
         ev.actorId = e.actorId();
         ev.actorPhone = e.actorPhone();
         ev.actorRoles = e.actorRoles() == null ? null

@@ -1,5 +1,6 @@
 package cn.zoufang.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.directory.Assignment;
 import cn.zoufang.directory.AssistanceGroup;
 import cn.zoufang.directory.Department;
@@ -56,9 +58,12 @@ public class DemoData {
     private final String password;
     private final PasswordHasher hasher;
 
+    private final Clock clock;
+
     public DemoData(@ConfigProperty(name = "zoufang.demo.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "zoufang.demo.password", defaultValue = "Zoufang@2026") String password,
-            PasswordHasher hasher) {
+            PasswordHasher hasher, Clock clock) {
+        this.clock = clock;
         this.enabled = enabled;
         this.password = password;
         this.hasher = hasher;
@@ -81,7 +86,7 @@ public class DemoData {
     }
 
     private Uni<Void> insert(String hash) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Dates.now(clock);
         List<Object> rows = new ArrayList<>();
 
         List<Department> departments = new ArrayList<>();
@@ -155,7 +160,7 @@ public class DemoData {
         rows.addAll(List.of(GroupMember.of(group1.id, leader1.id), GroupMember.of(group1.id, official1.id),
                 GroupMember.of(group2.id, leader2.id), GroupMember.of(group2.id, official2.id)));
 
-        LocalDate start = cn.zoufang.web.Dates.today().withDayOfYear(1);
+        LocalDate start = Dates.today(clock).withDayOfYear(1);
         for (int i = 0; i < created.size(); i++) {
             Enterprise e = created.get(i);
             // Electronics to group 1, vehicles to group 2; the rest wait for the office to assign them.

@@ -1,11 +1,13 @@
 package cn.zoufang.directory;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.directory.DepartmentDtos.DepartmentView;
@@ -26,7 +28,10 @@ public class DepartmentService {
 
     private final AuditLog audit;
 
-    public DepartmentService(AuditLog audit) {
+    private final Clock clock;
+
+    public DepartmentService(AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
     }
 
@@ -47,7 +52,7 @@ public class DepartmentService {
         d.id = UUID.randomUUID();
         d.name = input.name().trim();
         d.shortName = input.shortName() == null ? null : input.shortName().trim();
-        d.createdAt = OffsetDateTime.now();
+        d.createdAt = Dates.now(clock);
         ApiException duplicate = new ApiException(ErrorCode.DUPLICATE_NAME, "已有同名的责任单位");
         return Department.count("name", d.name)
                 .invoke(n -> {

@@ -1,5 +1,6 @@
 package cn.zoufang.directory;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ import cn.zoufang.identity.Scope;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Conflicts;
 import cn.zoufang.web.Cursor;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.EnumSetConverter;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.Page;
@@ -38,7 +39,10 @@ public class EnterpriseService {
     private final Scope scope;
     private final AuditLog audit;
 
-    public EnterpriseService(Scope scope, AuditLog audit) {
+    private final Clock clock;
+
+    public EnterpriseService(Scope scope, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.scope = scope;
         this.audit = audit;
     }
@@ -100,7 +104,7 @@ public class EnterpriseService {
         checkLocation(input);
         Enterprise e = new Enterprise();
         e.id = UUID.randomUUID();
-        e.createdAt = OffsetDateTime.now();
+        e.createdAt = Dates.now(clock);
         apply(e, input);
         return rejectDuplicateCode(input.creditCode(), null)
                 .chain(() -> e.persistAndFlush())
@@ -129,7 +133,7 @@ public class EnterpriseService {
     /** Persists a validated import in one transaction: all rows or none. */
     @WithTransaction
     public Uni<Integer> importAll(Caller caller, List<EnterpriseInput> rows) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Dates.now(clock);
         List<Enterprise> entities = rows.stream().map(input -> {
             Enterprise e = new Enterprise();
             e.id = UUID.randomUUID();
@@ -182,7 +186,7 @@ public class EnterpriseService {
                 where g.id = a.groupId and a.enterpriseId in :ids
                 and a.startDate <= :today and (a.endDate is null or a.endDate >= :today)""", Object[].class)
                 .setParameter("ids", enterpriseIds)
-                .setParameter("today", Dates.today())
+                .setParameter("today", Dates.today(clock))
                 .getResultList())
                 .map(rows -> rows.stream().collect(Collectors.toMap(r -> (UUID) r[0],
                         r -> new GroupRef((UUID) r[1], (String) r[2]), (a, b) -> a)));
@@ -195,7 +199,7 @@ public class EnterpriseService {
         }
     }
 
-    private static void apply(Enterprise e, EnterpriseInput in) {
+    private void apply(Enterprise e, EnterpriseInput in) {
         e.name = in.name().trim();
         e.creditCode = in.creditCode();
         e.scaleCategories = in.scaleCategories().isEmpty() ? java.util.EnumSet.noneOf(ScaleCategory.class)
@@ -207,7 +211,7 @@ public class EnterpriseService {
         e.longitude = in.longitude();
         e.contactName = in.contactName().trim();
         e.contactPhone = in.contactPhone();
-        e.updatedAt = OffsetDateTime.now();
+        e.updatedAt = Dates.now(clock);
     }
 
     static EnterpriseView view(Enterprise e, GroupRef group, boolean maskPhone) {

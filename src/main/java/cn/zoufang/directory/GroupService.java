@@ -1,5 +1,6 @@
 package cn.zoufang.directory;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import cn.zoufang.identity.Scope;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Conflicts;
 import cn.zoufang.web.Cursor;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -42,7 +43,10 @@ public class GroupService {
     private final EnterpriseService enterprises;
     private final AuditLog audit;
 
-    public GroupService(Scope scope, EnterpriseService enterprises, AuditLog audit) {
+    private final Clock clock;
+
+    public GroupService(Scope scope, EnterpriseService enterprises, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.scope = scope;
         this.enterprises = enterprises;
         this.audit = audit;
@@ -74,7 +78,7 @@ public class GroupService {
         g.id = UUID.randomUUID();
         g.name = input.name().trim();
         g.leaderId = input.leaderId();
-        g.createdAt = OffsetDateTime.now();
+        g.createdAt = Dates.now(clock);
         Set<UUID> memberIds = new LinkedHashSet<>();
         memberIds.add(input.leaderId());
         if (input.memberIds() != null) {
@@ -123,7 +127,7 @@ public class GroupService {
 
     @WithTransaction
     public Uni<AssignmentView> assign(Caller caller, UUID groupId, NewAssignment input) {
-        LocalDate start = input.startDate() == null ? Dates.today() : input.startDate();
+        LocalDate start = input.startDate() == null ? Dates.today(clock) : input.startDate();
         return findVisible(caller, groupId).flatMap(g -> enterprises.findVisible(caller, input.enterpriseId())
                 .flatMap(e -> Assignment.<Assignment>find("enterpriseId = ?1 and endDate is null", e.id).firstResult()
                         .flatMap(open -> {
@@ -144,7 +148,7 @@ public class GroupService {
                             a.groupId = g.id;
                             a.enterpriseId = e.id;
                             a.startDate = start;
-                            a.createdAt = OffsetDateTime.now();
+                            a.createdAt = Dates.now(clock);
                             return closePrevious.chain(() -> a.persistAndFlush())
                                     .onFailure().transform(f -> Conflicts.translate(f, "assignment_open_unique",
                                             new ApiException(ErrorCode.CONFLICT, "该企业的挂点刚被修改，请刷新后重试")))

@@ -1,5 +1,6 @@
 package cn.zoufang.evidence;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -31,7 +33,10 @@ public class PendingUploadJanitor {
     private final EvidenceConfig config;
     private final Notifier notifier;
 
-    public PendingUploadJanitor(ObjectStore store, EvidenceConfig config, Notifier notifier) {
+    private final Clock clock;
+
+    public PendingUploadJanitor(ObjectStore store, EvidenceConfig config, Notifier notifier, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.config = config;
         this.notifier = notifier;
@@ -39,7 +44,7 @@ public class PendingUploadJanitor {
 
     @Scheduled(every = "15m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return sweep(OffsetDateTime.now().minus(config.pendingTtl())).replaceWithVoid()
+        return sweep(Dates.now(clock).minus(config.pendingTtl())).replaceWithVoid()
                 .onFailure().invoke(f -> LOG.warn("Pending upload clean-up failed; will retry", f))
                 .onFailure().recoverWithNull();
     }
@@ -54,7 +59,7 @@ public class PendingUploadJanitor {
                         .onItem().transformToUniAndConcatenate(p -> store.remove(p.objectKey).invoke(() -> {
                             p.status = PhotoStatus.REJECTED;
                             p.rejectReason = RejectReason.UPLOAD_EXPIRED;
-                            p.confirmedAt = OffsetDateTime.now();
+                            p.confirmedAt = Dates.now(clock);
                         }).chain(() -> notifier.notify(List.of(p.uploadedBy), NotificationType.PHOTO_REJECTED, p.id, false))
                                 .replaceWith(p))
                         .collect().asList()

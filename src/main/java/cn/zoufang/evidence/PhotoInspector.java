@@ -25,7 +25,7 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 
 /**
  * Looks at a photo's bytes, never at what the phone claimed: the real type from the magic bytes,

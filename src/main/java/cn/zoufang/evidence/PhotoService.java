@@ -1,5 +1,6 @@
 package cn.zoufang.evidence;
 
+import java.time.Clock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ import cn.zoufang.visit.Geo;
 import cn.zoufang.visit.Visit;
 import cn.zoufang.visit.VisitStatus;
 import cn.zoufang.web.ApiException;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ErrorCode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -62,8 +63,11 @@ public class PhotoService {
     private final IssueService issues;
     private final Notifier notifier;
 
+    private final Clock clock;
+
     public PhotoService(ObjectStore store, EvidenceConfig config, Scope scope, AuditLog audit, Vertx vertx,
-            IssueService issues, Notifier notifier) {
+            IssueService issues, Notifier notifier, Clock clock) {
+        this.clock = clock;
         this.issues = issues;
         this.notifier = notifier;
         this.store = store;
@@ -91,7 +95,7 @@ public class PhotoService {
                     p.contentType = in.contentType();
                     p.declaredBytes = in.sizeBytes();
                     p.status = PhotoStatus.PENDING;
-                    p.createdAt = OffsetDateTime.now();
+                    p.createdAt = Dates.now(clock);
                     return Panache.withTransaction(() -> p.persist()
                             .chain(() -> audit.record(Entry.by(caller, "PHOTO_UPLOAD_REQUEST", "PHOTO", p.id)
                                     .detail(ownerType + " " + owner))))
@@ -99,7 +103,7 @@ public class PhotoService {
                                 Duration expiry = config.uploadExpiry();
                                 return new UploadSlot(view(p, null), store.presignPut(p.objectKey, p.contentType, expiry),
                                         "PUT", Map.of("Content-Type", p.contentType),
-                                        OffsetDateTime.now().plus(expiry), config.maxBytes());
+                                        Dates.now(clock).plus(expiry), config.maxBytes());
                             });
                 });
     }
@@ -235,7 +239,7 @@ public class PhotoService {
                 return Uni.createFrom().item(row);
             }
             change.accept(row);
-            row.confirmedAt = OffsetDateTime.now();
+            row.confirmedAt = Dates.now(clock);
             Uni<Void> more = alsoInTransaction == null ? Uni.createFrom().voidItem() : alsoInTransaction.get();
             return audit.record(auditEntry).chain(() -> more).replaceWith(row);
         })).map(row -> view(row, downloadExpiry(row)));
@@ -336,7 +340,7 @@ public class PhotoService {
                 p.rejectReason == null ? null : p.rejectReason.label(), p.contentType, p.sizeBytes, p.capturedAt,
                 p.gpsLatitude, p.gpsLongitude, p.gpsDistanceMeters, flags, flags.stream().map(PhotoFlag::label).toList(),
                 p.createdAt, p.confirmedAt, download, thumbnail,
-                expiry == null ? null : OffsetDateTime.now().plus(expiry), p.version);
+                expiry == null ? null : Dates.now(clock).plus(expiry), p.version);
     }
 
     private String unguessable() {

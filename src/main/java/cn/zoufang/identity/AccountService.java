@@ -1,5 +1,6 @@
 package cn.zoufang.identity;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.directory.Department;
@@ -32,7 +34,10 @@ public class AccountService {
     private final PasswordHasher hasher;
     private final AuditLog audit;
 
-    public AccountService(PasswordHasher hasher, AuditLog audit) {
+    private final Clock clock;
+
+    public AccountService(PasswordHasher hasher, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.hasher = hasher;
         this.audit = audit;
     }
@@ -71,7 +76,7 @@ public class AccountService {
         a.roles = EnumSet.copyOf(input.roles());
         a.departmentId = input.departmentId();
         a.enterpriseId = input.enterpriseId();
-        a.createdAt = OffsetDateTime.now();
+        a.createdAt = Dates.now(clock);
         return exists(Department.class, input.departmentId(), "departmentId")
                 .chain(() -> exists(Enterprise.class, input.enterpriseId(), "enterpriseId"))
                 .chain(() -> Account.count("phone", a.phone))

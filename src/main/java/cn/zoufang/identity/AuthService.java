@@ -1,5 +1,6 @@
 package cn.zoufang.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.audit.AuditLog.Result;
@@ -33,7 +35,10 @@ public class AuthService {
     private final LoginThrottle throttle;
     private final AuditLog audit;
 
-    public AuthService(PasswordHasher hasher, TokenService tokens, LoginThrottle throttle, AuditLog audit) {
+    private final Clock clock;
+
+    public AuthService(PasswordHasher hasher, TokenService tokens, LoginThrottle throttle, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.hasher = hasher;
         this.tokens = tokens;
         this.throttle = throttle;
@@ -86,7 +91,7 @@ public class AuthService {
     }
 
     private Uni<RefreshOutcome> rotate(RefreshToken token) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Dates.now(clock);
         if (token == null || token.revokedAt != null || token.expiresAt.isBefore(now)) {
             return Uni.createFrom().item(RefreshOutcome.INVALID);
         }
@@ -110,7 +115,7 @@ public class AuthService {
 
     private Uni<Void> revokeFamily(UUID familyId) {
         return RefreshToken.update("revokedAt = ?1 where familyId = ?2 and revokedAt is null",
-                OffsetDateTime.now(), familyId).replaceWithVoid();
+                Dates.now(clock), familyId).replaceWithVoid();
     }
 
     private TokenResponse response(Account account, String refresh) {

@@ -1,5 +1,6 @@
 package cn.zoufang.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.audit.AuditEvent;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -24,14 +26,17 @@ public class LoginThrottle {
     private final int maxFailures;
     private final Duration window;
 
-    public LoginThrottle(AuthConfig config) {
+    private final Clock clock;
+
+    public LoginThrottle(AuthConfig config, Clock clock) {
+        this.clock = clock;
         this.maxFailures = config.throttle().maxFailures();
         this.window = config.throttle().window();
     }
 
     /** @return how long the phone number must wait, or empty when a login may be tried now */
     public Uni<Optional<Duration>> waitFor(String phone) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Dates.now(clock);
         // Failures before the last success do not count: a user who got in is not locked out later.
         return AuditEvent.<AuditEvent>find("""
                 action = ?1 and targetId = ?2 and result = 'FAILURE' and occurredAt > ?3

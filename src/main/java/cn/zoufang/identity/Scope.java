@@ -1,5 +1,6 @@
 package cn.zoufang.identity;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 
 /**
  * Who may see what, decided here and only here. Each method returns an HQL condition on an alias,
@@ -16,6 +17,12 @@ import cn.zoufang.web.Dates;
  */
 @ApplicationScoped
 public class Scope {
+
+    private final Clock clock;
+
+    public Scope(Clock clock) {
+        this.clock = clock;
+    }
 
     /** An HQL condition with its named parameters (all prefixed {@code scope}). */
     public record Clause(String hql, Map<String, Object> params) {
@@ -45,7 +52,7 @@ public class Scope {
         Map<String, Object> params = new HashMap<>();
         if (caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER)) {
             parts.add(e + ".id in " + MY_GROUPS_ENTERPRISES);
-            params.put("scopeToday", Dates.today());
+            params.put("scopeToday", Dates.today(clock));
         }
         if (caller.hasAny(Role.ENTERPRISE_CONTACT)) {
             parts.add(e + ".id in " + MY_ENTERPRISE);
@@ -65,7 +72,7 @@ public class Scope {
         Map<String, Object> params = new HashMap<>();
         if (caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER)) {
             parts.add(i + ".enterpriseId in " + MY_GROUPS_ENTERPRISES);
-            params.put("scopeToday", Dates.today());
+            params.put("scopeToday", Dates.today(clock));
         }
         if (caller.hasAny(Role.ENTERPRISE_CONTACT)) {
             parts.add(i + ".enterpriseId in " + MY_ENTERPRISE);
@@ -90,7 +97,7 @@ public class Scope {
         if (caller.hasAny(Role.ENTERPRISE_CONTACT)) {
             parts.add(g + ".id in (select a.groupId from Assignment a, Account acc where acc.id = :scopeCaller"
                     + " and a.enterpriseId = acc.enterpriseId and " + ACTIVE_ASSIGNMENT + ")");
-            params.put("scopeToday", Dates.today());
+            params.put("scopeToday", Dates.today(clock));
         }
         return combine(caller, parts, params);
     }

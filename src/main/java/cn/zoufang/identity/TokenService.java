@@ -1,5 +1,8 @@
 package cn.zoufang.identity;
 
+import java.time.Clock;
+
+import cn.zoufang.kernel.Dates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,10 +38,13 @@ public class TokenService {
     private final String issuer;
     private final String audience;
 
+    private final Clock clock;
+
     public TokenService(AuthConfig config,
             @ConfigProperty(name = "smallrye.jwt.sign.key.location") String keyLocation,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-            @ConfigProperty(name = "mp.jwt.verify.audiences") String audience) {
+            @ConfigProperty(name = "mp.jwt.verify.audiences") String audience, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.issuer = issuer;
         this.audience = audience.split(",")[0].trim();
@@ -80,7 +86,7 @@ public class TokenService {
         row.familyId = familyId;
         row.accountId = accountId;
         row.tokenHash = hash(raw);
-        row.issuedAt = OffsetDateTime.now();
+        row.issuedAt = Dates.now(clock);
         row.expiresAt = row.issuedAt.plus(config.refreshTokenTtl());
         return new IssuedRefresh(raw, row);
     }

@@ -1,5 +1,6 @@
 package cn.zoufang.ledger;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ import cn.zoufang.notify.Notifier;
 import cn.zoufang.visit.Visit;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Cursor;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.Page;
 import cn.zoufang.web.Preconditions;
@@ -65,8 +66,11 @@ public class IssueService {
     private final Vertx vertx;
     private final Notifier notifier;
 
+    private final Clock clock;
+
     public IssueService(Scope scope, EnterpriseService enterprises, WorkCalendar calendar, LedgerConfig config,
-            AuditLog audit, Vertx vertx, Notifier notifier) {
+            AuditLog audit, Vertx vertx, Notifier notifier, Clock clock) {
+        this.clock = clock;
         this.vertx = vertx;
         this.notifier = notifier;
         this.scope = scope;
@@ -106,7 +110,7 @@ public class IssueService {
                         return sourceOf(caller, e, in.visitId());
                     }))
                     .flatMap(source -> assignedGroup(in.enterpriseId()).flatMap(groupId -> nextLedgerNo().flatMap(no -> {
-                        OffsetDateTime now = OffsetDateTime.now();
+                        OffsetDateTime now = Dates.now(clock);
                         Issue issue = new Issue();
                         issue.id = in.id();
                         issue.ledgerNo = no;
@@ -133,9 +137,9 @@ public class IssueService {
     }
 
     /** The group assigned the enterprise today, if any: the issue counts for it in monthly reports. */
-    private static Uni<UUID> assignedGroup(UUID enterpriseId) {
+    private Uni<UUID> assignedGroup(UUID enterpriseId) {
         return Assignment.<Assignment>find("enterpriseId = ?1 and startDate <= ?2 and (endDate is null or endDate >= ?2)",
-                enterpriseId, Dates.today()).firstResult().map(a -> a == null ? null : a.groupId);
+                enterpriseId, Dates.today(clock)).firstResult().map(a -> a == null ? null : a.groupId);
     }
 
     /** Where the issue comes from follows who registers it: the enterprise, the desk, or a visit. */
@@ -158,8 +162,8 @@ public class IssueService {
     }
 
     /** 2026-000123: a per-year counter incremented atomically in the database, safe across replicas. */
-    private static Uni<String> nextLedgerNo() {
-        int year = Dates.today().getYear();
+    private Uni<String> nextLedgerNo() {
+        int year = Dates.today(clock).getYear();
         return Panache.getSession().flatMap(s -> s.createNativeQuery("""
                 insert into ledger_counter (year, last_value) values (:year, 1)
                 on conflict (year) do update set last_value = ledger_counter.last_value + 1
@@ -178,8 +182,8 @@ public class IssueService {
                         .flatMap(category -> {
                             // The clock starts now, at forwarding, not when the department notices.
                             i.leadDepartmentId = in.leadDepartmentId();
-                            i.forwardedAt = OffsetDateTime.now();
-                            i.dueDate = calendar.days().plus(Dates.today(), category.deadlineDays(i.urgent));
+                            i.forwardedAt = Dates.now(clock);
+                            i.dueDate = calendar.days().plus(Dates.today(clock), category.deadlineDays(i.urgent));
                         i.notifiedStage = null; // a new deadline starts the ladder again
                             i.status = IssueStatus.FORWARDED;
                             Set<UUID> assists = new LinkedHashSet<>(in.assistingDepartmentIds() == null ? List.of()
@@ -209,7 +213,7 @@ public class IssueService {
                         : returnedBefore(i.id, i.leadDepartmentId).map(before -> !before
                                 // Within one working day of forwarding, and once per department.
                                 && calendar.days().between(i.forwardedAt.atZoneSameInstant(Dates.ZONE).toLocalDate(),
-                                        Dates.today()) <= 1)),
+                                        Dates.today(clock)) <= 1)),
                 i -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
                         insert into issue_return (issue_id, department_id, returned_at, reason)
                         values (:issue, :department, now(), :reason)""")
@@ -233,7 +237,7 @@ public class IssueService {
                 i -> {
                     i.response = in.response().trim();
                     i.resolution = in.resolution();
-                    i.respondedAt = OffsetDateTime.now();
+                    i.respondedAt = Dates.now(clock);
                     i.status = IssueStatus.RESPONDED;
                     return Uni.createFrom().item(i.response);
                 }, false);
@@ -247,7 +251,7 @@ public class IssueService {
                 i -> {
                     i.rating = in.rating();
                     i.satisfied = in.satisfied();
-                    i.confirmedAt = OffsetDateTime.now();
+                    i.confirmedAt = Dates.now(clock);
                     String text = (in.satisfied() ? "满意" : "不满意") + "，评分 " + in.rating()
                             + (in.comment() == null || in.comment().isBlank() ? "" : "：" + in.comment().trim());
                     if (in.satisfied()) {
@@ -259,7 +263,7 @@ public class IssueService {
                     IssueEvent rated = newEvent(caller, i, IssueAction.CONFIRM, i.status, text, false);
                     return IssueCategory.<IssueCategory>findById(i.categoryCode).map(category -> {
                         i.status = IssueStatus.IN_PROGRESS;
-                        i.dueDate = calendar.days().plus(Dates.today(), category.deadlineDays(i.urgent));
+                        i.dueDate = calendar.days().plus(Dates.today(clock), category.deadlineDays(i.urgent));
                         i.notifiedStage = null; // a new deadline starts the ladder again
                         return new Step(IssueAction.REOPEN, "企业不满意，重新办理", rated);
                     });
@@ -272,7 +276,7 @@ public class IssueService {
                 i -> Uni.createFrom().item(caller.hasAny(Role.ENTERPRISE_DESK, Role.OFFICE, Role.OFFICIAL, Role.GROUP_LEADER)),
                 i -> {
                     i.closeReason = i.resolution == Resolution.EXPLAINED ? CloseReason.EXPLAINED : CloseReason.RESOLVED;
-                    i.closedAt = OffsetDateTime.now();
+                    i.closedAt = Dates.now(clock);
                     i.status = IssueStatus.CLOSED;
                     return Uni.createFrom().item(note);
                 }, false);
@@ -286,7 +290,7 @@ public class IssueService {
                 i -> Uni.createFrom().item(caller.hasAny(Role.ENTERPRISE_CONTACT)),
                 i -> {
                     i.closeReason = CloseReason.WITHDRAWN;
-                    i.closedAt = OffsetDateTime.now();
+                    i.closedAt = Dates.now(clock);
                     i.status = IssueStatus.CLOSED;
                     return Uni.createFrom().item(note);
                 }, false);
@@ -297,7 +301,7 @@ public class IssueService {
     public Uni<IssueView> requestExtension(Caller caller, UUID id, String ifMatch, int workingDays, String reason) {
         return act(caller, id, ifMatch, IssueAction.REQUEST_EXTENSION, WORKED_ON,
                 i -> leadsIt(caller, i).map(leads -> leads && i.extensionRequestedDays == null
-                        && !Dates.today().isAfter(i.dueDate)),
+                        && !Dates.today(clock).isAfter(i.dueDate)),
                 i -> {
                     i.extensionRequestedDays = workingDays;
                     i.extensionReason = reason.trim();
@@ -352,7 +356,7 @@ public class IssueService {
                             }
                             i.duplicateOf = original.id;
                             i.closeReason = CloseReason.DUPLICATE;
-                            i.closedAt = OffsetDateTime.now();
+                            i.closedAt = Dates.now(clock);
                             i.status = IssueStatus.CLOSED;
                             return "与诉求 " + original.ledgerNo + " 重复，合并办理"
                                     + (note == null || note.isBlank() ? "" : "：" + note.trim());
@@ -364,11 +368,11 @@ public class IssueService {
     public Uni<IssueView> closeWithoutConfirmation(Caller caller, UUID id, String ifMatch, String reason) {
         return act(caller, id, ifMatch, IssueAction.CLOSE_WITHOUT_CONFIRMATION, EnumSet.of(IssueStatus.RESPONDED),
                 i -> Uni.createFrom().item(caller.hasAny(Role.OFFICE) && calendar.days().between(
-                        i.respondedAt.atZoneSameInstant(Dates.ZONE).toLocalDate(), Dates.today())
+                        i.respondedAt.atZoneSameInstant(Dates.ZONE).toLocalDate(), Dates.today(clock))
                         >= config.confirmationWaitWorkingDays()),
                 i -> {
                     i.closeReason = CloseReason.CLOSED_WITHOUT_CONFIRMATION;
-                    i.closedAt = OffsetDateTime.now();
+                    i.closedAt = Dates.now(clock);
                     i.status = IssueStatus.CLOSED;
                     return Uni.createFrom().item(reason.trim());
                 }, false);
@@ -405,7 +409,7 @@ public class IssueService {
             Preconditions.requireMatch(ifMatch, i.version);
             IssueStatus before = i.status;
             return change.apply(i).flatMap(step -> {
-                i.updatedAt = OffsetDateTime.now();
+                i.updatedAt = Dates.now(clock);
                 // The issue's row first, then its events: an event's foreign key locks the issue's row too, and
                 // two actions that each held that lock before updating the row deadlocked instead of one
                 // getting 412.
@@ -491,7 +495,7 @@ public class IssueService {
             boolean internal) {
         IssueEvent e = new IssueEvent();
         e.issueId = i.id;
-        e.occurredAt = OffsetDateTime.now();
+        e.occurredAt = Dates.now(clock);
         // What held right after the step, so that reports can read any month's end from history alone.
         e.dueDate = i.dueDate;
         if (action == IssueAction.RESPOND || i.status == IssueStatus.CLOSED) {
@@ -606,7 +610,7 @@ public class IssueService {
             hql.append(" and i.enterpriseId in (select a.enterpriseId from Assignment a where a.groupId = :groupId"
                     + " and a.startDate <= :groupDay and (a.endDate is null or a.endDate >= :groupDay))");
             params.put("groupId", f.groupId());
-            params.put("groupDay", Dates.today());
+            params.put("groupDay", Dates.today(clock));
         }
         if (f.departmentId() != null) {
             hql.append(" and (i.leadDepartmentId = :departmentId or i.id in (select x.issueId from IssueAssist x"
@@ -647,7 +651,7 @@ public class IssueService {
      * working days, and the stage is a step function of the working days between due date and today.
      */
     private void stageCondition(Stage stage, StringBuilder hql, Map<String, Object> params) {
-        LocalDate today = Dates.today();
+        LocalDate today = Dates.today(clock);
         WorkingDays days = calendar.days();
         LocalDate soonUntil = days.plus(today, config.dueSoonWorkingDays());
         // The latest due date already supervision-worthy: N working days late today.
@@ -789,7 +793,7 @@ public class IssueService {
                         }
                     }
                     assistsByIssue.values().forEach(list -> list.sort(Comparator.comparing(Ref::name)));
-                    LocalDate today = Dates.today();
+                    LocalDate today = Dates.today(clock);
                     boolean internal = !isEnterpriseView(caller);
                     return issues.stream().map(i -> toView(i, internal, enterpriseNames.get(i.enterpriseId.toString()),
                             categoryNames.get(i.categoryCode),

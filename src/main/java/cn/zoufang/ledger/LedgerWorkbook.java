@@ -19,7 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.zoufang.ledger.IssueDtos.IssueView;
 import cn.zoufang.ledger.IssueDtos.Ref;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 
 /** The ledger as the office forwards it: one sheet, Chinese headers, the header row frozen. */
 final class LedgerWorkbook {

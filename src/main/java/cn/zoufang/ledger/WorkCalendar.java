@@ -1,5 +1,6 @@
 package cn.zoufang.ledger;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import cn.zoufang.ledger.WorkCalendarDtos.DayView;
 import cn.zoufang.ledger.WorkCalendarDtos.YearInput;
 import cn.zoufang.ledger.WorkCalendarDtos.YearView;
 import cn.zoufang.web.ApiException;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.FieldError;
 import cn.zoufang.web.Preconditions;
@@ -43,7 +44,10 @@ public class WorkCalendar {
     private final AuditLog audit;
     private volatile WorkingDays snapshot = new WorkingDays(Map.of(), Set.of());
 
-    public WorkCalendar(LedgerConfig config, AuditLog audit) {
+    private final Clock clock;
+
+    public WorkCalendar(LedgerConfig config, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.audit = audit;
     }
@@ -62,7 +66,7 @@ public class WorkCalendar {
     }
 
     public LocalDate today() {
-        return Dates.today();
+        return Dates.today(clock);
     }
 
     void loadAtStart(@Observes StartupEvent event) throws Throwable {
@@ -110,7 +114,7 @@ public class WorkCalendar {
             CalendarYear y = existing != null ? existing : new CalendarYear();
             y.year = year;
             y.source = input.source().trim();
-            y.updatedAt = OffsetDateTime.now();
+            y.updatedAt = Dates.now(clock);
             y.updatedBy = caller.id();
             List<CalendarDay> rows = input.days().stream().map(d -> {
                 CalendarDay row = new CalendarDay();

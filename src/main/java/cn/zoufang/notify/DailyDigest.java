@@ -1,5 +1,8 @@
 package cn.zoufang.notify;
 
+import java.time.Clock;
+
+import cn.zoufang.kernel.Dates;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -27,7 +30,10 @@ public class DailyDigest {
 
     private final Notifier notifier;
 
-    public DailyDigest(Notifier notifier) {
+    private final Clock clock;
+
+    public DailyDigest(Notifier notifier, Clock clock) {
+        this.clock = clock;
         this.notifier = notifier;
     }
 
@@ -48,7 +54,7 @@ public class DailyDigest {
     }
 
     private Uni<Boolean> digest(UUID accountId) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Dates.now(clock);
         // Since the last digest, or since the digest was chosen (what came before was pushed one by one).
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
                 select coalesce(last_digest_at, updated_at) from notification_setting

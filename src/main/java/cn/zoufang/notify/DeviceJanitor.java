@@ -1,5 +1,8 @@
 package cn.zoufang.notify;
 
+import java.time.Clock;
+
+import cn.zoufang.kernel.Dates;
 import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +23,10 @@ public class DeviceJanitor {
 
     private final PushConfig config;
 
-    public DeviceJanitor(PushConfig config) {
+    private final Clock clock;
+
+    public DeviceJanitor(PushConfig config, Clock clock) {
+        this.clock = clock;
         this.config = config;
     }
 
@@ -32,6 +38,6 @@ public class DeviceJanitor {
     /** @return how many installations were deleted */
     public Uni<Long> deleteStale() {
         return Panache.withTransaction(() -> Device.delete("lastSeenAt < ?1",
-                OffsetDateTime.now().minus(config.deleteAfter())));
+                Dates.now(clock).minus(config.deleteAfter())));
     }
 }

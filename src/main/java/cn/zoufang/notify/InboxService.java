@@ -1,10 +1,12 @@
 package cn.zoufang.notify;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.notify.InboxResource.DeviceInput;
 import cn.zoufang.notify.InboxResource.DeviceView;
 import cn.zoufang.notify.InboxResource.InboxItem;
@@ -23,6 +25,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 @WithSession
 public class InboxService {
+
+    private final Clock clock;
+
+    public InboxService(Clock clock) {
+        this.clock = clock;
+    }
 
     public Uni<Page<InboxItem>> inbox(UUID me, String rawCursor, int size) {
         Cursor cursor = Cursor.decode(rawCursor, 2);
@@ -46,7 +54,7 @@ public class InboxService {
     @WithTransaction
     public Uni<Void> markRead(UUID me, UUID id) {
         return Notification.update("readAt = ?1 where id = ?2 and accountId = ?3 and readAt is null",
-                OffsetDateTime.now(), id, me)
+                Dates.now(clock), id, me)
                 .flatMap(n -> n > 0 ? Uni.createFrom().voidItem()
                         : Notification.count("id = ?1 and accountId = ?2", id, me).map(exists -> {
                             if (exists == 0) {
@@ -58,7 +66,7 @@ public class InboxService {
 
     @WithTransaction
     public Uni<Marked> markAllRead(UUID me) {
-        return Notification.update("readAt = ?1 where accountId = ?2 and readAt is null", OffsetDateTime.now(), me)
+        return Notification.update("readAt = ?1 where accountId = ?2 and readAt is null", Dates.now(clock), me)
                 .map(Marked::new);
     }
 
@@ -73,11 +81,12 @@ public class InboxService {
     @WithTransaction
     public Uni<Settings> saveSettings(UUID me, Settings in) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                insert into notification_setting (account_id, daily_digest, updated_at) values (:a, :d, now())
+                insert into notification_setting (account_id, daily_digest, updated_at) values (:a, :d, :now)
                 on conflict (account_id) do update set daily_digest = excluded.daily_digest,
                     last_digest_at = case when notification_setting.daily_digest then notification_setting.last_digest_at end,
                     updated_at = case when notification_setting.daily_digest = excluded.daily_digest
-                                      then notification_setting.updated_at else now() end""")
+                                      then notification_setting.updated_at else :now end""")
+                .setParameter("now", Dates.now(clock))
                 .setParameter("a", me).setParameter("d", in.dailyDigest()).executeUpdate())
                 .map(n -> in);
     }
@@ -85,7 +94,7 @@ public class InboxService {
     /** Registers the installation, or its refreshed token; a token moving to this installation leaves its old one. */
     @WithTransaction
     public Uni<DeviceView> register(UUID me, UUID installationId, DeviceInput in) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Dates.now(clock);
         return Device.update("active = false, updatedAt = ?1 where token = ?2 and id <> ?3 and active", now, in.token(),
                 installationId)
                 .chain(() -> Panache.flush())
@@ -112,7 +121,7 @@ public class InboxService {
     /** On logout: this installation gets no more pushes. */
     @WithTransaction
     public Uni<Void> unregister(UUID me, UUID installationId) {
-        return Device.update("active = false, updatedAt = ?1 where id = ?2 and accountId = ?3", OffsetDateTime.now(),
+        return Device.update("active = false, updatedAt = ?1 where id = ?2 and accountId = ?3", Dates.now(clock),
                 installationId, me).replaceWithVoid();
     }
 }

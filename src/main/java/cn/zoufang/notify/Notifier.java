@@ -1,5 +1,6 @@
 package cn.zoufang.notify;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -13,7 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.zoufang.identity.Role;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +28,10 @@ public class Notifier {
 
     private final PushConfig config;
 
-    public Notifier(PushConfig config) {
+    private final Clock clock;
+
+    public Notifier(PushConfig config, Clock clock) {
+        this.clock = clock;
         this.config = config;
     }
 
@@ -36,7 +40,7 @@ public class Notifier {
         if (unique.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Dates.now(clock);
         OffsetDateTime pushAt = urgent ? now : afterQuietHours(now);
         return Multi.createFrom().iterable(unique).onItem()
                 .transformToUniAndConcatenate(accountId -> insert(accountId, type, objectId, urgent, now, null)
@@ -72,7 +76,7 @@ public class Notifier {
                   and not (:digestible and exists (select 1 from notification_setting ns
                                                    where ns.account_id = :a and ns.daily_digest))""")
                 .setParameter("n", notificationId).setParameter("at", pushAt).setParameter("a", accountId)
-                .setParameter("fresh", OffsetDateTime.now().minus(config.staleAfter()))
+                .setParameter("fresh", Dates.now(clock).minus(config.staleAfter()))
                 .setParameter("digestible", digestible).executeUpdate());
     }
 
@@ -116,7 +120,7 @@ public class Notifier {
         String who = leaderOnly ? "select g.leaderId from AssistanceGroup g, Assignment x where g.id = x.groupId"
                 : "select m.accountId from GroupMember m, Assignment x where m.groupId = x.groupId";
         return accounts(who + " and x.enterpriseId = ?1 and x.startDate <= ?2 and (x.endDate is null or x.endDate >= ?2)",
-                enterpriseId, Dates.today());
+                enterpriseId, Dates.today(clock));
     }
 
     public Uni<List<UUID>> groupMembers(UUID groupId) {

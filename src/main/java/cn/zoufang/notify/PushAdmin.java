@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Cursor;
 import cn.zoufang.web.Page;
@@ -16,6 +17,12 @@ import io.smallrye.mutiny.Uni;
 /** Pushes given up as DEAD (after the configured attempts): the admin's list, and putting one back in the queue. */
 @ApplicationScoped
 public class PushAdmin {
+
+    private final java.time.Clock clock;
+
+    public PushAdmin(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     public record DeadPush(long id, UUID notificationId, NotificationType type, String typeTitle, UUID accountId,
             String accountName, UUID deviceId, Device.Platform platform, int attempts, String lastError,
@@ -47,8 +54,8 @@ public class PushAdmin {
     @WithTransaction
     public Uni<Void> retry(long id) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                update push_delivery set status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = null
-                where id = :id and status = 'DEAD'""").setParameter("id", id).executeUpdate())
+                update push_delivery set status = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = null
+                where id = :id and status = 'DEAD'""").setParameter("id", id).setParameter("now", Dates.now(clock)).executeUpdate())
                 .map(n -> {
                     if (n == 0) {
                         throw ApiException.notFound("失败的推送");

@@ -1,5 +1,8 @@
 package cn.zoufang.notify;
 
+import java.time.Clock;
+
+import cn.zoufang.kernel.Dates;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -41,7 +44,10 @@ public class PushDispatcher {
     private final Duration maxBackoff;
     private final Duration lease;
 
-    public PushDispatcher(PushChannel channel, Vertx vertx, PushConfig config) {
+    private final Clock clock;
+
+    public PushDispatcher(PushChannel channel, Vertx vertx, PushConfig config, Clock clock) {
+        this.clock = clock;
         this.channel = channel;
         this.vertx = vertx;
         this.maxAttempts = config.maxAttempts();
@@ -67,13 +73,13 @@ public class PushDispatcher {
         }
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
                 with claimed as (
-                    update push_delivery set next_attempt_at = now() + make_interval(secs => :lease)
-                    where id in (select id from push_delivery where status = 'PENDING' and next_attempt_at <= now()
+                    update push_delivery set next_attempt_at = cast(:now as timestamptz) + make_interval(secs => :lease)
+                    where id in (select id from push_delivery where status = 'PENDING' and next_attempt_at <= :now
                                  order by next_attempt_at, id limit :batch for update skip locked)
                     returning id, device_id, notification_id, attempts)
                 select c.id, d.id, d.token, n.id, n.type, n.object_id, n.urgent, c.attempts
                 from claimed c join device d on d.id = c.device_id join notification n on n.id = c.notification_id
-                order by c.id""", Object[].class).setParameter("batch", BATCH)
+                order by c.id""", Object[].class).setParameter("batch", BATCH).setParameter("now", Dates.now(clock))
                 .setParameter("lease", (double) lease.toSeconds()).getResultList()))
                 .flatMap(rows -> {
                     if (rows.isEmpty()) {
@@ -99,19 +105,19 @@ public class PushDispatcher {
     private Uni<Integer> apply(Due d, PushChannel.Result r) {
         int attempts = d.attempts() + 1;
         return switch (r.outcome()) {
-            case SENT -> update("status = 'SENT', sent_at = now(), message_id = :extra, attempts = :attempts", d, attempts,
+            case SENT -> update("status = 'SENT', sent_at = :at, message_id = :extra, attempts = :attempts", d, attempts,
                     r.messageId(), null);
             case TOKEN_INVALID -> update("status = 'FAILED', last_error = :extra, attempts = :attempts", d, attempts,
                     r.error(), null)
-                    .call(() -> execute("update device set active = false, updated_at = now() where id = :id", d.deviceId()))
+                    .call(() -> execute("update device set active = false, updated_at = :at where id = :id", d.deviceId()))
                     .call(() -> execute("update push_delivery set status = 'FAILED', last_error = 'token no longer valid'"
                             + " where device_id = :id and status = 'PENDING'", d.deviceId()));
             case RATE_LIMITED -> update("last_error = :extra, attempts = :attempts, next_attempt_at = :next", d, attempts,
-                    r.error(), OffsetDateTime.now().plus(max(QUOTA_BACKOFF, r.retryAfter())));
+                    r.error(), Dates.now(clock).plus(max(QUOTA_BACKOFF, r.retryAfter())));
             case RETRY -> attempts >= maxAttempts
                     ? update("status = 'DEAD', last_error = :extra, attempts = :attempts", d, attempts, r.error(), null)
                     : update("last_error = :extra, attempts = :attempts, next_attempt_at = :next", d, attempts, r.error(),
-                            OffsetDateTime.now().plus(r.retryAfter() != null ? r.retryAfter() : backoff(attempts, maxBackoff)));
+                            Dates.now(clock).plus(r.retryAfter() != null ? r.retryAfter() : backoff(attempts, maxBackoff)));
             case FAILED -> update("status = 'FAILED', last_error = :extra, attempts = :attempts", d, attempts, r.error(),
                     null);
         };
@@ -127,10 +133,10 @@ public class PushDispatcher {
         return asked == null || asked.compareTo(floor) < 0 ? floor : asked;
     }
 
-    private static Uni<Integer> update(String set, Due d, int attempts, String extra, OffsetDateTime next) {
+    private Uni<Integer> update(String set, Due d, int attempts, String extra, OffsetDateTime next) {
         return Panache.getSession().flatMap(s -> {
-            var q = s.createNativeQuery("update push_delivery set " + set + ", last_attempt_at = now() where id = :id")
-                    .setParameter("id", d.id()).setParameter("attempts", attempts)
+            var q = s.createNativeQuery("update push_delivery set " + set + ", last_attempt_at = :at where id = :id")
+                    .setParameter("id", d.id()).setParameter("at", Dates.now(clock)).setParameter("attempts", attempts)
                     .setParameter("extra", extra == null ? null : extra.substring(0, Math.min(300, extra.length())));
             if (next != null) {
                 q.setParameter("next", next);
@@ -139,7 +145,13 @@ public class PushDispatcher {
         });
     }
 
-    private static Uni<Integer> execute(String sql, UUID id) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(sql).setParameter("id", id).executeUpdate());
+    private Uni<Integer> execute(String sql, UUID id) {
+        return Panache.getSession().flatMap(s -> {
+            var q = s.createNativeQuery(sql).setParameter("id", id);
+            if (sql.contains(":at")) {
+                q.setParameter("at", Dates.now(clock));
+            }
+            return q.executeUpdate();
+        });
     }
 }

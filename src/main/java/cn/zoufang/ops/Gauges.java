@@ -1,5 +1,6 @@
 package cn.zoufang.ops;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -32,7 +33,7 @@ public class Gauges {
             "zoufang.issues.overdue", "zoufang.uploads.pending");
     /** All of them in one round trip. */
     private static final String COUNTS = """
-            select (select count(*) from push_delivery where status = 'PENDING' and next_attempt_at <= now()),
+            select (select count(*) from push_delivery where status = 'PENDING' and next_attempt_at <= :now),
                    (select count(*) from push_delivery where status = 'PENDING'),
                    (select count(*) from push_delivery where status = 'DEAD'),
                    (select count(*) from issue where status in ('FORWARDED', 'IN_PROGRESS') and due_date < :today),
@@ -40,7 +41,10 @@ public class Gauges {
 
     private final Map<String, AtomicLong> values = new LinkedHashMap<>();
 
-    public Gauges(MeterRegistry registry) {
+    private final Clock clock;
+
+    public Gauges(MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         NAMES.forEach(name -> {
             AtomicLong value = new AtomicLong();
             values.put(name, value);
@@ -52,7 +56,7 @@ public class Gauges {
     @WithSession
     public Uni<Void> refresh() {
         Uni<Void> all = Panache.getSession().flatMap(s -> s.createNativeQuery(COUNTS, Object[].class)
-                .setParameter("today", Dates.today()).getSingleResult())
+                .setParameter("today", Dates.today(clock)).setParameter("now", Dates.now(clock)).getSingleResult())
                 .invoke(row -> {
                     for (int i = 0; i < NAMES.size(); i++) {
                         values.get(NAMES.get(i)).set(((Number) row[i]).longValue());

@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import cn.zoufang.web.ProblemMapper;
+import cn.zoufang.kernel.Outages;
 import io.quarkus.scheduler.FailedExecution;
 
 /**
@@ -22,7 +22,7 @@ public class JobFailures {
     void failed(@Observes FailedExecution failure) {
         String job = failure.getExecution().getTrigger().getId();
         Throwable e = failure.getException();
-        if (ProblemMapper.databaseUnavailable(e)) {
+        if (Outages.isOutage(e)) {
             LOG.warnf("Scheduled job %s skipped this run: database unavailable (%s)", job, e.getMessage());
         } else {
             LOG.errorf(e, "Scheduled job %s failed", job);

@@ -27,13 +27,16 @@ public class DashboardResource {
 
     private final DashboardService dashboard;
 
-    public DashboardResource(DashboardService dashboard) {
+    private final java.time.Clock clock;
+
+    public DashboardResource(DashboardService dashboard, java.time.Clock clock) {
+        this.clock = clock;
         this.dashboard = dashboard;
     }
 
     @GET
     public Uni<Dashboard> month(@QueryParam("month") String month) {
-        return dashboard.month(Params.monthOrCurrent("month", month));
+        return dashboard.month(Params.monthOrCurrent("month", month, clock));
     }
 
     /** {@code months} months up to {@code month} (12 by default, at most 36), for the zone or one group. */
@@ -46,7 +49,7 @@ public class DashboardResource {
             throw ApiException.invalidField("months", ErrorCode.VALIDATION_FAILED, "月数应在 1 到 36 之间");
         }
         UUID group = Params.uuidOrNull("groupId", groupId);
-        return dashboard.trend(Params.monthOrCurrent("month", month), count, group);
+        return dashboard.trend(Params.monthOrCurrent("month", month, clock), count, group);
     }
 
     @GET
@@ -63,7 +66,7 @@ public class DashboardResource {
     @Path("/workbook.xlsx")
     @Produces({ ReportWorkbook.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     public Uni<Response> workbook(@QueryParam("month") String month) {
-        var m = Params.monthOrCurrent("month", month);
+        var m = Params.monthOrCurrent("month", month, clock);
         return dashboard.workbook(m).map(bytes -> Response.ok(bytes, ReportWorkbook.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"zoufang-" + m + ".xlsx\"; filename*=UTF-8''"
                         + java.net.URLEncoder.encode("月度情况-" + m + ".xlsx", java.nio.charset.StandardCharsets.UTF_8))

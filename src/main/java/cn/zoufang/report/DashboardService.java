@@ -1,5 +1,6 @@
 package cn.zoufang.report;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -24,7 +25,7 @@ import cn.zoufang.report.DashboardDtos.TrendPoint;
 import cn.zoufang.report.MonthFigures.Row;
 import cn.zoufang.report.ReportDtos.ReportSummary;
 import cn.zoufang.web.ApiException;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -40,7 +41,10 @@ public class DashboardService {
     private final WorkCalendar calendar;
     private final Vertx vertx;
 
-    public DashboardService(Metrics metrics, ReportService reports, WorkCalendar calendar, Vertx vertx) {
+    private final Clock clock;
+
+    public DashboardService(Metrics metrics, ReportService reports, WorkCalendar calendar, Vertx vertx, Clock clock) {
+        this.clock = clock;
         this.metrics = metrics;
         this.reports = reports;
         this.calendar = calendar;
@@ -81,7 +85,7 @@ public class DashboardService {
 
     /** The issues past their deadline in a department's hands, oldest deadline first. */
     public Uni<Supervision> supervision(int limit) {
-        LocalDate today = Dates.today();
+        LocalDate today = Dates.today(clock);
         return Panache.getSession().flatMap(s -> s.createNativeQuery("""
                 select count(*) from issue where status in ('FORWARDED', 'IN_PROGRESS') and due_date < :today""", Long.class)
                 .setParameter("today", today).getSingleResult()
@@ -108,9 +112,9 @@ public class DashboardService {
 
     /** The office's workbook of month M: groups, departments, the overdue list and the month's ledger. */
     public Uni<byte[]> workbook(YearMonth month) {
-        return month(month).flatMap(d -> overdue(Dates.today(), ReportWorkbook.MAX_ROWS).flatMap(overdue ->
+        return month(month).flatMap(d -> overdue(Dates.today(clock), ReportWorkbook.MAX_ROWS).flatMap(overdue ->
                 ledger(month).flatMap(ledger -> vertx.executeBlocking(Uni.createFrom().item(() ->
-                        ReportWorkbook.write(d, overdue, ledger, OffsetDateTime.now(Dates.ZONE)))))));
+                        ReportWorkbook.write(d, overdue, ledger, Dates.now(clock).atZoneSameInstant(Dates.ZONE).toOffsetDateTime()))))));
     }
 
     /** The issues registered in the month, for the workbook's ledger sheet, oldest first. */

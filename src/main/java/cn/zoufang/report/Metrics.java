@@ -1,5 +1,6 @@
 package cn.zoufang.report;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.zoufang.directory.IndustryChain;
 import cn.zoufang.report.Figures.Tally;
 import cn.zoufang.report.MonthFigures.Row;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -57,7 +58,10 @@ public class Metrics {
     private final Map<YearMonth, MonthFigures> live = new ConcurrentHashMap<>();
     private volatile Instant lastLiveRead = Instant.EPOCH;
 
-    public Metrics(MetricDictionary dictionary, ObjectMapper json, ReportConfig config) {
+    private final Clock clock;
+
+    public Metrics(MetricDictionary dictionary, ObjectMapper json, ReportConfig config, Clock clock) {
+        this.clock = clock;
         this.dictionary = dictionary;
         this.json = json;
         this.config = config;
@@ -67,7 +71,7 @@ public class Metrics {
     @WithSession
     public Uni<MonthFigures> month(YearMonth month) {
         OffsetDateTime end = end(month);
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Dates.now(clock);
         if (!now.isAfter(start(month))) {
             return compute(month, start(month));
         }
@@ -83,7 +87,7 @@ public class Metrics {
      * zone its computation takes about a second, too long for every dashboard read.
      */
     private Uni<MonthFigures> running(YearMonth month, OffsetDateTime now) {
-        lastLiveRead = Instant.now();
+        lastLiveRead = clock.instant();
         MonthFigures cached = live.get(month);
         if (cached != null && cached.asOf().plus(config.liveMaxAge()).isAfter(now)) {
             return Uni.createFrom().item(cached);
@@ -98,11 +102,11 @@ public class Metrics {
     @Scheduled(every = "${zoufang.report.live-refresh-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithSession
     Uni<Void> keepWarm() {
-        if (Instant.now().isAfter(lastLiveRead.plus(KEEP_WARM))) {
+        if (clock.instant().isAfter(lastLiveRead.plus(KEEP_WARM))) {
             return Uni.createFrom().voidItem();
         }
-        YearMonth month = YearMonth.from(Dates.today());
-        return compute(month, OffsetDateTime.now()).invoke(f -> live.put(month, f)).replaceWithVoid()
+        YearMonth month = YearMonth.from(Dates.today(clock));
+        return compute(month, Dates.now(clock)).invoke(f -> live.put(month, f)).replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warn("Could not refresh the running month's figures", e))
                 .onFailure().recoverWithNull();
     }

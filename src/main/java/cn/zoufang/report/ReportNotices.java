@@ -1,5 +1,6 @@
 package cn.zoufang.report;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.jboss.logging.Logger;
 import cn.zoufang.directory.AssistanceGroup;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
@@ -34,7 +35,10 @@ public class ReportNotices {
     private final ReportConfig config;
     private final Notifier notifier;
 
-    public ReportNotices(ReportService reports, ReportConfig config, Notifier notifier) {
+    private final Clock clock;
+
+    public ReportNotices(ReportService reports, ReportConfig config, Notifier notifier, Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.config = config;
         this.notifier = notifier;
@@ -42,7 +46,7 @@ public class ReportNotices {
 
     @Scheduled(cron = "${zoufang.report.notices-cron:0 0 9 * * ?}", timeZone = "Asia/Shanghai")
     Uni<Void> daily() {
-        return run(Dates.today()).replaceWithVoid()
+        return run(Dates.today(clock)).replaceWithVoid()
                 .onFailure().invoke(f -> LOG.warn("Monthly report reminders failed", f))
                 .onFailure().recoverWithNull();
     }

@@ -42,7 +42,10 @@ public class ReportResource {
     private final MetricDictionary dictionary;
     private final CurrentCaller caller;
 
-    public ReportResource(ReportService reports, MetricDictionary dictionary, CurrentCaller caller) {
+    private final java.time.Clock clock;
+
+    public ReportResource(ReportService reports, MetricDictionary dictionary, CurrentCaller caller, java.time.Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.dictionary = dictionary;
         this.caller = caller;
@@ -60,7 +63,7 @@ public class ReportResource {
     @Path("/reports")
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER, Role.N_OFFICE, Role.N_ADMIN })
     public Uni<List<ReportSummary>> list(@QueryParam("month") String month) {
-        return reports.list(caller.get(), Params.monthOrCurrent("month", month));
+        return reports.list(caller.get(), Params.monthOrCurrent("month", month, clock));
     }
 
     @GET
@@ -119,8 +122,8 @@ public class ReportResource {
                 .map(s -> respond(Response.ok(), s));
     }
 
-    private static YearMonth month(String raw) {
-        return Params.monthOrCurrent("month", raw);
+    private YearMonth month(String raw) {
+        return Params.monthOrCurrent("month", raw, clock);
     }
 
     /** The ETag is the current version's; a report not started has none. */

@@ -1,5 +1,6 @@
 package cn.zoufang.report;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -31,7 +32,7 @@ import cn.zoufang.report.ReportDtos.ReportSummary;
 import cn.zoufang.report.ReportDtos.ReportView;
 import cn.zoufang.report.ReportDtos.VersionSummary;
 import cn.zoufang.web.ApiException;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.FieldError;
 import cn.zoufang.web.Preconditions;
@@ -62,8 +63,11 @@ public class ReportService {
     private final AuditLog audit;
     private final ObjectMapper json;
 
+    private final Clock clock;
+
     public ReportService(Metrics metrics, MetricDictionary dictionary, ReportConfig config, Scope scope,
-            GroupService groups, Notifier notifier, AuditLog audit, ObjectMapper json) {
+            GroupService groups, Notifier notifier, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.metrics = metrics;
         this.groups = groups;
         this.dictionary = dictionary;
@@ -128,7 +132,7 @@ public class ReportService {
     /** Saves the narrative into the draft, starting a version when there is none being written. */
     @WithTransaction
     public Uni<Saved> save(Caller caller, UUID groupId, YearMonth month, String ifMatch, Narrative in) {
-        if (month.isAfter(YearMonth.from(Dates.today()))) {
+        if (month.isAfter(YearMonth.from(Dates.today(clock)))) {
             throw new ApiException(ErrorCode.INVALID_STATE, "该月份尚未开始，不能填写月报");
         }
         return ledGroup(caller, groupId).flatMap(g -> versions(groupId, month).flatMap(all -> {
@@ -144,7 +148,7 @@ public class ReportService {
             draft.progress = trim(in.progress());
             draft.problemsSolved = trim(in.problemsSolved());
             draft.nextPlan = trim(in.nextPlan());
-            draft.updatedAt = OffsetDateTime.now();
+            draft.updatedAt = Dates.now(clock);
             Uni<?> saved = created ? draft.persist() : Uni.createFrom().item(draft);
             return saved.chain(() -> Panache.flush())
                     .chain(() -> audit.record(Entry.by(caller, "REPORT_SAVE", "REPORT", draft.id)
@@ -156,7 +160,7 @@ public class ReportService {
     @WithTransaction
     public Uni<Saved> submit(Caller caller, UUID groupId, YearMonth month, String ifMatch) {
         return ledGroup(caller, groupId).flatMap(g -> live(groupId, month, ifMatch, ReportStatus.DRAFT, "报送").flatMap(r -> {
-            if (OffsetDateTime.now().isBefore(Metrics.end(month))) {
+            if (Dates.now(clock).isBefore(Metrics.end(month))) {
                 throw new ApiException(ErrorCode.INVALID_STATE, "该月份尚未结束，请在次月报送月报");
             }
             List<FieldError> missing = new ArrayList<>();
@@ -173,9 +177,9 @@ public class ReportService {
                 r.figures = write(figures.group(groupId.toString()).map(MonthFigures.Row::figures).orElse(Figures.EMPTY));
                 r.dictionaryVersion = figures.dictionaryVersion();
                 r.status = ReportStatus.SUBMITTED;
-                r.submittedAt = OffsetDateTime.now();
+                r.submittedAt = Dates.now(clock);
                 r.submittedBy = caller.id();
-                r.late = r.version == 1 ? Dates.today().isAfter(dueDate(month)) : firstLate;
+                r.late = r.version == 1 ? Dates.today(clock).isAfter(dueDate(month)) : firstLate;
                 r.updatedAt = r.submittedAt;
                 return r;
             })).chain(x -> Panache.flush())
@@ -211,7 +215,7 @@ public class ReportService {
         }
         return visibleGroup(caller, groupId).flatMap(g -> live(groupId, month, ifMatch, ReportStatus.SUBMITTED, what)
                 .flatMap(r -> {
-                    r.reviewedAt = OffsetDateTime.now();
+                    r.reviewedAt = Dates.now(clock);
                     r.reviewedBy = caller.id();
                     r.updatedAt = r.reviewedAt;
                     return change.apply(r).chain(() -> Panache.flush())
@@ -261,14 +265,14 @@ public class ReportService {
                 .firstResult().map(r -> r != null && r.late);
     }
 
-    private static MonthlyReport newVersion(UUID groupId, YearMonth month, MonthlyReport previous) {
+    private MonthlyReport newVersion(UUID groupId, YearMonth month, MonthlyReport previous) {
         MonthlyReport r = new MonthlyReport();
         r.id = UUID.randomUUID();
         r.groupId = groupId;
         r.month = month.atDay(1);
         r.version = previous == null ? 1 : previous.version + 1;
         r.status = ReportStatus.DRAFT;
-        r.createdAt = OffsetDateTime.now();
+        r.createdAt = Dates.now(clock);
         return r;
     }
 
@@ -311,7 +315,7 @@ public class ReportService {
 
     /** Missing: never submitted, and the due day has passed. */
     private boolean missing(YearMonth month, List<MonthlyReport> all) {
-        return Dates.today().isAfter(dueDate(month)) && all.stream().allMatch(r -> r.submittedAt == null);
+        return Dates.today(clock).isAfter(dueDate(month)) && all.stream().allMatch(r -> r.submittedAt == null);
     }
 
     private static Uni<Map<UUID, Person>> people(List<UUID> ids) {

@@ -27,7 +27,7 @@ import cn.zoufang.report.DashboardDtos.Dashboard;
 import cn.zoufang.report.DashboardDtos.GroupLine;
 import cn.zoufang.report.DashboardDtos.Line;
 import cn.zoufang.report.DashboardDtos.OverdueIssue;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 
 /**
  * The office's workbook for a month: one sheet per view, Chinese headers, two title rows and the header

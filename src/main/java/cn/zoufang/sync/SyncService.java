@@ -1,5 +1,6 @@
 package cn.zoufang.sync;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,7 +33,7 @@ import cn.zoufang.visit.Visit;
 import cn.zoufang.visit.VisitDtos.VisitView;
 import cn.zoufang.visit.VisitService;
 import cn.zoufang.web.ApiException;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -59,8 +60,11 @@ public class SyncService {
     private final NativeSelect db;
     private volatile byte[] key;
 
+    private final Clock clock;
+
     public SyncService(Scope scope, EnterpriseService enterprises, VisitService visits, IssueService issues,
-            NativeSelect db) {
+            NativeSelect db, Clock clock) {
+        this.clock = clock;
         this.scope = scope;
         this.enterprises = enterprises;
         this.visits = visits;
@@ -72,10 +76,13 @@ public class SyncService {
         return key().flatMap(k -> {
             SyncCursor cursor = rawCursor == null || rawCursor.isBlank() ? SyncCursor.start(caller.id())
                     : SyncCursor.decode(rawCursor, k, caller.id());
-            if (cursor.since() != null && cursor.since().isBefore(OffsetDateTime.now().minus(MAX_AGE))) {
-                throw new ApiException(ErrorCode.SYNC_CURSOR_EXPIRED, "同步游标已超过 90 天，请不带游标重新同步");
-            }
-            return until().flatMap(until -> page(caller, cursor, until, limit, k));
+            // The cursor's age on the database's clock, which stamped it (see until()).
+            return until().flatMap(until -> {
+                if (cursor.since() != null && cursor.since().isBefore(until.minus(MAX_AGE))) {
+                    throw new ApiException(ErrorCode.SYNC_CURSOR_EXPIRED, "同步游标已超过 90 天，请不带游标重新同步");
+                }
+                return page(caller, cursor, until, limit, k);
+            });
         });
     }
 
@@ -109,7 +116,7 @@ public class SyncService {
                 (moved ? Uni.createFrom().item(true) : anyChanged(round, until))
                         .flatMap(changed -> changed ? read(caller, cursor, until, round, scopeRound, k)
                                 : Uni.createFrom().item(round.page(caller, cursor, until, new ScopeChanges(), List.of(),
-                                        List.of(), List.of(), k)))));
+                                        List.of(), List.of(), k, serverTime())))));
     }
 
     private Uni<SyncPage> read(Caller caller, SyncCursor cursor, OffsetDateTime until, Round round, boolean scopeRound,
@@ -132,8 +139,12 @@ public class SyncService {
                                     issues.timelines(caller, allIssues.stream().map(x -> x.id).distinct().toList())
                                             .map(timelines -> round.page(caller, cursor, until, changes, ev, vv,
                                                     iv.stream().map(x -> new SyncedIssue(x, timelines.get(x.id())))
-                                                            .toList(), k)))));
+                                                            .toList(), k, serverTime())))));
                 });
+    }
+
+    private OffsetDateTime serverTime() {
+        return Dates.now(clock).atZoneSameInstant(Dates.ZONE).toOffsetDateTime();
     }
 
     private static Position or(Position position, Position floor) {
@@ -148,12 +159,12 @@ public class SyncService {
         }
 
         SyncPage page(Caller caller, SyncCursor cursor, OffsetDateTime until, ScopeChanges changes,
-                List<EnterpriseView> ev, List<VisitView> vv, List<SyncedIssue> iv, byte[] k) {
+                List<EnterpriseView> ev, List<VisitView> vv, List<SyncedIssue> iv, byte[] k, OffsetDateTime serverTime) {
             boolean more = all().stream().anyMatch(Kind::more);
             boolean scopeRound = cursor.since() != null && !cursor.scopeSent();
             SyncCursor next = new SyncCursor(e.position(), v.position(), i.position(), n.position(),
                     more ? cursor.since() : until, more && (scopeRound || cursor.scopeSent()), caller.id());
-            return new SyncPage(next.encode(k), more, cursor.since() == null, OffsetDateTime.now(Dates.ZONE), ev,
+            return new SyncPage(next.encode(k), more, cursor.since() == null, serverTime, ev,
                     List.copyOf(changes.removed), vv, iv, List.copyOf(changes.removedIssues),
                     n.rows().stream().map(InboxItem::of).toList());
         }
@@ -256,20 +267,20 @@ public class SyncService {
     }
 
     /** Enterprises whose assignment to one of my groups began or changed since, or whose group I joined. */
-    private static Sql entered(Caller caller, OffsetDateTime since) {
+    private Sql entered(Caller caller, OffsetDateTime since) {
         LocalDate sinceDay = since.atZoneSameInstant(Dates.ZONE).toLocalDate();
         return new Sql("""
                 select distinct a.enterprise_id from assignment a join group_member m on m.group_id = a.group_id
                 where m.account_id = :me and a.start_date <= :today and (a.end_date is null or a.end_date >= :today)
                   and (a.sync_at >= :since or a.start_date > :sinceDay or m.added_at >= :since)""",
-                Map.of("me", caller.id(), "today", Dates.today(), "since", since, "sinceDay", sinceDay));
+                Map.of("me", caller.id(), "today", Dates.today(clock), "since", since, "sinceDay", sinceDay));
     }
 
     /**
      * Enterprises that may have left: assignments of my groups (or of groups I left) changed or ended since.
      * A union, not an "or": each half is read through its group's index instead of every assignment.
      */
-    private static Sql left(Caller caller, OffsetDateTime since) {
+    private Sql left(Caller caller, OffsetDateTime since) {
         LocalDate sinceDay = since.atZoneSameInstant(Dates.ZONE).toLocalDate();
         return new Sql("""
                 select a.enterprise_id from assignment a join group_member m on m.group_id = a.group_id
@@ -279,7 +290,7 @@ public class SyncService {
                 select a.enterprise_id from assignment a join group_member_removed r on r.group_id = a.group_id
                 where r.account_id = :me and r.removed_at >= :since
                   and (a.end_date is null or a.end_date >= :dayBefore)""",
-                Map.of("me", caller.id(), "today", Dates.today(), "since", since, "dayBefore", sinceDay.minusDays(1)));
+                Map.of("me", caller.id(), "today", Dates.today(clock), "since", since, "dayBefore", sinceDay.minusDays(1)));
     }
 
     /** Issues my department returned since (they may have left its scope). */
@@ -290,7 +301,7 @@ public class SyncService {
     }
 
     /** The scope round's candidate queries for the caller's roles. */
-    private static List<Sql> candidates(Caller caller, OffsetDateTime since) {
+    private List<Sql> candidates(Caller caller, OffsetDateTime since) {
         List<Sql> all = new ArrayList<>();
         if (caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER)) {
             all.add(entered(caller, since));

@@ -1,5 +1,8 @@
 package cn.zoufang.visit;
 
+import java.time.Clock;
+
+import cn.zoufang.kernel.Dates;
 import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +27,10 @@ public class LocationRetention {
 
     private final VisitConfig config;
 
-    public LocationRetention(VisitConfig config) {
+    private final Clock clock;
+
+    public LocationRetention(VisitConfig config, Clock clock) {
+        this.clock = clock;
         this.config = config;
     }
 
@@ -40,7 +46,7 @@ public class LocationRetention {
     /** @return how many visits lost their position */
     @WithTransaction
     public Uni<Integer> run() {
-        OffsetDateTime before = OffsetDateTime.now().minus(config.locationRetention());
+        OffsetDateTime before = Dates.now(clock).minus(config.locationRetention());
         return Panache.getSession().flatMap(s -> s.createNativeQuery("""
                 update photo set gps_latitude = null, gps_longitude = null
                 where owner_type = 'VISIT' and gps_latitude is not null

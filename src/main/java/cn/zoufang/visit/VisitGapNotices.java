@@ -1,5 +1,6 @@
 package cn.zoufang.visit;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.UUID;
 
@@ -10,7 +11,7 @@ import org.jboss.logging.Logger;
 import cn.zoufang.directory.AssistanceGroup;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
@@ -30,14 +31,17 @@ public class VisitGapNotices {
     private final VisitService visits;
     private final Notifier notifier;
 
-    public VisitGapNotices(VisitService visits, Notifier notifier) {
+    private final Clock clock;
+
+    public VisitGapNotices(VisitService visits, Notifier notifier, Clock clock) {
+        this.clock = clock;
         this.visits = visits;
         this.notifier = notifier;
     }
 
     @Scheduled(cron = "0 0 9 15 * ?", timeZone = "Asia/Shanghai")
     Uni<Void> midMonth() {
-        return run(YearMonth.from(Dates.today())).replaceWithVoid()
+        return run(YearMonth.from(Dates.today(clock))).replaceWithVoid()
                 .onFailure().invoke(f -> LOG.warn("Visit-gap reminders failed", f))
                 .onFailure().recoverWithNull();
     }

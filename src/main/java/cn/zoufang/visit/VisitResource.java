@@ -46,7 +46,10 @@ public class VisitResource {
     private final VisitService visits;
     private final CurrentCaller caller;
 
-    public VisitResource(VisitService visits, CurrentCaller caller) {
+    private final java.time.Clock clock;
+
+    public VisitResource(VisitService visits, CurrentCaller caller, java.time.Clock clock) {
+        this.clock = clock;
         this.visits = visits;
         this.caller = caller;
     }
@@ -80,7 +83,7 @@ public class VisitResource {
         LocalDate fromDate = Params.dateOrNull("from", from);
         LocalDate toDate = Params.dateOrNull("to", to);
         if (month != null && !month.isBlank()) {
-            YearMonth m = Params.monthOrCurrent("month", month);
+            YearMonth m = Params.monthOrCurrent("month", month, clock);
             fromDate = m.atDay(1);
             toDate = m.atEndOfMonth();
         }
@@ -139,7 +142,7 @@ public class VisitResource {
     @Path("/groups/{id}/visit-gaps")
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER, Role.N_OFFICE, Role.N_ADMIN })
     public Uni<VisitGaps> gaps(@PathParam("id") UUID groupId, @QueryParam("month") String month) {
-        return visits.gaps(caller.get(), groupId, Params.monthOrCurrent("month", month));
+        return visits.gaps(caller.get(), groupId, Params.monthOrCurrent("month", month, clock));
     }
 
     private static Response withEtag(Response.ResponseBuilder builder, VisitView v) {

@@ -1,5 +1,6 @@
 package cn.zoufang.visit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -38,7 +39,7 @@ import cn.zoufang.visit.VisitDtos.VisitGaps;
 import cn.zoufang.visit.VisitDtos.VisitView;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Cursor;
-import cn.zoufang.web.Dates;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.Page;
 import cn.zoufang.web.Preconditions;
@@ -58,8 +59,11 @@ public class VisitService {
     private final VisitConfig config;
     private final AuditLog audit;
 
+    private final Clock clock;
+
     public VisitService(Scope scope, EnterpriseService enterprises, GroupService groups, CheckInRules rules,
-            VisitConfig config, AuditLog audit) {
+            VisitConfig config, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.scope = scope;
         this.enterprises = enterprises;
         this.groups = groups;
@@ -96,7 +100,7 @@ public class VisitService {
                         return requireMembers(groupId, in.participantIds())
                                 .chain(() -> requireIssues(in))
                                 .chain(() -> {
-                            OffsetDateTime now = OffsetDateTime.now();
+                            OffsetDateTime now = Dates.now(clock);
                             Visit v = new Visit();
                             v.id = in.id();
                             v.enterpriseId = in.enterpriseId();
@@ -127,7 +131,7 @@ public class VisitService {
                 .flatMap(e -> {
                     CheckInRules.Outcome outcome = rules.judge(in.latitude(), in.longitude(), in.accuracyMeters(),
                             in.source(), e.latitude, e.longitude);
-                    v.checkInAt = OffsetDateTime.now();
+                    v.checkInAt = Dates.now(clock);
                     v.checkInDeviceTime = in.deviceTime();
                     v.checkInLatitude = in.latitude();
                     v.checkInLongitude = in.longitude();
@@ -169,7 +173,7 @@ public class VisitService {
                 stampCheckOut(v);
             }
             v.status = VisitStatus.COMPLETED;
-            v.completedAt = OffsetDateTime.now();
+            v.completedAt = Dates.now(clock);
             return save(caller, v, "VISIT_COMPLETE", null);
         });
     }
@@ -286,20 +290,20 @@ public class VisitService {
     }
 
     private Uni<VisitView> save(Caller caller, Visit v, String action, String detail) {
-        v.updatedAt = OffsetDateTime.now();
+        v.updatedAt = Dates.now(clock);
         return Panache.flush()
                 .chain(() -> audit.record(Entry.by(caller, action, "VISIT", v.id).detail(detail)))
                 .chain(() -> view(caller, v));
     }
 
-    private static void stampCheckOut(Visit v) {
-        v.checkOutAt = OffsetDateTime.now();
+    private void stampCheckOut(Visit v) {
+        v.checkOutAt = Dates.now(clock);
         v.minutesOnSite = (int) Math.max(0, Duration.between(v.checkInAt, v.checkOutAt).toMinutes());
     }
 
     /** The group through which the caller visits this enterprise: its current assignment, if the caller is in it. */
-    private static Uni<UUID> visitingGroup(Caller caller, UUID enterpriseId) {
-        LocalDate today = Dates.today();
+    private Uni<UUID> visitingGroup(Caller caller, UUID enterpriseId) {
+        LocalDate today = Dates.today(clock);
         return Visit.getSession().flatMap(s -> s.createSelectionQuery("""
                 select a.groupId from Assignment a, GroupMember m where a.enterpriseId = :e and m.groupId = a.groupId
                 and m.accountId = :me and a.startDate <= :today and (a.endDate is null or a.endDate >= :today)""",

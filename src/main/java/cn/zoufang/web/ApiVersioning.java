@@ -1,5 +1,6 @@
 package cn.zoufang.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,7 +26,10 @@ public class ApiVersioning {
 
     private final Optional<int[]> minimum;
 
-    public ApiVersioning(WebConfig config) {
+    private final Clock clock;
+
+    public ApiVersioning(WebConfig config, Clock clock) {
+        this.clock = clock;
         this.minimum = config.minAppVersion().filter(v -> !v.isBlank()).map(v -> parse(v.trim()));
         if (config.minAppVersion().filter(v -> !v.isBlank()).isPresent() && minimum.get() == null) {
             throw new IllegalStateException("zoufang.web.min-app-version is not a version: " + config.minAppVersion().get());
@@ -52,7 +56,7 @@ public class ApiVersioning {
     public void stamp(ContainerResponseContext response, ResourceInfo resource) {
         if (!response.getHeaders().containsKey(HttpHeaders.DATE)) {
             response.getHeaders().putSingle(HttpHeaders.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                    Instant.now().atZone(ZoneOffset.UTC)));
+                    clock.instant().atZone(ZoneOffset.UTC)));
         }
         DeprecatedApi deprecated = resource == null || resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(DeprecatedApi.class);

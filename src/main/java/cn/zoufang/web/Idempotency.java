@@ -1,5 +1,8 @@
 package cn.zoufang.web;
 
+import java.time.Clock;
+
+import cn.zoufang.kernel.Dates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,7 +44,10 @@ public class Idempotency {
 
     private final ObjectMapper json;
 
-    public Idempotency(ObjectMapper json) {
+    private final Clock clock;
+
+    public Idempotency(ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.json = json;
     }
 
@@ -71,7 +77,7 @@ public class Idempotency {
 
     /** @return the stored answer to replay, or null when this request holds the claim and must run */
     private Uni<IdempotencyRecord> claim(UUID accountId, String key, String hash) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = Dates.now(clock);
         return Panache.withTransaction(() -> IdempotencyRecord.<IdempotencyRecord>find(
                 "accountId = ?1 and idemKey = ?2", accountId, key)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
@@ -115,7 +121,7 @@ public class Idempotency {
                 "status = ?1, responseBody = ?2, etag = ?3, location = ?4, completedAt = ?5"
                         + " where accountId = ?6 and idemKey = ?7",
                 response.getStatus(), body, etag == null ? null : etag.toString(),
-                location == null ? null : location.toString(), OffsetDateTime.now(), accountId, key))
+                location == null ? null : location.toString(), Dates.now(clock), accountId, key))
                 .replaceWithVoid();
     }
 
@@ -152,6 +158,6 @@ public class Idempotency {
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetOldKeys() {
         return Panache.withTransaction(() -> IdempotencyRecord.delete("createdAt < ?1",
-                OffsetDateTime.now().minus(RETENTION))).replaceWithVoid();
+                Dates.now(clock).minus(RETENTION))).replaceWithVoid();
     }
 }

@@ -1,5 +1,7 @@
 package cn.zoufang.web;
 
+import cn.zoufang.kernel.Dates;
+
 /** Query parameters parsed by hand, so that a bad value is a 400 naming the parameter (not a bare 404). */
 public final class Params {
 
@@ -29,9 +31,9 @@ public final class Params {
     }
 
     /** A month as {@code 2026-11}; the current month (China time) when absent. */
-    public static java.time.YearMonth monthOrCurrent(String name, String raw) {
+    public static java.time.YearMonth monthOrCurrent(String name, String raw, java.time.Clock clock) {
         if (raw == null || raw.isBlank()) {
-            return java.time.YearMonth.from(Dates.today());
+            return Dates.thisMonth(clock);
         }
         try {
             return java.time.YearMonth.parse(raw.trim());

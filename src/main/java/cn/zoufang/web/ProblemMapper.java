@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import cn.zoufang.kernel.Outages;
 import io.smallrye.mutiny.CompositeException;
 
 /** Every error leaves the service as {@code application/problem+json} with a stable code. */
@@ -150,56 +151,34 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response composite(CompositeException e, UriInfo uri) {
-        // Mutiny wraps failures from combined Unis; map by the first real cause.
-        Throwable first = e.getCauses().get(0);
-        if (first instanceof ApiException a) {
-            return api(a, uri);
+        // Mutiny wraps failures from combined Unis; an API failure among them is what the client needs.
+        for (Throwable cause : e.getCauses()) {
+            if (cause instanceof ApiException a) {
+                return api(a, uri);
+            }
         }
-        return unexpected(first, uri);
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (e instanceof ApiException a) {
-            return api(a, uri);
-        }
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+        for (Throwable t : Outages.causes(e)) {
+            if (t instanceof ApiException a) {
+                return api(a, uri);
+            }
             // Two writers passed the If-Match check together; the version column caught the second.
             if (t instanceof org.hibernate.StaleStateException || t instanceof jakarta.persistence.OptimisticLockException) {
                 return response(ErrorCode.PRECONDITION_FAILED, "数据刚被他人修改，请刷新后重试", uri, List.of());
             }
         }
-        if (databaseUnavailable(e)) {
+        if (Outages.isOutage(e)) {
             // The transaction did not commit (or its end is unknown): every write is safe to retry as it
             // was sent (client-made ids, Idempotency-Key), so the phone keeps it and retries.
-            LOG.warn("Database unavailable on " + (uri == null ? "?" : uri.getPath()) + ": " + e);
+            LOG.warn("Dependency unavailable on " + (uri == null ? "?" : uri.getPath()) + ": " + e);
             return response(ErrorCode.SERVICE_UNAVAILABLE, "服务暂时不可用，请稍后再试", uri, List.of());
         }
         LOG.error("Unhandled failure on " + (uri == null ? "?" : uri.getPath()), e);
         return response(ErrorCode.INTERNAL_ERROR, "请稍后重试；如持续出现请联系管理员", uri, List.of());
-    }
-
-    /**
-     * PostgreSQL cannot be reached or is going away: refused or dropped connections, the pool giving up on
-     * one, or the server's own "connection exception" (08…) and "operator intervention" (57P…) states,
-     * which it sends while shutting down, restarting or starting.
-     */
-    public static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
-                    || t instanceof io.netty.channel.ConnectTimeoutException) {
-                return true;
-            }
-            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String fieldPath(Path path) {

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.client.api.AuthApi;
 import cn.zoufang.client.api.EvidenceApi;
 import cn.zoufang.client.api.LedgerApi;
@@ -102,13 +103,13 @@ class GeneratedClientDayTest {
         // The visit: planned, checked in on site, a photo, an issue found, checked out, completed.
         UUID visitId = UUID.randomUUID();
         VisitView visit = visits.createVisit(new NewVisit().id(visitId).enterpriseId(site.getId()).kind(VisitKind.REGULAR)
-                .plannedDate(LocalDate.now(CHINA)).purpose("了解用电扩容进展"), key());
+                .plannedDate(TestClock.today()).purpose("了解用电扩容进展"), key());
         visit = visits.checkInVisit(visitId, etag(visit.getVersion()), new CheckIn().latitude(Visits.SITE_LAT)
-                .longitude(Visits.SITE_LNG).accuracyMeters(8.0).deviceTime(OffsetDateTime.now()).source(LocationSource.GPS), key());
+                .longitude(Visits.SITE_LNG).accuracyMeters(8.0).deviceTime(TestClock.now()).source(LocationSource.GPS), key());
         assertEquals("ON_SITE", visit.getCheckInVerdict().getValue());
 
         EvidenceApi evidence = new EvidenceApi(official);
-        byte[] photo = TestPhotos.jpegWithExif(Visits.SITE_LAT, Visits.SITE_LNG, LocalDateTime.now(CHINA));
+        byte[] photo = TestPhotos.jpegWithExif(Visits.SITE_LAT, Visits.SITE_LNG, TestClock.chinaNow());
         UploadSlot slot = evidence.requestPhotoUpload(visitId, new NewUpload().contentType(NewUpload.ContentTypeEnum.IMAGE_JPEG)
                 .sizeBytes((long) photo.length), key());
         assertEquals(200, TestPhotos.put(slot.getUploadUrl(), slot.getHeaders(), photo));
@@ -121,14 +122,14 @@ class GeneratedClientDayTest {
                 .title("扩容后电压不稳").description("新线路投运后夜间电压波动").visitId(visitId), key());
         assertEquals("VISIT", issue.getSource().getValue());
 
-        visit = visits.checkOutVisit(visitId, etag(visit.getVersion()), new CheckOut().deviceTime(OffsetDateTime.now()), key());
+        visit = visits.checkOutVisit(visitId, etag(visit.getVersion()), new CheckOut().deviceTime(TestClock.now()), key());
         visit = visits.completeVisit(visitId, etag(visit.getVersion()), new Completion().findings("企业生产正常；用电问题已登记")
                 .needs("协调供电公司"), key());
         assertEquals("COMPLETED", visit.getStatus().getValue());
 
         // A retried create (the answer was lost) gives the same visit, not a second one.
         VisitView again = visits.createVisit(new NewVisit().id(visitId).enterpriseId(site.getId()).kind(VisitKind.REGULAR)
-                .plannedDate(LocalDate.now(CHINA)).purpose("了解用电扩容进展"), key());
+                .plannedDate(TestClock.today()).purpose("了解用电扩容进展"), key());
         assertEquals(visit.getVersion(), again.getVersion());
         // A stale step is refused with 412.
         ApiException stale = assertThrows(ApiException.class, () -> new VisitsApi(official).cancelVisit(visitId, etag(0),

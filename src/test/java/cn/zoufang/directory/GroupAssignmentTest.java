@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
@@ -25,32 +26,35 @@ class GroupAssignmentTest extends ApiTest {
 
     @Test
     void reassigningAnEnterpriseMovesItsScopeAndKeepsTheHistory() {
-        String id = as(OFFICE).body(Fixtures.enterprise("改挂测试企业", DemoData.demoCreditCode(301)))
-                .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
-        String group1 = Fixtures.groupOf(LEADER_1);
-        String group2 = Fixtures.groupOf(OFFICIAL_2);
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        // Today must not change under the test (the run may cross midnight China time).
+        try (var held = TestClock.hold()) {
+            String id = as(OFFICE).body(Fixtures.enterprise("改挂测试企业", DemoData.demoCreditCode(301)))
+                    .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
+            String group1 = Fixtures.groupOf(LEADER_1);
+            String group2 = Fixtures.groupOf(OFFICIAL_2);
+            LocalDate today = TestClock.today();
 
-        as(OFFICE).body(Map.of("enterpriseId", id, "startDate", today.minusDays(10).toString()))
-                .post("/api/v1/groups/" + group1 + "/assignments").then().statusCode(201)
-                .body("endDate", nullValue());
-        as(OFFICIAL_1).get("/api/v1/enterprises/" + id).then().statusCode(200);
-        as(OFFICIAL_2).get("/api/v1/enterprises/" + id).then().statusCode(404);
+            as(OFFICE).body(Map.of("enterpriseId", id, "startDate", today.minusDays(10).toString()))
+                    .post("/api/v1/groups/" + group1 + "/assignments").then().statusCode(201)
+                    .body("endDate", nullValue());
+            as(OFFICIAL_1).get("/api/v1/enterprises/" + id).then().statusCode(200);
+            as(OFFICIAL_2).get("/api/v1/enterprises/" + id).then().statusCode(404);
 
-        as(OFFICE).body(Map.of("enterpriseId", id, "startDate", today.toString()))
-                .post("/api/v1/groups/" + group2 + "/assignments").then().statusCode(201);
-        as(OFFICIAL_1).get("/api/v1/enterprises/" + id).then().statusCode(404);
-        as(OFFICIAL_2).get("/api/v1/enterprises/" + id).then().statusCode(200);
+            as(OFFICE).body(Map.of("enterpriseId", id, "startDate", today.toString()))
+                    .post("/api/v1/groups/" + group2 + "/assignments").then().statusCode(201);
+            as(OFFICIAL_1).get("/api/v1/enterprises/" + id).then().statusCode(404);
+            as(OFFICIAL_2).get("/api/v1/enterprises/" + id).then().statusCode(200);
 
-        as(OFFICE).get("/api/v1/enterprises/" + id + "/assignments").then().statusCode(200)
-                .body("size()", is(2))
-                .body("[0].groupId", is(group2))
-                .body("[0].endDate", nullValue())
-                .body("[1].groupId", is(group1))
-                .body("[1].endDate", is(today.minusDays(1).toString()));
+            as(OFFICE).get("/api/v1/enterprises/" + id + "/assignments").then().statusCode(200)
+                    .body("size()", is(2))
+                    .body("[0].groupId", is(group2))
+                    .body("[0].endDate", nullValue())
+                    .body("[1].groupId", is(group1))
+                    .body("[1].endDate", is(today.minusDays(1).toString()));
 
-        as(OFFICE).body(Map.of("enterpriseId", id)).post("/api/v1/groups/" + group2 + "/assignments").then()
-                .statusCode(409).body("code", is("CONFLICT"));
+            as(OFFICE).body(Map.of("enterpriseId", id)).post("/api/v1/groups/" + group2 + "/assignments").then()
+                    .statusCode(409).body("code", is("CONFLICT"));
+        }
     }
 
     @Test

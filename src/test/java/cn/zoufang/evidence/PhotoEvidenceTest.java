@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
@@ -60,14 +61,19 @@ class PhotoEvidenceTest extends ApiTest {
                 .post("/api/v1/photos/" + slot.getString("photo.id") + "/confirm").then().statusCode(200);
     }
 
-    static LocalDateTime nowInChina() {
-        return LocalDateTime.now(ZoneId.of("Asia/Shanghai"));
+    /**
+     * When the visit was checked in, on China's wall clock: a photo taken then belongs to the visit's day,
+     * even when the run crosses midnight between the check-in and the test's next line.
+     */
+    static LocalDateTime checkedInAt(String visitId) {
+        String at = as(OFFICIAL_1).get("/api/v1/visits/" + visitId).then().statusCode(200).extract().path("detail.checkIn.at");
+        return OffsetDateTime.parse(at).atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDateTime();
     }
 
     @Test
     void twoPhotosUploadedConfirmedAndShown() throws Exception {
         String visit = checkedInVisit();
-        byte[] onSite = TestPhotos.jpegWithExif(SITE_LAT + 0.0005, SITE_LNG, nowInChina());
+        byte[] onSite = TestPhotos.jpegWithExif(SITE_LAT + 0.0005, SITE_LNG, checkedInAt(visit));
         byte[] plain = TestPhotos.png(800, 600);
 
         JsonPath first = slot(visit, "image/jpeg", onSite.length);
@@ -105,13 +111,13 @@ class PhotoEvidenceTest extends ApiTest {
     @Test
     void aPhotoTakenFiveKilometresAwayIsFlagged() throws Exception {
         String visit = checkedInVisit();
-        byte[] far = TestPhotos.jpegWithExif(SITE_LAT + 0.045, SITE_LNG, nowInChina());
+        byte[] far = TestPhotos.jpegWithExif(SITE_LAT + 0.045, SITE_LNG, checkedInAt(visit));
         JsonPath slot = slot(visit, "image/jpeg", far.length);
         assertEquals(200, upload(slot, far));
         confirm(slot, PhotoInspector.sha256(far))
                 .body("status", is("ACCEPTED"))
                 .body("flags", contains("FAR_FROM_SITE"));
-        byte[] yesterday = TestPhotos.jpegWithExif(SITE_LAT, SITE_LNG, nowInChina().minusDays(1));
+        byte[] yesterday = TestPhotos.jpegWithExif(SITE_LAT, SITE_LNG, checkedInAt(visit).minusDays(1));
         JsonPath old = slot(visit, "image/jpeg", yesterday.length);
         assertEquals(200, upload(old, yesterday));
         confirm(old, PhotoInspector.sha256(yesterday)).body("flags", contains("OUTSIDE_VISIT_DAY"));
@@ -220,7 +226,7 @@ class PhotoEvidenceTest extends ApiTest {
         JsonPath slot = slot(visit, "image/jpeg", photo.length);
         assertEquals(200, upload(slot, photo));
         assertEquals(1, TestPhotos.objectsOf(visit));
-        Integer swept = VertxContextSupport.subscribeAndAwait(() -> janitor.sweep(OffsetDateTime.now().plusSeconds(1)));
+        Integer swept = VertxContextSupport.subscribeAndAwait(() -> janitor.sweep(TestClock.now().plusSeconds(1)));
         org.junit.jupiter.api.Assertions.assertTrue(swept >= 1);
         assertEquals(0, TestPhotos.objectsOf(visit));
         as(OFFICIAL_1).get("/api/v1/photos/" + slot.getString("photo.id")).then().statusCode(200)
@@ -236,7 +242,7 @@ class PhotoEvidenceTest extends ApiTest {
         String issue = UUID.randomUUID().toString();
         as(CONTACT_1).body(Map.of("id", issue, "enterpriseId", enterprise, "category", "INFRASTRUCTURE",
                 "title", "厂区门口路面塌陷", "description", "见照片")).post("/api/v1/issues").then().statusCode(201);
-        byte[] photo = TestPhotos.jpegWithExif(SITE_LAT, SITE_LNG, nowInChina().minusDays(3));
+        byte[] photo = TestPhotos.jpegWithExif(SITE_LAT, SITE_LNG, TestClock.chinaNow().minusDays(3));
         JsonPath slot = as(CONTACT_1).body(Map.of("contentType", "image/jpeg", "sizeBytes", photo.length))
                 .post("/api/v1/issues/" + issue + "/photos").then().statusCode(201)
                 .body("photo.issueId", is(issue)).body("photo.visitId", nullValue())

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.evidence.TestPhotos;
 import cn.zoufang.testsupport.ApiTest;
@@ -167,7 +168,7 @@ class AuthorizationMatrixTest extends ApiTest {
         String enterprise = Visits.enterpriseId("欧菲光");
         String visit = Visits.plan(OFFICIAL_1, enterprise);
         Visits.checkIn(OFFICIAL_1, visit, "\"0\"", Visits.position(Visits.SITE_LAT, Visits.SITE_LNG, 8, "GPS"));
-        byte[] photo = TestPhotos.jpegWithExif(Visits.SITE_LAT, Visits.SITE_LNG, LocalDateTime.now(ZoneId.of("Asia/Shanghai")));
+        byte[] photo = TestPhotos.jpegWithExif(Visits.SITE_LAT, Visits.SITE_LNG, TestClock.chinaNow());
         var slot = as(OFFICIAL_1).body(Map.of("contentType", "image/jpeg", "sizeBytes", photo.length))
                 .post("/api/v1/visits/" + visit + "/photos").then().statusCode(201).extract().jsonPath();
         assertEquals(200, TestPhotos.put(slot.getString("uploadUrl"), slot.getMap("headers"), photo));
@@ -181,7 +182,7 @@ class AuthorizationMatrixTest extends ApiTest {
         as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
                 .post("/api/v1/issues/" + issue + "/forward").then().statusCode(200);
         String group = Fixtures.groupOf(LEADER_1);
-        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(6).toString();
+        String month = TestClock.thisMonth().minusMonths(6).toString();
         as(LEADER_1).body(Map.of("progress", "权限矩阵测试")).put("/api/v1/groups/" + group + "/reports/" + month)
                 .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
         Map<String, String> ids = new LinkedHashMap<>();

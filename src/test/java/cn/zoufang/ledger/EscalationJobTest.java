@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Db;
 import cn.zoufang.testsupport.Fixtures;
@@ -20,6 +21,19 @@ import io.quarkus.vertx.VertxContextSupport;
 
 @QuarkusTest
 class EscalationJobTest extends ApiTest {
+
+    /** These tests work out due dates from "today": the day must not change under them. */
+    private TestClock.Held held;
+
+    @org.junit.jupiter.api.BeforeEach
+    void holdTheClock() {
+        held = TestClock.hold();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void releaseTheClock() {
+        held.close();
+    }
 
     @Inject
     EscalationJob job;
@@ -43,7 +57,7 @@ class EscalationJobTest extends ApiTest {
         IssueFlowTest.act(DEPARTMENT, id, "respond", 2, Map.of("response", "已解决", "resolution", "RESOLVED")).statusCode(200);
         IssueFlowTest.act(CONTACT_1, id, "confirm", 3, Map.of("satisfied", true, "rating", 5)).statusCode(200);
         IssueFlowTest.act(DESK, id, "close-out", 4, Map.of()).statusCode(200);
-        Db.execute("update issue set closed_at = now() - make_interval(days => " + days + ") where id = '" + id + "'");
+        Db.execute("update issue set closed_at = '" + TestClock.now().minusDays(days) + "' where id = '" + id + "'");
         return id;
     }
 

@@ -26,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
 import io.agroal.api.AgroalDataSource;
@@ -35,11 +36,32 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class IssueLadderTest extends ApiTest {
 
+    /** These tests work out due dates from "today": the day must not change under them. */
+    private TestClock.Held held;
+
+    @org.junit.jupiter.api.BeforeEach
+    void holdTheClock() {
+        held = TestClock.hold();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void releaseTheClock() {
+        held.close();
+    }
+
     @Inject
     AgroalDataSource db;
 
     @Inject
     WorkCalendar calendar;
+
+    @Inject
+    LedgerConfig config;
+
+    /** Ten o'clock China time on a day. */
+    private static OffsetDateTime at10(LocalDate day) {
+        return day.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+    }
 
     private String forwarded(String title) {
         String id = IssueFlowTest.register(DESK, Visits.enterpriseId("同兴达"), title);
@@ -112,7 +134,9 @@ class IssueLadderTest extends ApiTest {
                 .statusCode(200);
         IssueFlowTest.act(OFFICE, id, "close-without-confirmation", 3, Map.of("reason", "企业多次联系未回复"))
                 .statusCode(409).body("code", is("INVALID_TRANSITION"));
-        set(id, "responded_at", OffsetDateTime.now().minusDays(10));
+        // Answered exactly as many working days ago as the enterprise has to rate it (counted, not assumed:
+        // ten calendar days hold fewer than five working days after the Spring Festival).
+        set(id, "responded_at", at10(calendar.days().minus(calendar.today(), config.confirmationWaitWorkingDays())));
         IssueFlowTest.act(DESK, id, "close-without-confirmation", 3, Map.of("reason", "越权")).statusCode(409);
         IssueFlowTest.act(OFFICE, id, "close-without-confirmation", 3, Map.of("reason", "企业多次联系未回复"))
                 .statusCode(200)
@@ -185,8 +209,7 @@ class IssueLadderTest extends ApiTest {
     void aDepartmentCanNoLongerReturnAnIssueAfterOneWorkingDay() throws Exception {
         String id = forwarded("退回时限测试");
         LocalDate threeWorkingDaysAgo = calendar.days().minus(calendar.today(), 3);
-        set(id, "forwarded_at", threeWorkingDaysAgo.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai"))
-                .toOffsetDateTime());
+        set(id, "forwarded_at", at10(threeWorkingDaysAgo));
         IssueFlowTest.act(DEPARTMENT, id, "return", 1, Map.of("reason", "太晚了")).statusCode(409)
                 .body("code", is("INVALID_TRANSITION"));
         IssueFlowTest.act(DEPARTMENT, id, "accept", 1, Map.of()).statusCode(200);

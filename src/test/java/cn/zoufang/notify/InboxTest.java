@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Db;
 import cn.zoufang.testsupport.Fixtures;
@@ -102,7 +103,7 @@ class InboxTest extends ApiTest {
         as(DEPARTMENT).body(Map.of("token", "old-" + old, "platform", "IOS")).put("/api/v1/devices/" + old).then().statusCode(200);
         as(DEPARTMENT).body(Map.of("token", "recent-" + recent, "platform", "IOS")).put("/api/v1/devices/" + recent).then()
                 .statusCode(200);
-        Db.execute("update device set last_seen_at = now() - interval '271 days' where id = '" + old + "'");
+        Db.execute("update device set last_seen_at = '" + TestClock.now().minusDays(271) + "' where id = '" + old + "'");
         io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> janitor.deleteStale());
         assertEquals(0, Db.count("select count(*) from device where id = '" + old + "'"));
         assertEquals(1, Db.count("select count(*) from device where id = '" + recent + "'"));

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Db;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +32,7 @@ class PushDigestTest extends ApiTest {
 
 
     private void dispatchAll() throws Throwable {
-        Db.execute("update push_delivery set next_attempt_at = now() where status = 'PENDING'");
+        Db.execute("update push_delivery set next_attempt_at = '" + TestClock.now() + "' where status = 'PENDING'");
         while (VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatchOnce()) > 0) {
             // drain
         }

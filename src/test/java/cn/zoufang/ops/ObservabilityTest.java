@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Db;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +46,7 @@ class ObservabilityTest extends ApiTest {
     void metricsHaveTheOutboxOverdueIssuesPendingUploadsAndLatencyPerRoute() throws Throwable {
         as(OFFICIAL_1).get("/api/v1/me").then().statusCode(200);
         // At least one overdue issue, so that gauge cannot pass by being zero like the others may be.
-        Db.execute("update issue set due_date = current_date - 3 where id = '"
+        Db.execute("update issue set due_date = '" + TestClock.today().minusDays(3) + "' where id = '"
                 + cn.zoufang.testsupport.Fixtures.forwardedIssue("监控测试") + "'");
         VertxContextSupport.subscribeAndAwait(() -> gauges.refresh());
         String metrics = given().get("/q/metrics").then().statusCode(200)
@@ -54,7 +55,7 @@ class ObservabilityTest extends ApiTest {
                 gauge(metrics, "zoufang_push_pending"));
         assertEquals(Db.count("select count(*) from push_delivery where status = 'DEAD'"), gauge(metrics, "zoufang_push_dead"));
         assertEquals(Db.count("select count(*) from issue where status in ('FORWARDED', 'IN_PROGRESS')"
-                + " and due_date < (now() at time zone 'Asia/Shanghai')::date"), gauge(metrics, "zoufang_issues_overdue"));
+                + " and due_date < '" + TestClock.today() + "'"), gauge(metrics, "zoufang_issues_overdue"));
         assertEquals(Db.count("select count(*) from photo where status = 'PENDING'"), gauge(metrics, "zoufang_uploads_pending"));
         gauge(metrics, "zoufang_push_due");
     }

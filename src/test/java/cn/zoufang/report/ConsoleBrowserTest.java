@@ -31,6 +31,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
 import io.agroal.api.AgroalDataSource;
@@ -98,7 +99,7 @@ class ConsoleBrowserTest extends ApiTest {
         MetricsTest.loadJune2019(db);
         // Group 1 has submitted the report of four months ago; the office reads that month.
         String group = Fixtures.groupOf(LEADER_1);
-        YearMonth month = YearMonth.now(ReportFlowTest.CHINA).minusMonths(4);
+        YearMonth month = TestClock.thisMonth().minusMonths(4);
         String report = "/api/v1/groups/" + group + "/reports/" + month;
         String etag = as(LEADER_1).body(Map.of("progress", "走访企业 8 家", "nextPlan", "走访剩余企业")).put(report)
                 .then().statusCode(201).extract().header("ETag");

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
@@ -97,7 +98,7 @@ class ReportFlowTest extends ApiTest {
     void draftSubmitFreezeReturnResubmitAccept() throws Exception {
         String group = Fixtures.groupOf(LEADER_1);
         // Two months back: the month is over and its due day (the 5th of the next month) has passed.
-        YearMonth month = YearMonth.now(CHINA).minusMonths(2);
+        YearMonth month = TestClock.thisMonth().minusMonths(2);
         String report = path(group, month);
 
         as(LEADER_1).get(report).then().statusCode(200)
@@ -178,14 +179,17 @@ class ReportFlowTest extends ApiTest {
 
     @Test
     void aMonthIsReportedOnlyOnceItIsOver() {
-        String group = Fixtures.groupOf(LEADER_2);
-        YearMonth now = YearMonth.now(CHINA);
-        as(LEADER_2).body(narrative("x", null, null)).put(path(group, now.plusMonths(1))).then().statusCode(409);
-        String etag = as(LEADER_2).body(narrative("本月进展", null, "下月计划")).put(path(group, now))
-                .then().statusCode(201).extract().header("ETag");
-        as(LEADER_2).header("If-Match", etag).post(path(group, now) + "/submit").then().statusCode(409)
-                .body("code", is("INVALID_STATE"));
-        as(LEADER_2).get(path(group, now)).then().body("status", is("DRAFT")).body("submittedAt", nullValue());
+        // Today must not change under the test (the run may cross midnight China time).
+        try (var held = TestClock.hold()) {
+            String group = Fixtures.groupOf(LEADER_2);
+            YearMonth now = TestClock.thisMonth();
+            as(LEADER_2).body(narrative("x", null, null)).put(path(group, now.plusMonths(1))).then().statusCode(409);
+            String etag = as(LEADER_2).body(narrative("本月进展", null, "下月计划")).put(path(group, now))
+                    .then().statusCode(201).extract().header("ETag");
+            as(LEADER_2).header("If-Match", etag).post(path(group, now) + "/submit").then().statusCode(409)
+                    .body("code", is("INVALID_STATE"));
+            as(LEADER_2).get(path(group, now)).then().body("status", is("DRAFT")).body("submittedAt", nullValue());
+        }
     }
 
     @Test
@@ -193,7 +197,7 @@ class ReportFlowTest extends ApiTest {
         String group1 = Fixtures.groupOf(LEADER_1);
         String group2 = Fixtures.groupOf(LEADER_2);
         // Group 1 submits the report of three months ago; group 2 does not.
-        YearMonth month = YearMonth.now(CHINA).minusMonths(3);
+        YearMonth month = TestClock.thisMonth().minusMonths(3);
         String etag = as(LEADER_1).body(narrative("进展", null, "计划")).put(path(group1, month)).then().statusCode(201)
                 .extract().header("ETag");
         as(LEADER_1).header("If-Match", etag).post(path(group1, month) + "/submit").then().statusCode(200);

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.evidence.TestPhotos;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
@@ -110,7 +111,7 @@ class OfflineDayTest extends ApiTest {
         etags.put("visit:planned", "\"0\"");
 
         // ---- the day, queued ----
-        byte[] photo = TestPhotos.jpegWithExif(Visits.SITE_LAT, Visits.SITE_LNG, LocalDateTime.now(CHINA));
+        byte[] photo = TestPhotos.jpegWithExif(Visits.SITE_LAT, Visits.SITE_LNG, TestClock.chinaNow());
         String sha = java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo));
         List<String> visits = new ArrayList<>();
         List<String> issues = new ArrayList<>();
@@ -133,7 +134,7 @@ class OfflineDayTest extends ApiTest {
             issues.add(i);
             queue("issue:" + n, "POST", () -> "/api/v1/issues", () -> issue(i, enterprise, v, "走访发现问题 " + n), false);
             queue(o, "POST", () -> "/api/v1/visits/" + v + "/check-out",
-                    () -> Map.of("deviceTime", OffsetDateTime.now().toString()), true);
+                    () -> Map.of("deviceTime", TestClock.now().toString()), true);
             queue(o, "POST", () -> "/api/v1/visits/" + v + "/complete",
                     () -> Map.of("findings", "离线记录的走访情况 " + n), true);
             if (n < 2) {

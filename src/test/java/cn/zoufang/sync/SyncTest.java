@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
@@ -100,28 +101,31 @@ class SyncTest extends ApiTest {
 
     @Test
     void anEnterpriseMovedToAnotherGroupArrivesAsARemovalAndTheOtherGroupGetsIt() {
-        String group1 = Fixtures.groupOf(LEADER_1);
-        String group2 = Fixtures.groupOf(OFFICIAL_2);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        String id = newEnterprise("同步改挂测试企业");
-        String official1 = drain(OFFICIAL_1, null, 1000, new ArrayList<>());
-        String official2 = drain(OFFICIAL_2, null, 1000, new ArrayList<>());
+        // Today must not change under the test (the run may cross midnight China time).
+        try (var held = TestClock.hold()) {
+            String group1 = Fixtures.groupOf(LEADER_1);
+            String group2 = Fixtures.groupOf(OFFICIAL_2);
+            LocalDate today = TestClock.today();
+            String id = newEnterprise("同步改挂测试企业");
+            String official1 = drain(OFFICIAL_1, null, 1000, new ArrayList<>());
+            String official2 = drain(OFFICIAL_2, null, 1000, new ArrayList<>());
 
-        as(OFFICE).body(Map.of("enterpriseId", id, "startDate", today.minusDays(3).toString()))
-                .post("/api/v1/groups/" + group1 + "/assignments").then().statusCode(201);
-        List<JsonPath> gained = new ArrayList<>();
-        official1 = drain(OFFICIAL_1, official1, 1000, gained);
-        assertTrue(all(gained, "enterprises.id").contains(id), "a new assignment brings the enterprise");
+            as(OFFICE).body(Map.of("enterpriseId", id, "startDate", today.minusDays(3).toString()))
+                    .post("/api/v1/groups/" + group1 + "/assignments").then().statusCode(201);
+            List<JsonPath> gained = new ArrayList<>();
+            official1 = drain(OFFICIAL_1, official1, 1000, gained);
+            assertTrue(all(gained, "enterprises.id").contains(id), "a new assignment brings the enterprise");
 
-        as(OFFICE).body(Map.of("enterpriseId", id, "startDate", today.toString()))
-                .post("/api/v1/groups/" + group2 + "/assignments").then().statusCode(201);
-        List<JsonPath> lost = new ArrayList<>();
-        drain(OFFICIAL_1, official1, 1000, lost);
-        assertTrue(all(lost, "removedEnterprises").contains(id), "the reassigned enterprise is removed");
-        assertFalse(all(lost, "enterprises.id").contains(id));
-        List<JsonPath> other = new ArrayList<>();
-        drain(OFFICIAL_2, official2, 1000, other);
-        assertTrue(all(other, "enterprises.id").contains(id), "the new group gets it");
+            as(OFFICE).body(Map.of("enterpriseId", id, "startDate", today.toString()))
+                    .post("/api/v1/groups/" + group2 + "/assignments").then().statusCode(201);
+            List<JsonPath> lost = new ArrayList<>();
+            drain(OFFICIAL_1, official1, 1000, lost);
+            assertTrue(all(lost, "removedEnterprises").contains(id), "the reassigned enterprise is removed");
+            assertFalse(all(lost, "enterprises.id").contains(id));
+            List<JsonPath> other = new ArrayList<>();
+            drain(OFFICIAL_2, official2, 1000, other);
+            assertTrue(all(other, "enterprises.id").contains(id), "the new group gets it");
+        }
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class Visits extends ApiTest {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return TestClock.today();
     }
 
     public static Map<String, Object> newVisit(String id, String enterpriseId) {
@@ -44,7 +44,7 @@ public final class Visits extends ApiTest {
         m.put("latitude", lat);
         m.put("longitude", lng);
         m.put("accuracyMeters", accuracy);
-        m.put("deviceTime", OffsetDateTime.now().toString());
+        m.put("deviceTime", TestClock.now().toString());
         m.put("source", source);
         return m;
     }

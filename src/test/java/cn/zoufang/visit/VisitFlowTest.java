@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.Visits;
@@ -49,7 +50,7 @@ class VisitFlowTest extends ApiTest {
                 .body("detail.checkIn.distanceMeters", closeTo(111.2, 1.0))
                 .body("detail.checkIn.at", notNullValue());
 
-        as(OFFICIAL_1).header("If-Match", "\"1\"").body(Map.of("deviceTime", OffsetDateTime.now().toString()))
+        as(OFFICIAL_1).header("If-Match", "\"1\"").body(Map.of("deviceTime", TestClock.now().toString()))
                 .post("/api/v1/visits/" + id + "/check-out").then().statusCode(200)
                 .body("detail.checkOutAt", notNullValue())
                 .body("detail.minutesOnSite", lessThan(2));
@@ -96,7 +97,7 @@ class VisitFlowTest extends ApiTest {
         Visits.checkIn(OFFICIAL_1, imprecise, "\"0\"", Visits.position(SITE_LAT, SITE_LNG, 1500, "NETWORK")).response().then()
                 .body("checkInVerdict", is("UNVERIFIABLE"));
         String none = Visits.plan(OFFICIAL_1, enterprise);
-        Visits.checkIn(OFFICIAL_1, none, "\"0\"", Map.of("deviceTime", OffsetDateTime.now().toString(), "source", "GPS"))
+        Visits.checkIn(OFFICIAL_1, none, "\"0\"", Map.of("deviceTime", TestClock.now().toString(), "source", "GPS"))
                 .response().then()
                 .body("checkInVerdict", is("UNVERIFIABLE"))
                 .body("detail.checkIn.distanceMeters", nullValue());

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Visits;
@@ -38,11 +39,14 @@ class VisitGapsTest extends ApiTest {
 
         String done = Visits.plan(OFFICIAL_2, visited);
         Visits.checkIn(OFFICIAL_2, done, "\"0\"", Visits.position(28.75, 115.8, 10, "GPS"));
-        as(OFFICIAL_2).header("If-Match", "\"1\"").body(Map.of("findings", "生产正常"))
-                .post("/api/v1/visits/" + done + "/complete").then().statusCode(200);
+        String completedAt = as(OFFICIAL_2).header("If-Match", "\"1\"").body(Map.of("findings", "生产正常"))
+                .post("/api/v1/visits/" + done + "/complete").then().statusCode(200).extract().path("completedAt");
         Visits.plan(OFFICIAL_2, planned); // planned only: not a visit yet
 
-        String month = Visits.today().toString().substring(0, 7);
+        // The month the visit was completed in (China time), not the test's own idea of "now": the two differ
+        // when the run crosses midnight at a month's end.
+        String month = java.time.YearMonth.from(java.time.OffsetDateTime.parse(completedAt)
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))).toString();
         as(LEADER_1).queryParam("month", month).get("/api/v1/groups/" + group + "/visit-gaps").then()
                 .statusCode(200)
                 .body("visitsRequired", is(1))
@@ -51,7 +55,7 @@ class VisitGapsTest extends ApiTest {
                 .body("enterprises.completedVisits", contains(0, 0));
         as(OFFICIAL_1).get("/api/v1/groups/" + group + "/visit-gaps").then().statusCode(404);
         as(CONTACT_1).get("/api/v1/groups/" + group + "/visit-gaps").then().statusCode(403);
-        String lastYear = OffsetDateTime.now().minusYears(1).toString().substring(0, 7);
+        String lastYear = TestClock.thisMonth().minusYears(1).toString();
         as(OFFICE).queryParam("month", lastYear).get("/api/v1/groups/" + group + "/visit-gaps").then()
                 .statusCode(200).body("enterprises.size()", is(0));
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.LocalServices;
 import cn.zoufang.testsupport.Visits;
@@ -57,8 +58,8 @@ class ContractExamplesTest extends ApiTest {
                     yield id;
                 }
                 case "enterprise" -> Visits.enterpriseId(arg);
-                case "today" -> LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-                case "now" -> OffsetDateTime.now().toString();
+                case "today" -> TestClock.today().toString();
+                case "now" -> TestClock.now().toString();
                 default -> {
                     String bound = names.get(kind);
                     if (bound == null) {

@@ -1,0 +1,37 @@
+package cn.zoufang.kernel;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+/**
+ * The program runs on China Standard Time: "today", months and deadlines are counted there. The time
+ * itself always comes from the injected {@link Clock} (see {@link Clocks}), so that tests can set it.
+ */
+public final class Dates {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private Dates() {
+    }
+
+    public static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), ZONE);
+    }
+
+    public static YearMonth thisMonth(Clock clock) {
+        return YearMonth.from(today(clock));
+    }
+
+    /** Now, as the database stores it (UTC offset); the zone of an instant changes nothing it is compared with. */
+    public static OffsetDateTime now(Clock clock) {
+        return OffsetDateTime.now(clock);
+    }
+
+    /** The China calendar day of an instant. */
+    public static LocalDate dayOf(OffsetDateTime at) {
+        return at.atZoneSameInstant(ZONE).toLocalDate();
+    }
+}
