@@ -24,6 +24,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import cn.zoufang.directory.EnterpriseDtos.EnterpriseInput;
+import cn.zoufang.web.FieldCode;
+import cn.zoufang.web.TextRules;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.FieldError;
@@ -76,11 +78,11 @@ public class EnterpriseCsv {
         List<FieldError> errors = new ArrayList<>();
         List<EnterpriseInput> rows = new ArrayList<>();
         Map<String, Integer> seenCodes = new HashMap<>();
+        // Rows are numbered as the spreadsheet shows them: the header is row 1.
+        int row = 1;
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get().parse(new StringReader(text))) {
             checkHeaders(parser.getHeaderNames());
-            // Rows are numbered as the spreadsheet shows them: the header is row 1.
-            int row = 1;
             for (CSVRecord record : parser) {
                 row++;
                 if (row - 1 > MAX_ROWS) {
@@ -91,17 +93,15 @@ public class EnterpriseCsv {
                 if (input != null) {
                     for (ConstraintViolation<EnterpriseInput> v : validator.validate(input)) {
                         String field = v.getPropertyPath().iterator().next().getName();
-                        String code = v.getConstraintDescriptor().getAnnotation().annotationType() == CreditCode.class
-                                ? ErrorCode.INVALID_CREDIT_CODE.name() : "INVALID";
-                        rowErrors.add(new FieldError(header(field), code, v.getMessage(), row));
+                        rowErrors.add(new FieldError(header(field), FieldCode.of(v), v.getMessage(), row));
                     }
                     if ((input.latitude() == null) != (input.longitude() == null)) {
-                        rowErrors.add(new FieldError(input.latitude() == null ? "纬度" : "经度", "REQUIRED",
+                        rowErrors.add(new FieldError(input.latitude() == null ? "纬度" : "经度", FieldCode.REQUIRED,
                                 "经纬度须同时填写或同时留空", row));
                     }
                     Integer first = seenCodes.putIfAbsent(String.valueOf(input.creditCode()), row);
                     if (first != null && input.creditCode() != null) {
-                        rowErrors.add(new FieldError("统一社会信用代码", ErrorCode.DUPLICATE_CREDIT_CODE.name(),
+                        rowErrors.add(new FieldError("统一社会信用代码", FieldCode.DUPLICATE_CREDIT_CODE,
                                 "与第 " + first + " 行重复", row));
                     }
                 }
@@ -109,8 +109,10 @@ public class EnterpriseCsv {
                 errors.addAll(rowErrors);
                 rows.add(input);
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "无法读取 CSV：" + e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // Commons CSV's own words are English and name its internals; the user needs to know what to fix.
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "无法读取 CSV：第 " + (row + 1)
+                    + " 行附近格式有误（例如引号没有成对、表头重复或为空）。请在 Excel 中“另存为 CSV UTF-8（逗号分隔）”后再导入");
         }
         if (rows.isEmpty() && errors.isEmpty()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "文件中没有数据行");
@@ -124,7 +126,7 @@ public class EnterpriseCsv {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (existing.contains(rows.get(i).creditCode())) {
-                errors.add(new FieldError("统一社会信用代码", ErrorCode.DUPLICATE_CREDIT_CODE.name(),
+                errors.add(new FieldError("统一社会信用代码", FieldCode.DUPLICATE_CREDIT_CODE,
                         "该统一社会信用代码已登记", i + 2));
             }
         }
@@ -145,12 +147,12 @@ public class EnterpriseCsv {
         List<FieldError> errors = new ArrayList<>();
         for (String h : cleaned) {
             if (!COLUMNS.containsKey(h)) {
-                errors.add(new FieldError(h, "UNKNOWN_COLUMN", "无法识别的列：" + h, 1));
+                errors.add(new FieldError(h, FieldCode.UNKNOWN_COLUMN, "无法识别的列：" + h, 1));
             }
         }
         for (String required : COLUMNS.keySet()) {
             if (!cleaned.contains(required)) {
-                errors.add(new FieldError(required, "MISSING_COLUMN", "缺少列：" + required, 1));
+                errors.add(new FieldError(required, FieldCode.MISSING_COLUMN, "缺少列：" + required, 1));
             }
         }
         failIfAny(errors);
@@ -159,6 +161,13 @@ public class EnterpriseCsv {
     private static EnterpriseInput toInput(CSVRecord r, int row, List<FieldError> errors) {
         Map<String, String> cells = new HashMap<>();
         r.toMap().forEach((k, v) -> cells.put(k.replace("\uFEFF", "").trim(), v == null || v.isBlank() ? null : v));
+        List<FieldError> unstorable = cells.entrySet().stream()
+                .filter(c -> c.getValue() != null && !TextRules.isStorable(c.getValue()))
+                .map(c -> new FieldError(c.getKey(), FieldCode.FORMAT, "包含无效字符（如 U+0000）", row)).toList();
+        if (!unstorable.isEmpty()) {
+            errors.addAll(unstorable);
+            return null;
+        }
         Set<ScaleCategory> categories = EnumSet.noneOf(ScaleCategory.class);
         String rawCategories = cells.get("四上类别");
         if (rawCategories != null) {
@@ -168,7 +177,7 @@ public class EnterpriseCsv {
                 }
                 ScaleCategory c = byLabel(ScaleCategory.values(), part, ScaleCategory::label);
                 if (c == null) {
-                    errors.add(new FieldError("四上类别", "FORMAT", "无法识别的四上类别：" + part
+                    errors.add(new FieldError("四上类别", FieldCode.FORMAT, "无法识别的四上类别：" + part
                             + "（可填：规上工业、规上服务业、限上企业、资质以上企业）", row));
                 } else {
                     categories.add(c);
@@ -179,7 +188,7 @@ public class EnterpriseCsv {
         if (cells.get("产业链") != null) {
             chain = byLabel(IndustryChain.values(), cells.get("产业链"), IndustryChain::label);
             if (chain == null) {
-                errors.add(new FieldError("产业链", "FORMAT", "无法识别的产业链：" + cells.get("产业链"), row));
+                errors.add(new FieldError("产业链", FieldCode.FORMAT, "无法识别的产业链：" + cells.get("产业链"), row));
             }
         }
         Double lat = number(cells.get("纬度"), "纬度", row, errors);
@@ -200,7 +209,7 @@ public class EnterpriseCsv {
         try {
             return Double.valueOf(raw);
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(column, "FORMAT", column + "应为数字，如 28.7", row));
+            errors.add(new FieldError(column, FieldCode.FORMAT, column + "应为数字，如 28.7", row));
             return null;
         }
     }

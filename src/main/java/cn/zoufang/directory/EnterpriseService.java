@@ -18,6 +18,7 @@ import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
 import cn.zoufang.directory.EnterpriseDtos.GroupRef;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Scope;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Conflicts;
 import cn.zoufang.web.Cursor;
@@ -195,7 +196,7 @@ public class EnterpriseService {
     static void checkLocation(EnterpriseInput input) {
         if ((input.latitude() == null) != (input.longitude() == null)) {
             String missing = input.latitude() == null ? "latitude" : "longitude";
-            throw ApiException.invalidField(missing, ErrorCode.VALIDATION_FAILED, "经纬度须同时填写或同时留空");
+            throw ApiException.invalidField(missing, FieldCode.INVALID, "经纬度须同时填写或同时留空");
         }
     }
 
@@ -240,7 +241,7 @@ public class EnterpriseService {
 
     static ApiException duplicateCode() {
         return new ApiException(ErrorCode.DUPLICATE_CREDIT_CODE, "该统一社会信用代码已登记",
-                List.of(new cn.zoufang.web.FieldError("creditCode", ErrorCode.DUPLICATE_CREDIT_CODE.name(),
+                List.of(new cn.zoufang.web.FieldError("creditCode", FieldCode.DUPLICATE_CREDIT_CODE,
                         "该统一社会信用代码已登记")));
     }
 }

@@ -25,6 +25,7 @@ import cn.zoufang.identity.Account;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.identity.Scope;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Conflicts;
 import cn.zoufang.web.Cursor;
@@ -135,7 +136,7 @@ public class GroupService {
                                 throw new ApiException(ErrorCode.CONFLICT, "该企业已挂点在本小组");
                             }
                             if (open != null && !open.startDate.isBefore(start)) {
-                                throw ApiException.invalidField("startDate", ErrorCode.VALIDATION_FAILED,
+                                throw ApiException.invalidField("startDate", FieldCode.INVALID,
                                         "开始日期须晚于当前挂点的开始日期 " + open.startDate);
                             }
                             Uni<Void> closePrevious = Uni.createFrom().voidItem();
@@ -167,7 +168,7 @@ public class GroupService {
                         throw new ApiException(ErrorCode.CONFLICT, "该挂点已于 " + a.endDate + " 结束");
                     }
                     if (endDate.isBefore(a.startDate)) {
-                        throw ApiException.invalidField("endDate", ErrorCode.VALIDATION_FAILED,
+                        throw ApiException.invalidField("endDate", FieldCode.INVALID,
                                 "结束日期不能早于开始日期 " + a.startDate);
                     }
                     a.endDate = endDate;
@@ -226,7 +227,7 @@ public class GroupService {
     private static Uni<Void> requireAccount(UUID id, String field, Role role) {
         return Account.<Account>findById(id).map(a -> {
             if (a == null || !a.active || !a.roles.contains(role)) {
-                throw ApiException.invalidField(field, ErrorCode.VALIDATION_FAILED, "须为在用的" + role.label() + "账号");
+                throw ApiException.invalidField(field, FieldCode.INVALID, "须为在用的" + role.label() + "账号");
             }
             return null;
         });
@@ -239,7 +240,7 @@ public class GroupService {
                 boolean ok = found.stream().anyMatch(a -> a.id.equals(id) && a.active
                         && (a.roles.contains(Role.OFFICIAL) || a.roles.contains(Role.GROUP_LEADER)));
                 if (!ok) {
-                    throw ApiException.invalidField("memberIds[" + i + "]", ErrorCode.VALIDATION_FAILED,
+                    throw ApiException.invalidField("memberIds[" + i + "]", FieldCode.INVALID,
                             "成员须为在用的挂点干部或带队区领导账号");
                 }
             }

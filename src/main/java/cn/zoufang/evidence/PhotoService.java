@@ -34,6 +34,7 @@ import cn.zoufang.identity.Scope;
 import cn.zoufang.visit.Geo;
 import cn.zoufang.visit.Visit;
 import cn.zoufang.visit.VisitStatus;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ErrorCode;
@@ -79,7 +80,7 @@ public class PhotoService {
 
     public Uni<UploadSlot> requestUpload(Caller caller, Photo.OwnerType ownerType, UUID ownerId, NewUpload in) {
         if (in.sizeBytes() > config.maxBytes()) {
-            throw ApiException.invalidField("sizeBytes", ErrorCode.VALIDATION_FAILED,
+            throw ApiException.invalidField("sizeBytes", FieldCode.INVALID,
                     "照片不能超过 " + config.maxBytes() / (1024 * 1024) + " MB");
         }
         return writableOwner(caller, ownerType, ownerId)

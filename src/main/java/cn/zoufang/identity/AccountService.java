@@ -16,6 +16,7 @@ import cn.zoufang.directory.Department;
 import cn.zoufang.directory.Enterprise;
 import cn.zoufang.identity.AccountDtos.AccountView;
 import cn.zoufang.identity.AccountDtos.NewAccount;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Conflicts;
 import cn.zoufang.web.Cursor;
@@ -61,11 +62,11 @@ public class AccountService {
     @WithTransaction
     public Uni<AccountView> create(Caller caller, NewAccount input) {
         if (input.roles().contains(Role.DEPARTMENT_HANDLER) != (input.departmentId() != null)) {
-            throw ApiException.invalidField("departmentId", ErrorCode.VALIDATION_FAILED,
+            throw ApiException.invalidField("departmentId", FieldCode.INVALID,
                     "责任单位经办人须指定所属单位；其他角色不填");
         }
         if (input.roles().contains(Role.ENTERPRISE_CONTACT) != (input.enterpriseId() != null)) {
-            throw ApiException.invalidField("enterpriseId", ErrorCode.VALIDATION_FAILED,
+            throw ApiException.invalidField("enterpriseId", FieldCode.INVALID,
                     "企业联系人须指定所属企业；其他角色不填");
         }
         ApiException duplicate = new ApiException(ErrorCode.DUPLICATE_PHONE, "该手机号已有账号");
@@ -103,7 +104,7 @@ public class AccountService {
         Uni<?> found = type == Department.class ? Department.findById(id) : Enterprise.findById(id);
         return found.map(x -> {
             if (x == null) {
-                throw ApiException.invalidField(field, ErrorCode.VALIDATION_FAILED, "指定的单位或企业不存在");
+                throw ApiException.invalidField(field, FieldCode.INVALID, "指定的单位或企业不存在");
             }
             return null;
         });

@@ -37,6 +37,7 @@ import cn.zoufang.ledger.IssueDtos.TimelineEntry;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
 import cn.zoufang.visit.Visit;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Cursor;
 import cn.zoufang.kernel.Dates;
@@ -105,7 +106,7 @@ public class IssueService {
             return enterprises.findVisible(caller, in.enterpriseId())
                     .flatMap(e -> IssueCategory.<IssueCategory>findById(in.category()).flatMap(category -> {
                         if (category == null) {
-                            throw ApiException.invalidField("category", ErrorCode.VALIDATION_FAILED, "没有这个诉求类别");
+                            throw ApiException.invalidField("category", FieldCode.INVALID, "没有这个诉求类别");
                         }
                         return sourceOf(caller, e, in.visitId());
                     }))
@@ -155,7 +156,7 @@ public class IssueService {
         }
         return Visit.<Visit>findById(visitId).map(v -> {
             if (v == null || !v.enterpriseId.equals(e.id)) {
-                throw ApiException.invalidField("visitId", ErrorCode.VALIDATION_FAILED, "走访记录不存在或不是对该企业的走访");
+                throw ApiException.invalidField("visitId", FieldCode.INVALID, "走访记录不存在或不是对该企业的走访");
             }
             return IssueSource.VISIT;
         });
@@ -347,11 +348,11 @@ public class IssueService {
                 EnumSet.of(IssueStatus.REGISTERED, IssueStatus.RETURNED, IssueStatus.FORWARDED, IssueStatus.IN_PROGRESS),
                 i -> Uni.createFrom().item(caller.hasAny(Role.ENTERPRISE_DESK, Role.OFFICE)),
                 i -> findVisible(caller, originalId)
-                        .onFailure().transform(f -> ApiException.invalidField("originalId", ErrorCode.VALIDATION_FAILED, "原诉求不存在"))
+                        .onFailure().transform(f -> ApiException.invalidField("originalId", FieldCode.INVALID, "原诉求不存在"))
                         .map(original -> {
                             if (original.id.equals(i.id) || !original.enterpriseId.equals(i.enterpriseId)
                                     || original.closeReason == CloseReason.DUPLICATE) {
-                                throw ApiException.invalidField("originalId", ErrorCode.VALIDATION_FAILED,
+                                throw ApiException.invalidField("originalId", FieldCode.INVALID,
                                         "原诉求须为同一企业的另一条、且本身不是重复诉求");
                             }
                             i.duplicateOf = original.id;
@@ -539,12 +540,12 @@ public class IssueService {
         return Department.<Department>list("id in ?1", ids).map(found -> {
             Set<UUID> known = found.stream().map(d -> d.id).collect(Collectors.toSet());
             if (!known.contains(in.leadDepartmentId())) {
-                throw ApiException.invalidField("leadDepartmentId", ErrorCode.VALIDATION_FAILED, "没有这个责任单位");
+                throw ApiException.invalidField("leadDepartmentId", FieldCode.INVALID, "没有这个责任单位");
             }
             for (int k = 1; k < ids.size(); k++) {
                 if (!known.contains(ids.get(k))) {
                     throw ApiException.invalidField("assistingDepartmentIds[" + (k - 1) + "]",
-                            ErrorCode.VALIDATION_FAILED, "没有这个责任单位");
+                            FieldCode.INVALID, "没有这个责任单位");
                 }
             }
             return null;
@@ -722,10 +723,10 @@ public class IssueService {
     @WithTransaction
     public Uni<IssueCategory> saveCategory(Caller caller, String code, IssueDtos.CategoryInput in) {
         if (!code.matches("^[A-Z][A-Z0-9_]{1,29}$")) {
-            throw ApiException.invalidField("code", ErrorCode.VALIDATION_FAILED, "类别代码应为大写字母、数字和下划线");
+            throw ApiException.invalidField("code", FieldCode.INVALID, "类别代码应为大写字母、数字和下划线");
         }
         if (in.urgentDeadlineDays() > in.deadlineDays()) {
-            throw ApiException.invalidField("urgentDeadlineDays", ErrorCode.VALIDATION_FAILED, "加急期限不能长于普通期限");
+            throw ApiException.invalidField("urgentDeadlineDays", FieldCode.INVALID, "加急期限不能长于普通期限");
         }
         ApiException duplicate = new ApiException(ErrorCode.DUPLICATE_NAME, "已有同名的诉求类别");
         String name = in.name().trim();

@@ -19,6 +19,7 @@ import cn.zoufang.ledger.WorkCalendarDtos.DayInput;
 import cn.zoufang.ledger.WorkCalendarDtos.DayView;
 import cn.zoufang.ledger.WorkCalendarDtos.YearInput;
 import cn.zoufang.ledger.WorkCalendarDtos.YearView;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ErrorCode;
@@ -126,7 +127,7 @@ public class WorkCalendar {
             return CalendarDay.delete("day >= ?1 and day <= ?2", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
                     .chain(() -> Panache.flush())
                     .chain(() -> existing == null ? y.persist() : Uni.createFrom().item(y))
-                    .chain(() -> CalendarDay.persist(rows))
+                    .chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem() : CalendarDay.persist(rows))
                     .chain(() -> audit.record(Entry.by(caller, "WORK_CALENDAR_REPLACE", "WORK_CALENDAR", year)
                             .detail(rows.size() + " days; " + y.source)));
         }))
@@ -154,6 +155,6 @@ public class WorkCalendar {
 
     private static ApiException invalid(String field, String message) {
         return new ApiException(ErrorCode.VALIDATION_FAILED, message,
-                List.of(new FieldError(field, "INVALID", message)));
+                List.of(new FieldError(field, FieldCode.INVALID, message)));
     }
 }

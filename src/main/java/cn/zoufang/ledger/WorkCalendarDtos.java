@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -23,7 +24,7 @@ public final class WorkCalendarDtos {
     /** A year's whole schedule as published; it replaces what was there. */
     public record YearInput(
             @NotBlank(message = "请注明出处，如国务院办公厅通知的文号") @Size(max = 300, message = "出处不能超过 300 字") String source,
-            @NotNull(message = "请列出放假和调休上班的日期") @Size(max = 80, message = "最多 80 天") List<@Valid @NotNull DayInput> days) {
+            @NotEmpty(message = "请列出放假和调休上班的日期") @Size(max = 80, message = "最多 80 天") List<@Valid @NotNull DayInput> days) {
     }
 
     public record DayView(LocalDate date, DayKind kind, String kindLabel, String name) {

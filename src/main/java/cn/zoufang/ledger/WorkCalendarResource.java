@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.ledger.WorkCalendarDtos.YearInput;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.Idempotent;
@@ -57,7 +58,7 @@ public class WorkCalendarResource {
 
     private static void checkYear(int year) {
         if (year < 2000 || year > 2100) {
-            throw ApiException.invalidField("year", ErrorCode.VALIDATION_FAILED, "年份应在 2000 到 2100 之间");
+            throw ApiException.invalidField("year", FieldCode.INVALID, "年份应在 2000 到 2100 之间");
         }
     }
 }

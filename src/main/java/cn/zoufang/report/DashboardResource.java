@@ -14,6 +14,7 @@ import cn.zoufang.identity.Role;
 import cn.zoufang.report.DashboardDtos.Dashboard;
 import cn.zoufang.report.DashboardDtos.Supervision;
 import cn.zoufang.report.DashboardDtos.Trend;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.Params;
@@ -46,7 +47,7 @@ public class DashboardResource {
             @QueryParam("groupId") String groupId) {
         int count = months == null ? 12 : months;
         if (count < 1 || count > 36) {
-            throw ApiException.invalidField("months", ErrorCode.VALIDATION_FAILED, "月数应在 1 到 36 之间");
+            throw ApiException.invalidField("months", FieldCode.INVALID, "月数应在 1 到 36 之间");
         }
         UUID group = Params.uuidOrNull("groupId", groupId);
         return dashboard.trend(Params.monthOrCurrent("month", month, clock), count, group);
@@ -57,7 +58,7 @@ public class DashboardResource {
     public Uni<Supervision> supervision(@QueryParam("limit") Integer limit) {
         int n = limit == null ? 100 : limit;
         if (n < 1 || n > 1000) {
-            throw ApiException.invalidField("limit", ErrorCode.VALIDATION_FAILED, "条数应在 1 到 1000 之间");
+            throw ApiException.invalidField("limit", FieldCode.INVALID, "条数应在 1 到 1000 之间");
         }
         return dashboard.supervision(n);
     }

@@ -31,6 +31,7 @@ import cn.zoufang.report.ReportDtos.Person;
 import cn.zoufang.report.ReportDtos.ReportSummary;
 import cn.zoufang.report.ReportDtos.ReportView;
 import cn.zoufang.report.ReportDtos.VersionSummary;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ErrorCode;
@@ -165,10 +166,10 @@ public class ReportService {
             }
             List<FieldError> missing = new ArrayList<>();
             if (r.progress == null) {
-                missing.add(new FieldError("progress", ErrorCode.VALIDATION_FAILED.name(), "报送前请填写本月工作进展", null));
+                missing.add(new FieldError("progress", FieldCode.REQUIRED, "报送前请填写本月工作进展", null));
             }
             if (r.nextPlan == null) {
-                missing.add(new FieldError("nextPlan", ErrorCode.VALIDATION_FAILED.name(), "报送前请填写下月工作计划", null));
+                missing.add(new FieldError("nextPlan", FieldCode.REQUIRED, "报送前请填写下月工作计划", null));
             }
             if (!missing.isEmpty()) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "月报内容不完整", missing);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.sync.SyncDtos.SyncPage;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
 import io.quarkus.security.Authenticated;
@@ -32,7 +33,7 @@ public class SyncResource {
     public Uni<SyncPage> sync(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int n = limit == null ? 200 : limit;
         if (n < 1 || n > 1000) {
-            throw ApiException.invalidField("limit", ErrorCode.VALIDATION_FAILED, "每页条数应在 1 到 1000 之间");
+            throw ApiException.invalidField("limit", FieldCode.INVALID, "每页条数应在 1 到 1000 之间");
         }
         return sync.sync(caller.get(), cursor, n);
     }

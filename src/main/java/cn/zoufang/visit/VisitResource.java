@@ -76,7 +76,7 @@ public class VisitResource {
     @GET
     @Path("/visits")
     @Authenticated
-    public Uni<Page<VisitView>> list(@QueryParam("mine") boolean mine, @QueryParam("groupId") String groupId,
+    public Uni<Page<VisitView>> list(@QueryParam("mine") Boolean mine, @QueryParam("groupId") String groupId,
             @QueryParam("enterpriseId") String enterpriseId, @QueryParam("status") String status,
             @QueryParam("month") String month, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
@@ -87,7 +87,7 @@ public class VisitResource {
             fromDate = m.atDay(1);
             toDate = m.atEndOfMonth();
         }
-        var filter = new VisitService.Filter(mine, Params.uuidOrNull("groupId", groupId),
+        var filter = new VisitService.Filter(Boolean.TRUE.equals(mine), Params.uuidOrNull("groupId", groupId),
                 Params.uuidOrNull("enterpriseId", enterpriseId), Params.enumOrNull(VisitStatus.class, "status", status),
                 fromDate, toDate);
         return visits.list(caller.get(), filter, cursor, Cursor.limit(limit));

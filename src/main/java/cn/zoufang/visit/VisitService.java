@@ -37,6 +37,7 @@ import cn.zoufang.visit.VisitDtos.Person;
 import cn.zoufang.visit.VisitDtos.VisitDetail;
 import cn.zoufang.visit.VisitDtos.VisitGaps;
 import cn.zoufang.visit.VisitDtos.VisitView;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Cursor;
 import cn.zoufang.kernel.Dates;
@@ -82,6 +83,12 @@ public class VisitService {
 
     @WithTransaction
     public Uni<Created> create(Caller caller, NewVisit in) {
+        // A visit is planned, or recorded after the fact, within a year of today: a date further off is a typo
+        // that would sit in every group member's lists.
+        LocalDate today = Dates.today(clock);
+        if (in.plannedDate().isBefore(today.minusYears(1)) || in.plannedDate().isAfter(today.plusYears(1))) {
+            throw ApiException.invalidField("plannedDate", FieldCode.RANGE, "走访日期应在今天前后一年之内");
+        }
         return Visit.<Visit>findById(in.id()).flatMap(existing -> {
             if (existing != null) {
                 if (!existing.createdBy.equals(caller.id()) || !sameRequest(existing, in)) {
@@ -162,7 +169,7 @@ public class VisitService {
         return writable(caller, id, ifMatch, VisitStatus.CHECKED_IN).flatMap(v -> {
             String reason = in.outOfRangeReason() != null ? trim(in.outOfRangeReason()) : v.outOfRangeReason;
             if (v.checkInVerdict == CheckInVerdict.OUT_OF_RANGE && (reason == null || reason.isEmpty())) {
-                throw ApiException.invalidField("outOfRangeReason", ErrorCode.VALIDATION_FAILED,
+                throw ApiException.invalidField("outOfRangeReason", FieldCode.INVALID,
                         "签到位置超出范围，请说明原因");
             }
             v.outOfRangeReason = reason;
@@ -327,7 +334,7 @@ public class VisitService {
                 .map(found -> {
                     for (int i = 0; i < participants.size(); i++) {
                         if (!found.contains(participants.get(i))) {
-                            throw ApiException.invalidField("participantIds[" + i + "]", ErrorCode.VALIDATION_FAILED,
+                            throw ApiException.invalidField("participantIds[" + i + "]", FieldCode.INVALID,
                                     "参与人须为本小组成员");
                         }
                     }
@@ -342,7 +349,7 @@ public class VisitService {
             return Uni.createFrom().voidItem();
         }
         if (in.kind() != VisitKind.FOLLOW_UP) {
-            throw ApiException.invalidField("issueIds", ErrorCode.VALIDATION_FAILED, "只有回访可以关联诉求");
+            throw ApiException.invalidField("issueIds", FieldCode.INVALID, "只有回访可以关联诉求");
         }
         return Visit.getSession().flatMap(s -> s.createNativeQuery(
                 "select id from issue where id in (:ids) and enterprise_id = :e", UUID.class)
@@ -350,7 +357,7 @@ public class VisitService {
                 .map(found -> {
                     for (int i = 0; i < ids.size(); i++) {
                         if (!found.contains(ids.get(i))) {
-                            throw ApiException.invalidField("issueIds[" + i + "]", ErrorCode.VALIDATION_FAILED,
+                            throw ApiException.invalidField("issueIds[" + i + "]", FieldCode.INVALID,
                                     "诉求不存在或不是该企业的诉求");
                         }
                     }

@@ -31,9 +31,9 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.NOT_FOUND, what + "不存在或无权查看");
     }
 
-    public static ApiException invalidField(String field, ErrorCode code, String message) {
+    public static ApiException invalidField(String field, FieldCode code, String message) {
         return new ApiException(ErrorCode.VALIDATION_FAILED, message,
-                List.of(new FieldError(field, code.name(), message)));
+                List.of(new FieldError(field, code, message)));
     }
 
     public ErrorCode code() {

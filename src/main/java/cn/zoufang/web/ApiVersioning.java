@@ -1,7 +1,5 @@
 package cn.zoufang.web;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,9 +14,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * The versioning rules of /api/v1 in one place: too old an app is told to update (426), every answer
- * carries the server's time ({@code Date}) so an app can correct its clock, and deprecated endpoints say
- * so in their headers.
+ * The versioning rules of /api/v1 in one place: too old an app is told to update (426), a malformed
+ * {@code X-App-Version} is a 400, and deprecated endpoints say so in their headers (every answer's
+ * {@code Date} is {@link ResponseHeaders}' part).
  */
 public class ApiVersioning {
 
@@ -26,10 +24,7 @@ public class ApiVersioning {
 
     private final Optional<int[]> minimum;
 
-    private final Clock clock;
-
-    public ApiVersioning(WebConfig config, Clock clock) {
-        this.clock = clock;
+    public ApiVersioning(WebConfig config) {
         this.minimum = config.minAppVersion().filter(v -> !v.isBlank()).map(v -> parse(v.trim()));
         if (config.minAppVersion().filter(v -> !v.isBlank()).isPresent() && minimum.get() == null) {
             throw new IllegalStateException("zoufang.web.min-app-version is not a version: " + config.minAppVersion().get());
@@ -39,14 +34,15 @@ public class ApiVersioning {
     @ServerRequestFilter
     public void checkAppVersion(ContainerRequestContext request) {
         String sent = request.getHeaderString(APP_VERSION);
-        if (sent == null || sent.isBlank() || minimum.isEmpty()) {
+        if (sent == null || sent.isBlank()) {
             return;
         }
+        // Checked whether or not a minimum is set: the contract says a malformed version is a 400.
         int[] version = parse(sent.trim());
         if (version == null) {
-            throw ApiException.invalidField(APP_VERSION, ErrorCode.VALIDATION_FAILED, "应用版本号应为 2.3.1 这样的数字");
+            throw ApiException.invalidField(APP_VERSION, FieldCode.FORMAT, "应用版本号应为 2.3.1 这样的数字");
         }
-        if (compare(version, minimum.get()) < 0) {
+        if (minimum.isPresent() && compare(version, minimum.get()) < 0) {
             throw new ApiException(ErrorCode.APP_UPDATE_REQUIRED, "当前版本 " + sent.trim() + "，最低支持版本 "
                     + String.join(".", java.util.Arrays.stream(minimum.get()).mapToObj(String::valueOf).toList()));
         }
@@ -54,10 +50,6 @@ public class ApiVersioning {
 
     @ServerResponseFilter
     public void stamp(ContainerResponseContext response, ResourceInfo resource) {
-        if (!response.getHeaders().containsKey(HttpHeaders.DATE)) {
-            response.getHeaders().putSingle(HttpHeaders.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                    clock.instant().atZone(ZoneOffset.UTC)));
-        }
         DeprecatedApi deprecated = resource == null || resource.getResourceMethod() == null ? null
                 : resource.getResourceMethod().getAnnotation(DeprecatedApi.class);
         if (deprecated != null) {
@@ -68,6 +60,11 @@ public class ApiVersioning {
             response.getHeaders().putSingle("Link",
                     "<https://zoufang.example.gov.cn/mobile-contract/versioning.md>; rel=\"deprecation\"");
         }
+    }
+
+    /** The server's time as an HTTP {@code Date}. */
+    public static String httpDate(java.time.Clock clock) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC));
     }
 
     /** 2.3.1 → {2, 3, 1}; anything else (letters, empty parts) → null. A suffix such as "-beta" is ignored. */

@@ -30,6 +30,7 @@ public enum ErrorCode {
     SYNC_CURSOR_EXPIRED(410, "同步游标已失效，请重新同步全部数据"),
     PRECONDITION_FAILED(412, "数据已被他人修改，请刷新后重试"),
     PAYLOAD_TOO_LARGE(413, "请求内容过大"),
+    URI_TOO_LONG(414, "请求地址过长"),
     IDEMPOTENCY_KEY_REUSED(422, "幂等键已用于其他请求"),
     APP_UPDATE_REQUIRED(426, "应用版本过低，请升级到最新版本后再使用"),
     UNSUPPORTED_MEDIA_TYPE(415, "不支持的内容类型"),

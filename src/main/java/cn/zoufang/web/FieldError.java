@@ -7,9 +7,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * {@code row} is set only for bulk imports: the spreadsheet's row number (the header is row 1).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FieldError(String field, String code, String message, Integer row) {
+public record FieldError(String field, FieldCode code, String message, Integer row) {
 
-    public FieldError(String field, String code, String message) {
+    public FieldError(String field, FieldCode code, String message) {
         this(field, code, message, null);
     }
 }

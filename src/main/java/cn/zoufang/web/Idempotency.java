@@ -61,7 +61,7 @@ public class Idempotency {
             return action.get();
         }
         if (key.isBlank() || key.length() > 200) {
-            return Uni.createFrom().failure(ApiException.invalidField(HEADER, ErrorCode.VALIDATION_FAILED,
+            return Uni.createFrom().failure(ApiException.invalidField(HEADER, FieldCode.INVALID,
                     "Idempotency-Key 应为 1 到 200 个字符"));
         }
         String hash = fingerprint(method, path, body);

@@ -15,7 +15,7 @@ public final class Params {
         try {
             return Enum.valueOf(type, raw.trim());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField(name, ErrorCode.VALIDATION_FAILED, "无法识别的取值：" + raw);
+            throw ApiException.invalidField(name, FieldCode.FORMAT, "无法识别的取值：" + raw);
         }
     }
 
@@ -26,7 +26,7 @@ public final class Params {
         try {
             return java.time.LocalDate.parse(raw.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.invalidField(name, ErrorCode.VALIDATION_FAILED, "日期格式应为 2026-11-28");
+            throw ApiException.invalidField(name, FieldCode.FORMAT, "日期格式应为 2026-11-28");
         }
     }
 
@@ -38,7 +38,7 @@ public final class Params {
         try {
             return java.time.YearMonth.parse(raw.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.invalidField(name, ErrorCode.VALIDATION_FAILED, "月份格式应为 2026-11");
+            throw ApiException.invalidField(name, FieldCode.FORMAT, "月份格式应为 2026-11");
         }
     }
 
@@ -49,7 +49,7 @@ public final class Params {
         try {
             return java.util.UUID.fromString(raw.trim());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField(name, ErrorCode.VALIDATION_FAILED, "应为 UUID");
+            throw ApiException.invalidField(name, FieldCode.FORMAT, "应为 UUID");
         }
     }
 }

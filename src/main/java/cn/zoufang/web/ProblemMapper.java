@@ -36,14 +36,6 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    /** Validation annotations → the field error codes catalogued in mobile-contract/errors.md. */
-    private static final Map<String, String> CONSTRAINT_CODES = Map.ofEntries(
-            Map.entry("NotNull", "REQUIRED"), Map.entry("NotBlank", "REQUIRED"), Map.entry("NotEmpty", "REQUIRED"),
-            Map.entry("Size", "LENGTH"), Map.entry("Pattern", "FORMAT"), Map.entry("Email", "FORMAT"),
-            Map.entry("Min", "RANGE"), Map.entry("Max", "RANGE"), Map.entry("DecimalMin", "RANGE"),
-            Map.entry("DecimalMax", "RANGE"), Map.entry("Positive", "RANGE"), Map.entry("PositiveOrZero", "RANGE"),
-            Map.entry("CreditCode", ErrorCode.INVALID_CREDIT_CODE.name()));
-
     public static Response response(ErrorCode code, String detail, UriInfo uri, List<FieldError> errors) {
         String instance = uri == null ? null : uri.getRequestUri().getRawPath();
         Response.ResponseBuilder builder = Response.status(code.status())
@@ -71,9 +63,7 @@ public class ProblemMapper {
     public Response violations(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            errors.add(new FieldError(fieldPath(v.getPropertyPath()),
-                    CONSTRAINT_CODES.getOrDefault(constraint, "INVALID"), v.getMessage()));
+            errors.add(new FieldError(fieldPath(v.getPropertyPath()), FieldCode.of(v), v.getMessage()));
         }
         errors.sort((a, b) -> String.valueOf(a.field()).compareTo(String.valueOf(b.field())));
         return response(ErrorCode.VALIDATION_FAILED, "请检查标出的字段", uri, errors);
@@ -83,7 +73,7 @@ public class ProblemMapper {
     public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
         String field = jsonPath(e);
         return response(ErrorCode.UNKNOWN_PROPERTY, "不允许的字段：" + field, uri,
-                List.of(new FieldError(field, ErrorCode.UNKNOWN_PROPERTY.name(), "不允许的字段")));
+                List.of(new FieldError(field, FieldCode.UNKNOWN_PROPERTY, "不允许的字段")));
     }
 
     @ServerExceptionMapper
@@ -95,8 +85,18 @@ public class ProblemMapper {
         if (field.isEmpty()) {
             return response(ErrorCode.MALFORMED_JSON, "请求体不是有效的 JSON 对象", uri, List.of());
         }
+        if (e instanceof StrictJson.Refused refused) {
+            return response(ErrorCode.VALIDATION_FAILED, refused.getOriginalMessage() + "：" + field, uri,
+                    List.of(new FieldError(field, refused.code(), refused.getOriginalMessage())));
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null
+                && java.time.temporal.Temporal.class.isAssignableFrom(m.getTargetType())) {
+            String message = "应为真实的日期或时间，如 2026-11-28 或 2026-11-28T09:30:00+08:00";
+            return response(ErrorCode.VALIDATION_FAILED, message + "：" + field, uri,
+                    List.of(new FieldError(field, FieldCode.FORMAT, message)));
+        }
         return response(ErrorCode.VALIDATION_FAILED, "字段类型或取值不正确：" + field, uri,
-                List.of(new FieldError(field, "FORMAT", "字段类型或取值不正确")));
+                List.of(new FieldError(field, FieldCode.FORMAT, "字段类型或取值不正确")));
     }
 
     /** More specific than {@link #badJson}, so that it wins over Quarkus' own mapper for this type. */
@@ -122,6 +122,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof ApiException a) {
+            return api(a, uri);
+        }
         if (e instanceof NotFoundException) {
             return response(ErrorCode.NOT_FOUND, "请求的地址不存在", uri, List.of());
         }
