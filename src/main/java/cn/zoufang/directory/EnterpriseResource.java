@@ -26,6 +26,7 @@ import cn.zoufang.directory.EnterpriseDtos.ImportResult;
 import cn.zoufang.directory.GroupDtos.AssignmentView;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
+import cn.zoufang.web.RateLimited;
 import cn.zoufang.web.Cursor;
 import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.Page;
@@ -93,6 +94,7 @@ public class EnterpriseResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
     @Idempotent
+    @RateLimited(value = "imports", perMinute = 5, burst = 5)
     public Uni<Response> importCsv(byte[] body) {
         var who = caller.get();
         return csv.read(body).flatMap(rows -> enterprises

@@ -20,6 +20,7 @@ import cn.zoufang.evidence.PhotoDtos.NewUpload;
 import cn.zoufang.evidence.PhotoDtos.PhotoView;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
+import cn.zoufang.web.RateLimited;
 import cn.zoufang.web.Idempotent;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +43,7 @@ public class PhotoResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
     @Idempotent
+    @RateLimited(value = "upload-slots", perMinute = 60, burst = 120)
     public Uni<Response> requestUpload(@PathParam("id") UUID visitId, @Valid @NotNull NewUpload in) {
         return photos.requestUpload(caller.get(), Photo.OwnerType.VISIT, visitId, in)
                 .map(slot -> Response.status(Response.Status.CREATED).entity(slot).build());
@@ -52,6 +54,7 @@ public class PhotoResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
     @Idempotent
+    @RateLimited(value = "upload-slots", perMinute = 60, burst = 120)
     public Uni<Response> requestIssueUpload(@PathParam("id") UUID issueId, @Valid @NotNull NewUpload in) {
         return photos.requestUpload(caller.get(), Photo.OwnerType.ISSUE, issueId, in)
                 .map(slot -> Response.status(Response.Status.CREATED).entity(slot).build());

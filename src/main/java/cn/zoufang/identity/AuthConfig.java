@@ -22,12 +22,41 @@ public interface AuthConfig {
 
     Throttle throttle();
 
+    /**
+     * Password hashes this replica computes a second at most (each takes tens of milliseconds of a core):
+     * logins beyond it get 429 at once instead of queueing for the CPU.
+     */
+    @WithDefault("20")
+    int hashesPerSecond();
+
+    /** See {@code LoginThrottle}. */
     interface Throttle {
-        /** Failed logins for one phone number within the window before further attempts get 429. */
+        /** Failed logins for one phone number from one client address within the window; then 429. */
         @WithDefault("5")
         int maxFailures();
 
         @WithDefault("PT15M")
         Duration window();
+
+        /** Failed logins for one phone number from any address: more than one address can make alone. */
+        @WithDefault("20")
+        int phoneMaxFailures();
+
+        @WithDefault("PT1H")
+        Duration phoneWindow();
+
+        /** Failed logins from one client address for any phone numbers (password spraying). */
+        @WithDefault("30")
+        int addressMaxFailures();
+
+        @WithDefault("PT15M")
+        Duration addressWindow();
+
+        /** Failed logins of everyone together: the ceiling against spraying from many addresses. */
+        @WithDefault("1000")
+        int globalMaxFailures();
+
+        @WithDefault("PT15M")
+        Duration globalWindow();
     }
 }

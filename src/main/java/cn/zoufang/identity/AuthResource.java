@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -14,6 +15,8 @@ import cn.zoufang.identity.AuthDtos.LoginRequest;
 import cn.zoufang.identity.AuthDtos.RefreshRequest;
 import cn.zoufang.identity.AuthDtos.TokenResponse;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 
 @Path("/api/v1/auth")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,8 +32,10 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    public Uni<TokenResponse> login(@Valid @NotNull LoginRequest request) {
-        return auth.login(request);
+    public Uni<TokenResponse> login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
+        // Behind the ingress this is the forwarded client address (quarkus.http.proxy.*).
+        SocketAddress from = http.remoteAddress();
+        return auth.login(request, from == null || from.hostAddress() == null ? "unknown" : from.hostAddress());
     }
 
     @POST

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import cn.zoufang.identity.AuthDtos.LoginRequest;
 import cn.zoufang.identity.AuthDtos.TokenResponse;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.RateLimiter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -36,18 +38,32 @@ public class AuthService {
     private final AuditLog audit;
 
     private final Clock clock;
+    private final RateLimiter limiter;
+    private final int hashesPerSecond;
 
-    public AuthService(PasswordHasher hasher, TokenService tokens, LoginThrottle throttle, AuditLog audit, Clock clock) {
+    public AuthService(PasswordHasher hasher, TokenService tokens, LoginThrottle throttle, AuditLog audit,
+            RateLimiter limiter, AuthConfig config, Clock clock) {
         this.clock = clock;
+        this.limiter = limiter;
+        this.hashesPerSecond = config.hashesPerSecond();
         this.hasher = hasher;
         this.tokens = tokens;
         this.throttle = throttle;
         this.audit = audit;
     }
 
-    public Uni<TokenResponse> login(LoginRequest request) {
+    /**
+     * @param address the client's address (behind the ingress: the forwarded one), for the throttle's
+     *                per-address limits
+     */
+    public Uni<TokenResponse> login(LoginRequest request, String address) {
         String phone = request.phone().trim();
-        return throttle.waitFor(phone).flatMap(wait -> {
+        // The CPU first: a flood is refused before it costs a hash or a database write.
+        Optional<Duration> busy = limiter.take("password-hash", hashesPerSecond * 60, hashesPerSecond);
+        if (busy.isPresent()) {
+            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "登录请求过多，请稍后再试", List.of(), 1);
+        }
+        return throttle.reserve(phone, address).flatMap(wait -> {
             if (wait.isPresent()) {
                 return audit.recordAlone(loginEntry(null, phone, Result.DENIED, "throttled"))
                         .chain(() -> Uni.createFrom().failure(throttled(wait.get())));
@@ -61,7 +77,8 @@ public class AuthService {
                                     return audit.recordAlone(loginEntry(account, phone, Result.FAILURE, why))
                                             .chain(() -> Uni.createFrom().failure(badCredentials()));
                                 }
-                                return Panache.withTransaction(() -> startFamily(account));
+                                return Panache.withTransaction(() -> throttle.succeeded(phone, address)
+                                        .chain(() -> startFamily(account)));
                             }));
         });
     }

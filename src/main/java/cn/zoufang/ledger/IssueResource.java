@@ -38,6 +38,7 @@ import cn.zoufang.ledger.IssueDtos.Note;
 import cn.zoufang.ledger.IssueDtos.Respond;
 import cn.zoufang.ledger.IssueDtos.Return;
 import cn.zoufang.ledger.IssueDtos.TimelineEntry;
+import cn.zoufang.web.RateLimited;
 import cn.zoufang.web.Cursor;
 import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.Page;
@@ -86,6 +87,7 @@ public class IssueResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER, Role.N_ENTERPRISE_DESK, Role.N_ENTERPRISE_CONTACT })
     @Idempotent
+    @RateLimited(value = "issue-registrations", perMinute = 30, burst = 60)
     public Uni<Response> register(@Valid @NotNull NewIssue in, UriInfo uri) {
         return issues.register(caller.get(), in).map(created -> withEtag(Response.status(created.isNew() ? 201 : 200)
                 .location(uri.getAbsolutePathBuilder().path(in.id().toString()).build()), created.view()));
@@ -104,6 +106,7 @@ public class IssueResource {
     @Path("/issues/export.xlsx")
     @Produces(LedgerWorkbook.MEDIA_TYPE)
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN, Role.N_ENTERPRISE_DESK, Role.N_GROUP_LEADER, Role.N_DEPARTMENT_HANDLER })
+    @RateLimited(value = "exports", perMinute = 10, burst = 10)
     public Uni<Response> export(@BeanParam IssueFilterParams filter) {
         return issues.export(caller.get(), filter.toFilter()).map(bytes -> Response.ok(bytes, LedgerWorkbook.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"ledger.xlsx\"; filename*=UTF-8''"

@@ -14,6 +14,7 @@ import cn.zoufang.identity.Role;
 import cn.zoufang.report.DashboardDtos.Dashboard;
 import cn.zoufang.report.DashboardDtos.Supervision;
 import cn.zoufang.report.DashboardDtos.Trend;
+import cn.zoufang.web.RateLimited;
 import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
@@ -66,6 +67,7 @@ public class DashboardResource {
     @GET
     @Path("/workbook.xlsx")
     @Produces({ ReportWorkbook.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RateLimited(value = "exports", perMinute = 10, burst = 10)
     public Uni<Response> workbook(@QueryParam("month") String month) {
         var m = Params.monthOrCurrent("month", month, clock);
         return dashboard.workbook(m).map(bytes -> Response.ok(bytes, ReportWorkbook.MEDIA_TYPE)

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.sync.SyncDtos.SyncPage;
+import cn.zoufang.web.RateLimited;
 import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
@@ -30,10 +31,11 @@ public class SyncResource {
     /** {@code limit}: at most this many objects of each kind per page (200 by default, 1 to 1000). */
     @GET
     @Authenticated
+    @RateLimited(value = "sync-pages", perMinute = 120, burst = 300)
     public Uni<SyncPage> sync(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         int n = limit == null ? 200 : limit;
         if (n < 1 || n > 1000) {
-            throw ApiException.invalidField("limit", FieldCode.INVALID, "每页条数应在 1 到 1000 之间");
+            throw ApiException.invalidField("limit", FieldCode.RANGE, "每页条数应在 1 到 1000 之间");
         }
         return sync.sync(caller.get(), cursor, n);
     }

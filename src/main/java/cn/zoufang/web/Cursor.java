@@ -47,7 +47,7 @@ public record Cursor(List<String> keys) {
             return DEFAULT_LIMIT;
         }
         if (requested < 1) {
-            throw ApiException.invalidField("limit", FieldCode.INVALID, "limit 必须大于 0");
+            throw ApiException.invalidField("limit", FieldCode.RANGE, "limit 必须大于 0");
         }
         return Math.min(requested, MAX_LIMIT);
     }

@@ -36,6 +36,7 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "不支持的内容类型"),
     PRECONDITION_REQUIRED(428, "修改时必须带上 If-Match"),
     TOO_MANY_LOGIN_ATTEMPTS(429, "登录失败次数过多，请稍后再试"),
+    TOO_MANY_REQUESTS(429, "操作过于频繁，请稍后再试"),
     INTERNAL_ERROR(500, "服务器内部错误"),
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
     STORAGE_UNAVAILABLE(503, "照片存储暂时不可用，请稍后再试");

@@ -19,4 +19,8 @@ public interface WebConfig {
      * {@code APP_UPDATE_REQUIRED}. Empty: every version is served.
      */
     java.util.Optional<String> minAppVersion();
+
+    /** Multiplies every {@link RateLimited} limit (the tests, which make many calls as few accounts, raise it). */
+    @WithDefault("1")
+    double rateLimitScale();
 }

@@ -32,6 +32,11 @@ class AppVersionHeaderTest {
             public Optional<String> minAppVersion() {
                 return Optional.ofNullable(minimum);
             }
+
+            @Override
+            public double rateLimitScale() {
+                return 1;
+            }
         };
     }
 
