@@ -14,6 +14,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${BASE:-http://127.0.0.1:8080}
+# Health answers on the management interface, a port of its own.
+MANAGEMENT_BASE=${MANAGEMENT_BASE:-http://127.0.0.1:9001}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
 WARMUP=${WARMUP:-10s}
@@ -63,7 +65,7 @@ run() { # name, script, url, paced (yes/no)
 }
 
 results=()
-results+=("$(run "baseline: GET /q/health/live" get.lua "$BASE/q/health/live" yes)")
+results+=("$(run "baseline: GET /q/health/live" get.lua "$MANAGEMENT_BASE/q/health/live" yes)")
 # The smallest read a phone makes: the token checked, one row by key. What every read path pays at least.
 results+=("$(run "smallest read: GET /api/v1/me" get.lua "$BASE/api/v1/me" yes)")
 results+=("$(run "my enterprises: GET /api/v1/enterprises" get.lua "$BASE/api/v1/enterprises?limit=20" yes)")

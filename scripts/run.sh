@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Runs the whole Zoufang service locally: PostgreSQL and an S3 server (S3Proxy) with their data under
-# .local/, the service itself with demo data. Stays in the foreground; Ctrl-C stops everything it started.
+# .local/, the service itself with demo data, listening on 127.0.0.1 only (it prints the demo passwords).
+# Stays in the foreground; Ctrl-C stops everything it started. Started in the background (where a shell
+# ignores Ctrl-C's SIGINT), stop it with SIGTERM: kill "$(cat .local/run/run.pid)".
 #
-# Environment (all optional): PORT (8080), ZOUFANG_PG_PORT (15432), ZOUFANG_S3_PORT (9000),
+# Environment (all optional): PORT (8080), MANAGEMENT_PORT (9001: health and metrics), ZOUFANG_PG_PORT
+# (15432), ZOUFANG_S3_PORT (9000), ZOUFANG_HOST (127.0.0.1; 0.0.0.0 opens it to the network),
 # ZOUFANG_DEMO_PASSWORD (Zoufang@2026), ZOUFANG_DEMO_ZONE_SCALE (0.02: 6 groups, 200 enterprises, three years
 # of generated visits and issues beside the demo data; 0 for none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${PORT:-8080}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-9001}
+HOST=${ZOUFANG_HOST:-127.0.0.1}
 PG_PORT=${ZOUFANG_PG_PORT:-15432}
 S3_PORT=${ZOUFANG_S3_PORT:-9000}
 DEMO_PASSWORD=${ZOUFANG_DEMO_PASSWORD:-Zoufang@2026}
@@ -20,10 +25,11 @@ RUN_DIR=.local/run
 . scripts/lib.sh
 ensure_java
 mkdir -p "$RUN_DIR"
+echo "$$" > "$RUN_DIR/run.pid"
 
-for port in "$PORT" "$PG_PORT" "$S3_PORT"; do
+for port in "$PORT" "$MANAGEMENT_PORT" "$PG_PORT" "$S3_PORT"; do
   if port_in_use "$port"; then
-    echo "端口 $port 已被占用：请先停止占用它的程序，或用 PORT / ZOUFANG_PG_PORT / ZOUFANG_S3_PORT 换一个端口。" >&2
+    echo "端口 $port 已被占用：请先停止占用它的程序，或用 PORT / MANAGEMENT_PORT / ZOUFANG_PG_PORT / ZOUFANG_S3_PORT 换一个端口。" >&2
     exit 1
   fi
 done
@@ -40,6 +46,7 @@ stop_all() {
   echo "==> 正在停止"
   stop_pid "$app_pid" "$RUN_DIR/app.pid"
   stop_pid "$services_pid" "$RUN_DIR/services.pid"
+  rm -f "$RUN_DIR/run.pid"
 }
 trap stop_all INT TERM EXIT
 
@@ -63,6 +70,7 @@ done < .local/services.properties
 
 echo "==> 启动服务（迁移数据库并载入演示数据）"
 java -Xmx512m "${props[@]}" -Dquarkus.profile=local -Dquarkus.http.port="$PORT" \
+  -Dquarkus.http.host="$HOST" -Dquarkus.management.host="$HOST" -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -Dzoufang.demo.password="$DEMO_PASSWORD" \
   -Dmp.jwt.verify.publickey.location="$PWD/.local/keys/jwt-public.pem" \
   -Dsmallrye.jwt.sign.key.location="$PWD/.local/keys/jwt-private.pem" \
@@ -71,7 +79,7 @@ app_pid=$!
 echo "$app_pid" > "$RUN_DIR/app.pid"
 
 for _ in $(seq 1 120); do
-  if http_ok "$PORT" /q/health/ready; then
+  if http_ok "$MANAGEMENT_PORT" /q/health/ready; then
     break
   fi
   kill -0 "$app_pid" 2>/dev/null || { echo "服务启动失败" >&2; exit 1; }
@@ -87,10 +95,10 @@ fi
 cat <<INFO
 
 ============================================================
- Zoufang 走访 已启动：http://127.0.0.1:$PORT
+ Zoufang 走访 已启动：http://127.0.0.1:$PORT （只在 $HOST 上监听）
  办公室工作台：http://127.0.0.1:$PORT/console （用 13800000002 登录）
- 健康检查：curl http://127.0.0.1:$PORT/q/health/ready
- 接口契约：http://127.0.0.1:$PORT/q/openapi
+ 健康检查：curl http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready （管理端口）
+ 接口契约：http://127.0.0.1:$MANAGEMENT_PORT/q/openapi
 
  演示账号（密码均为 $DEMO_PASSWORD）：
    13800000001  系统管理员
@@ -109,7 +117,7 @@ cat <<INFO
         -H 'Content-Type: application/json' \\
         -d '{"phone":"13800000005","password":"$DEMO_PASSWORD"}'
 
- 按 Ctrl-C 停止全部（服务、PostgreSQL、S3）。
+ 按 Ctrl-C 停止全部（服务、PostgreSQL、S3）；在后台运行时：kill "\$(cat $RUN_DIR/run.pid)"。
 ============================================================
 INFO
 

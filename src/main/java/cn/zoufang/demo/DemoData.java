@@ -60,10 +60,14 @@ public class DemoData {
 
     private final Clock clock;
 
+    private final String profile;
+
     public DemoData(@ConfigProperty(name = "zoufang.demo.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "zoufang.demo.password", defaultValue = "Zoufang@2026") String password,
+            @ConfigProperty(name = "quarkus.profile", defaultValue = "prod") String profile,
             PasswordHasher hasher, Clock clock) {
         this.clock = clock;
+        this.profile = profile;
         this.enabled = enabled;
         this.password = password;
         this.hasher = hasher;
@@ -72,6 +76,11 @@ public class DemoData {
     void load(@Observes StartupEvent event) throws Throwable {
         if (!enabled) {
             return;
+        }
+        // Accounts with a published password in a zone's real database: production refuses to start instead.
+        if (java.util.Arrays.stream(profile.split(",")).map(String::trim).anyMatch("prod"::equals)) {
+            throw new IllegalStateException("生产环境不能开启演示数据（zoufang.demo.enabled=true）: demo data is refused "
+                    + "in the prod profile; it creates accounts whose password is published");
         }
         Long existing = VertxContextSupport.subscribeAndAwait(
                 () -> Panache.withSession(() -> Account.count("phone", ADMIN)));

@@ -165,6 +165,12 @@ class KustomizeTest {
         assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asText());
         assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText());
         assertEquals("/q/health/started", container.path("startupProbe").path("httpGet").path("path").asText());
+        // Probes and metrics on the management port, which nothing routes to from outside.
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            assertEquals("management", container.path(probe).path("httpGet").path("port").asText(), probe);
+        }
+        assertEquals("9001", only("Deployment").path("spec").path("template").path("metadata").path("annotations")
+                .path("prometheus.io/port").asText());
         for (String kind : List.of("requests", "limits")) {
             assertFalse(container.path("resources").path(kind).path("memory").asText().isEmpty(), kind);
             assertFalse(container.path("resources").path(kind).path("cpu").asText().isEmpty(), kind);
@@ -173,20 +179,91 @@ class KustomizeTest {
         assertTrue(container.path("securityContext").path("readOnlyRootFilesystem").asBoolean());
     }
 
+    /** Names of settings that hold a secret (a password, a key, a token, a credential). */
+    private static boolean secretName(String name) {
+        return name.toUpperCase().matches(".*(PASSWORD|SECRET|PRIVATE|TOKEN|CREDENTIAL|ACCESS_KEY|ACCESS-KEY).*");
+    }
+
     @Test
     void secretsAreReferencedNeverCarried() {
-        assertTrue(objects.stream().noneMatch(o -> "Secret".equals(o.path("kind").asText())),
-                "the base must not carry Secret objects with values");
-        String rendered = objects.toString();
-        List<String> referenced = new ArrayList<>();
-        only("Deployment").path("spec").path("template").path("spec").path("containers").get(0).path("env")
-                .forEach(e -> {
-                    JsonNode ref = e.path("valueFrom").path("secretKeyRef");
-                    if (!ref.isMissingNode()) {
-                        referenced.add(ref.path("name").asText());
+        for (List<JsonNode> rendered : List.of(objects, dev, prod)) {
+            List<String> carried = new ArrayList<>();
+            for (JsonNode o : rendered) {
+                String name = o.path("kind").asText() + "/" + o.path("metadata").path("name").asText();
+                // No Secret object, and no data or stringData anywhere: the operators create secrets, never git.
+                if ("Secret".equals(o.path("kind").asText()) || o.has("stringData")
+                        || (!"ConfigMap".equals(o.path("kind").asText()) && o.has("data"))) {
+                    carried.add(name + " carries data");
+                }
+                // A ConfigMap setting named like a secret may only say where the secret is mounted.
+                if ("ConfigMap".equals(o.path("kind").asText())) {
+                    o.path("data").fields().forEachRemaining(e -> {
+                        if (secretName(e.getKey()) && !e.getValue().asText().startsWith("/secrets/")) {
+                            carried.add(name + " data." + e.getKey() + " = " + e.getValue().asText());
+                        }
+                    });
+                }
+                // Every container's secret-named variable comes from a secretKeyRef, never a value.
+                o.path("spec").path("template").path("spec").path("containers").forEach(c -> c.path("env").forEach(e -> {
+                    if (secretName(e.path("name").asText())
+                            && (e.has("value") || e.path("valueFrom").path("secretKeyRef").isMissingNode())) {
+                        carried.add(name + " env " + e.path("name").asText() + " = " + e.path("value").asText());
                     }
-                });
-        assertTrue(referenced.containsAll(List.of("zoufang-database", "zoufang-object-store")), referenced.toString());
-        assertFalse(rendered.contains("BEGIN PRIVATE KEY"));
+                }));
+                if (o.toString().contains("BEGIN PRIVATE KEY") || o.toString().contains("BEGIN RSA PRIVATE KEY")) {
+                    carried.add(name + " holds a private key");
+                }
+            }
+            assertTrue(carried.isEmpty(), "secret values in the manifests: " + carried);
+        }
+        List<String> referenced = new ArrayList<>();
+        for (JsonNode container : containers(prod)) {
+            container.path("env").forEach(e -> {
+                JsonNode ref = e.path("valueFrom").path("secretKeyRef");
+                if (!ref.isMissingNode()) {
+                    referenced.add(ref.path("name").asText());
+                }
+            });
+        }
+        assertTrue(referenced.containsAll(List.of("zoufang-database", "zoufang-database-app", "zoufang-object-store")),
+                referenced.toString());
+    }
+
+    @Test
+    void theServiceRunsAsItsOwnDatabaseRoleAndOnlyTheJobAsTheOwner() {
+        JsonNode app = one(prod, "Deployment").path("spec").path("template").path("spec").path("containers").get(0);
+        JsonNode migrate = one(prod, "Job").path("spec").path("template").path("spec").path("containers").get(0);
+        assertEquals("zoufang-database-app", secretOf(app, "DB_PASSWORD"));
+        assertEquals(null, secretOf(app, "DB_MIGRATION_PASSWORD"), "the replicas never hold the owner's password");
+        assertEquals("zoufang-database", secretOf(migrate, "DB_MIGRATION_PASSWORD"));
+        assertEquals("zoufang-database-app", secretOf(migrate, "DB_USER"), "the Job grants to the service's role");
+        JsonNode roles = one(prod, "Cluster").path("spec").path("managed").path("roles");
+        assertEquals("zoufang_app", roles.get(0).path("name").asText());
+        assertEquals("zoufang-database-app", roles.get(0).path("passwordSecret").path("name").asText());
+    }
+
+    @Test
+    void onlyTheApisPortIsReachableFromOutside() {
+        JsonNode service = one(prod, "Service").path("spec").path("ports");
+        assertEquals(1, service.size());
+        assertEquals("http", service.get(0).path("targetPort").asText());
+        one(prod, "Ingress").path("spec").path("rules").forEach(r -> r.path("http").path("paths").forEach(p ->
+                assertEquals("http", p.path("backend").path("service").path("port").path("name").asText())));
+        // The ingress controller reaches the API's port, Prometheus the management port, each nothing else.
+        for (JsonNode rule : one(prod, "NetworkPolicy").path("spec").path("ingress")) {
+            String from = rule.path("from").get(0).path("namespaceSelector").path("matchLabels")
+                    .path("kubernetes.io/metadata.name").asText();
+            int port = rule.path("ports").get(0).path("port").asInt();
+            assertEquals(from.equals("ingress-nginx") ? 8080 : 9001, port, from);
+        }
+    }
+
+    private static String secretOf(JsonNode container, String variable) {
+        for (JsonNode e : container.path("env")) {
+            if (variable.equals(e.path("name").asText())) {
+                return e.path("valueFrom").path("secretKeyRef").path("name").asText(null);
+            }
+        }
+        return null;
     }
 }

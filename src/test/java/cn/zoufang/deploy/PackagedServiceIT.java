@@ -48,6 +48,8 @@ abstract class PackagedServiceIT {
     static FakeFcmServer fcm;
     static final List<Process> instances = new ArrayList<>();
     static final List<String> urls = new ArrayList<>();
+    /** Each instance's management interface (health, metrics), a port of its own as in production. */
+    static final List<String> managementUrls = new ArrayList<>();
 
     /** Starts PostgreSQL, S3, the local FCM server and {@code n} instances; {@code extra} are system properties. */
     static void startInstances(String name, int n, String... extra) throws Exception {
@@ -61,6 +63,7 @@ abstract class PackagedServiceIT {
         for (int i = 0; i < n; i++) {
             int port = freePort();
             urls.add("http://127.0.0.1:" + port);
+            managementUrls.add("http://127.0.0.1:" + freePort());
             instances.add(startInstance(i, port));
         }
     }
@@ -75,7 +78,10 @@ abstract class PackagedServiceIT {
                 "-Xmx256m"));
         services.config().forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of(
+                // Production's configuration (the it profile's parent), with the demo accounts to log in with.
+                "-Dquarkus.profile=it",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + URI.create(managementUrls.get(i)).getPort(),
                 // The first instance loads the demo accounts; the second finds them in the database.
                 "-Dzoufang.demo.enabled=" + (i == 0),
                 "-Dzoufang.auth.password-iterations=10000",
@@ -91,8 +97,8 @@ abstract class PackagedServiceIT {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("instance-" + (char) ('a' + i) + ".log").toFile()))
                 .start();
-        String url = "http://127.0.0.1:" + port;
-        awaitTrue(Duration.ofSeconds(90), () -> ready(url), "instance " + i + " ready (see " + work + ")");
+        String management = managementUrls.get(i);
+        awaitTrue(Duration.ofSeconds(90), () -> ready(management), "instance " + i + " ready (see " + work + ")");
         return p;
     }
 
@@ -114,6 +120,7 @@ abstract class PackagedServiceIT {
         }
         instances.clear();
         urls.clear();
+        managementUrls.clear();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -124,6 +131,7 @@ abstract class PackagedServiceIT {
         }
     }
 
+    /** Whether the instance with this management interface is ready. */
     static boolean ready(String url) {
         try {
             HttpURLConnection c = (HttpURLConnection) URI.create(url + "/q/health/ready").toURL().openConnection();

@@ -78,16 +78,16 @@ class InboxTest extends ApiTest {
     void aRolledBackTransitionLeavesNeitherInboxRowNorPush() throws Exception {
         String issue = newIssue("收件测试：回滚");
         // Make the last write of the forwarding (its audit row) fail, after the notifications were written.
-        Db.execute("create function fail_forward() returns trigger language plpgsql as $$ begin"
+        Db.executeAsOwner("create function fail_forward() returns trigger language plpgsql as $$ begin"
                 + " raise exception 'forced failure'; end; $$");
-        Db.execute("create trigger fail_forward before insert on audit_event for each row when"
+        Db.executeAsOwner("create trigger fail_forward before insert on audit_event for each row when"
                 + " (new.action = 'ISSUE_FORWARD' and new.target_id = '" + issue + "') execute function fail_forward()");
         try {
             as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy()))
                     .post("/api/v1/issues/" + issue + "/forward").then().statusCode(500);
         } finally {
-            Db.execute("drop trigger fail_forward on audit_event");
-            Db.execute("drop function fail_forward()");
+            Db.executeAsOwner("drop trigger fail_forward on audit_event");
+            Db.executeAsOwner("drop function fail_forward()");
         }
         assertEquals(0, Db.count("select count(*) from notification where object_id = '" + issue + "'"));
         as(DESK).get("/api/v1/issues/" + issue).then().body("status", is("REGISTERED")).body("version", is(0));

@@ -49,7 +49,7 @@ class ObservabilityTest extends ApiTest {
         Db.execute("update issue set due_date = '" + TestClock.today().minusDays(3) + "' where id = '"
                 + cn.zoufang.testsupport.Fixtures.forwardedIssue("监控测试") + "'");
         VertxContextSupport.subscribeAndAwait(() -> gauges.refresh());
-        String metrics = given().get("/q/metrics").then().statusCode(200)
+        String metrics = management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("uri=\"/api/v1/me\"")).extract().asString();
         assertEquals(Db.count("select count(*) from push_delivery where status = 'PENDING'"),
                 gauge(metrics, "zoufang_push_pending"));
@@ -69,8 +69,8 @@ class ObservabilityTest extends ApiTest {
 
     @Test
     void eachDependencyHasItsHealthGroup() {
-        given().get("/q/health/group/database").then().statusCode(200).body("status", is("UP"));
-        given().get("/q/health/group/object-store").then().statusCode(200).body("status", is("UP"));
-        given().get("/q/health/group/push").then().body("checks[0].name", notNullValue());
+        management().get("/q/health/group/database").then().statusCode(200).body("status", is("UP"));
+        management().get("/q/health/group/object-store").then().statusCode(200).body("status", is("UP"));
+        management().get("/q/health/group/push").then().body("checks[0].name", notNullValue());
     }
 }

@@ -63,6 +63,15 @@ public abstract class ApiTest {
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
     }
 
+    /** The management interface (health, metrics, the OpenAPI document): a port of its own. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    protected java.net.URL managementUrl;
+
+    /** A request to the management interface. */
+    protected RequestSpecification management() {
+        return given().baseUri(managementUrl.getProtocol() + "://" + managementUrl.getHost()).port(managementUrl.getPort());
+    }
+
     /** A request checked against the contract, without credentials. */
     protected static RequestSpecification api() {
         return given().filter(CONTRACT).contentType(ContentType.JSON).accept(ContentType.JSON);

@@ -33,6 +33,13 @@ public final class Db {
         }
     }
 
+    /** As the schema's owner (the service's own role may not create a trigger, say). */
+    public static void executeAsOwner(String sql) throws SQLException {
+        try (Connection c = TestServices.current().ownerConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     private static AgroalDataSource dataSource() {
         return Arc.container().instance(AgroalDataSource.class).get();
     }

@@ -24,8 +24,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class LocalServices implements AutoCloseable {
 
+    /** The schema's owner: the migrations connect as it. */
     public static final String DB_USER = "zoufang";
     public static final String DB_PASSWORD = "zoufang";
+    /** The service's own role, which may only read and write rows (V24). */
+    public static final String DB_APP_USER = "zoufang_app";
+    public static final String DB_APP_PASSWORD = "zoufang_app";
     public static final String DB_NAME = "zoufang";
     public static final String S3_ACCESS_KEY = "zoufang-local";
     public static final String S3_SECRET_KEY = "zoufang-local-secret";
@@ -74,8 +78,11 @@ public final class LocalServices implements AutoCloseable {
         int port = postgres.getPort();
         c.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + port + "/" + DB_NAME);
         c.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/" + DB_NAME);
-        c.put("quarkus.datasource.username", DB_USER);
-        c.put("quarkus.datasource.password", DB_PASSWORD);
+        c.put("quarkus.datasource.username", DB_APP_USER);
+        c.put("quarkus.datasource.password", DB_APP_PASSWORD);
+        c.put("quarkus.flyway.username", DB_USER);
+        c.put("quarkus.flyway.password", DB_PASSWORD);
+        c.put("quarkus.flyway.placeholders.app_role", DB_APP_USER);
         c.put("zoufang.object-store.endpoint", s3Endpoint());
         c.put("zoufang.object-store.access-key", S3_ACCESS_KEY);
         c.put("zoufang.object-store.secret-key", S3_SECRET_KEY);
@@ -84,6 +91,12 @@ public final class LocalServices implements AutoCloseable {
 
     public String s3Endpoint() {
         return "http://127.0.0.1:" + s3Port;
+    }
+
+    /** A connection as the schema's owner, for what the service's own role may not do (DDL, archiving). */
+    public Connection ownerConnection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DB_NAME,
+                DB_USER, DB_PASSWORD);
     }
 
     public int postgresPort() {
@@ -171,6 +184,11 @@ public final class LocalServices implements AutoCloseable {
             if (!rs.next()) {
                 s.execute("create role " + DB_USER + " login password '" + DB_PASSWORD + "'");
                 s.execute("create database " + DB_NAME + " owner " + DB_USER);
+            }
+            // Also on a database made before the service had a role of its own (.local/ of an earlier run).
+            rs = s.executeQuery("select 1 from pg_roles where rolname = '" + DB_APP_USER + "'");
+            if (!rs.next()) {
+                s.execute("create role " + DB_APP_USER + " login password '" + DB_APP_PASSWORD + "'");
             }
         } catch (java.sql.SQLException e) {
             throw new IOException("Cannot create the zoufang database", e);

@@ -22,8 +22,10 @@ public final class ZoneGeneratorMain {
             p.load(in);
         }
         double scale = Double.parseDouble(args[1]);
+        // As the schema's owner: the generator also analyzes the tables it filled, which only the owner may.
         try (Connection c = DriverManager.getConnection(p.getProperty("quarkus.datasource.jdbc.url"),
-                p.getProperty("quarkus.datasource.username"), p.getProperty("quarkus.datasource.password"));
+                p.getProperty("quarkus.flyway.username", p.getProperty("quarkus.datasource.username")),
+                p.getProperty("quarkus.flyway.password", p.getProperty("quarkus.datasource.password")));
                 Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select count(*) from assistance_group where name like '生成%'")) {
                 rs.next();
