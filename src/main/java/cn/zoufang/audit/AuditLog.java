@@ -53,6 +53,14 @@ public class AuditLog {
         return Panache.withTransaction(() -> record(entry));
     }
 
+    /**
+     * Someone read personal data (contact phone numbers, staff lists, an export of the ledger): who, what and
+     * how much, so that a leak can be traced to the reads that could have caused it.
+     */
+    public Uni<Void> personalDataRead(Caller caller, String action, String targetType, Object targetId, String detail) {
+        return recordAlone(Entry.by(caller, action, targetType, targetId).detail(detail));
+    }
+
     private AuditEvent toEvent(Entry e) {
         AuditEvent ev = new AuditEvent();
         ev.occurredAt = Dates.now(clock);

@@ -40,6 +40,10 @@ public final class EnterpriseDtos {
     public record GroupRef(UUID id, String name) {
     }
 
+    /** The contact in full ({@code GET /enterprises/{id}/contact}). */
+    public record Contact(String contactName, String contactPhone) {
+    }
+
     public record EnterpriseView(UUID id, String name, String creditCode, List<ScaleCategory> scaleCategories,
             List<String> scaleCategoryLabels, IndustryChain industryChain, String industryChainLabel, String town,
             String address, Double latitude, Double longitude, String contactName, String contactPhone,

@@ -69,6 +69,15 @@ public class EnterpriseResource {
         return enterprises.get(caller.get(), id).map(v -> withEtag(Response.ok(v), v).build());
     }
 
+    /** The contact's phone in full, for those who see it masked (the office, departments); every read is audited. */
+    @GET
+    @Path("/{id}/contact")
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN, Role.N_DEPARTMENT_HANDLER, Role.N_ENTERPRISE_DESK, Role.N_OFFICIAL,
+            Role.N_GROUP_LEADER })
+    public Uni<EnterpriseDtos.Contact> contact(@PathParam("id") UUID id) {
+        return enterprises.contact(caller.get(), id);
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })

@@ -78,16 +78,29 @@ public class EnterpriseService {
             params.put("afterId", cursor.uuid(1));
         }
         hql.append(" order by e.name, e.id");
-        boolean masked = !scope.seesContactPhonesInLists(caller);
+        boolean masked = !scope.seesContactPhones(caller);
         return Enterprise.<Enterprise>find(hql.toString(), params).range(0, limit).list()
+                .call(rows -> masked || rows.isEmpty() ? Uni.createFrom().voidItem()
+                        : audit.personalDataRead(caller, "ENTERPRISE_CONTACTS_READ", "ENTERPRISE", null,
+                                Math.min(rows.size(), limit) + " 家企业的联系电话（列表）"))
                 .flatMap(rows -> currentGroups(rows.stream().map(e -> e.id).toList())
                         .map(groups -> Page.of(rows, limit, e -> view(e, groups.get(e.id), masked),
                                 e -> Cursor.of(e.name, e.id.toString()))));
     }
 
     public Uni<EnterpriseView> get(Caller caller, UUID id) {
+        boolean masked = !scope.seesContactPhones(caller);
         return findVisible(caller, id)
-                .flatMap(e -> currentGroups(List.of(e.id)).map(groups -> view(e, groups.get(e.id), false)));
+                .call(e -> masked ? Uni.createFrom().voidItem()
+                        : audit.personalDataRead(caller, "ENTERPRISE_CONTACT_READ", "ENTERPRISE", e.id, e.name))
+                .flatMap(e -> currentGroups(List.of(e.id)).map(groups -> view(e, groups.get(e.id), masked)));
+    }
+
+    /** One enterprise's contact in full, for a caller who sees it masked and needs to call or edit it; audited. */
+    public Uni<EnterpriseDtos.Contact> contact(Caller caller, UUID id) {
+        return findVisible(caller, id)
+                .call(e -> audit.personalDataRead(caller, "ENTERPRISE_CONTACT_READ", "ENTERPRISE", e.id, e.name))
+                .map(e -> new EnterpriseDtos.Contact(e.contactName, e.contactPhone));
     }
 
     /** The enterprise if the caller may see it; otherwise 404, exactly as if it did not exist. */
@@ -173,8 +186,11 @@ public class EnterpriseService {
     /** The group each enterprise is assigned to today, for the views. */
     /** Views of these enterprises as the caller's lists show them (phones masked where lists mask them). */
     public Uni<List<EnterpriseView>> views(Caller caller, List<Enterprise> rows) {
-        boolean masked = !scope.seesContactPhonesInLists(caller);
-        return currentGroups(rows.stream().map(e -> e.id).toList())
+        boolean masked = !scope.seesContactPhones(caller);
+        return (masked || rows.isEmpty() ? Uni.createFrom().voidItem()
+                : audit.personalDataRead(caller, "ENTERPRISE_CONTACTS_READ", "ENTERPRISE", null,
+                        rows.size() + " 家企业的联系电话（同步）"))
+                .chain(() -> currentGroups(rows.stream().map(e -> e.id).toList()))
                 .map(groups -> rows.stream().map(e -> view(e, groups.get(e.id), masked)).toList());
     }
 

@@ -112,6 +112,10 @@ public class PhotoService {
     /** Checks the uploaded object and accepts or rejects it; a confirmed photo answers as it stands. */
     public Uni<PhotoView> confirm(Caller caller, UUID photoId, String sha256) {
         return writablePhoto(caller, photoId).flatMap(p -> {
+            // A wrong hash deletes the upload: only the phone that made it may say which bytes it sent.
+            if (!p.uploadedBy.equals(caller.id())) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "只有上传这张照片的人可以确认它");
+            }
             if (p.status != PhotoStatus.PENDING) {
                 return Uni.createFrom().item(view(p, downloadExpiry(p)));
             }

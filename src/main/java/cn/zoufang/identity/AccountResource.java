@@ -37,7 +37,7 @@ public class AccountResource {
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
     public Uni<Page<AccountView>> list(@QueryParam("role") String role, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return service.list(Params.enumOrNull(Role.class, "role", role), cursor, Cursor.limit(limit));
+        return service.list(caller.get(), Params.enumOrNull(Role.class, "role", role), cursor, Cursor.limit(limit));
     }
 
     @POST

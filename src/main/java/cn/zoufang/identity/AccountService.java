@@ -43,7 +43,8 @@ public class AccountService {
         this.audit = audit;
     }
 
-    public Uni<Page<AccountView>> list(Role role, String rawCursor, int limit) {
+    /** Staff and contacts with their phone numbers: a read of personal data, audited. */
+    public Uni<Page<AccountView>> list(Caller caller, Role role, String rawCursor, int limit) {
         Cursor cursor = Cursor.decode(rawCursor, 1);
         StringBuilder hql = new StringBuilder("from Account a where 1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -56,6 +57,8 @@ public class AccountService {
             params.put("after", cursor.key(0));
         }
         return Account.<Account>find(hql + " order by a.phone", params).range(0, limit).list()
+                .call(rows -> audit.personalDataRead(caller, "ACCOUNTS_READ", "ACCOUNT", null,
+                        Math.min(rows.size(), limit) + " 个账号" + (role == null ? "" : "（" + role.label() + "）")))
                 .map(rows -> Page.of(rows, limit, AccountView::of, a -> Cursor.of(a.phone)));
     }
 

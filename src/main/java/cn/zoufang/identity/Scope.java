@@ -134,8 +134,11 @@ public class Scope {
         return memberOfVisitGroup || caller.hasAny(Role.OFFICE, Role.ADMIN);
     }
 
-    /** Whether the caller sees enterprise contact phones in lists (the rest see them masked). */
-    public boolean seesContactPhonesInLists(Caller caller) {
+    /**
+     * Whether the caller sees enterprise contact phones, in lists and details alike (the rest see them masked
+     * and may ask for one number at a time, audited: {@code GET /enterprises/{id}/contact}).
+     */
+    public boolean seesContactPhones(Caller caller) {
         return caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER, Role.ENTERPRISE_DESK, Role.ENTERPRISE_CONTACT,
                 Role.ADMIN);
     }

@@ -36,7 +36,7 @@ import cn.zoufang.ledger.IssueDtos.Respond;
 import cn.zoufang.ledger.IssueDtos.TimelineEntry;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
-import cn.zoufang.visit.Visit;
+import cn.zoufang.visit.VisitService;
 import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Cursor;
@@ -69,9 +69,12 @@ public class IssueService {
 
     private final Clock clock;
 
-    public IssueService(Scope scope, EnterpriseService enterprises, WorkCalendar calendar, LedgerConfig config,
-            AuditLog audit, Vertx vertx, Notifier notifier, Clock clock) {
+    private final VisitService visits;
+
+    public IssueService(Scope scope, EnterpriseService enterprises, VisitService visits, WorkCalendar calendar,
+            LedgerConfig config, AuditLog audit, Vertx vertx, Notifier notifier, Clock clock) {
         this.clock = clock;
+        this.visits = visits;
         this.vertx = vertx;
         this.notifier = notifier;
         this.scope = scope;
@@ -95,6 +98,10 @@ public class IssueService {
 
     @WithTransaction
     public Uni<Created> register(Caller caller, NewIssue in) {
+        // Urgency shortens the department's deadline: the desk and the officials judge it, not the enterprise.
+        if (in.urgent() && isEnterpriseView(caller)) {
+            throw ApiException.invalidField("urgent", FieldCode.INVALID, "加急由企情收处中心或挂点干部判断，企业不能自行标记");
+        }
         return Issue.<Issue>findById(in.id()).flatMap(existing -> {
             if (existing != null) {
                 if (!existing.registeredBy.equals(caller.id()) || !existing.title.equals(in.title().trim())
@@ -144,7 +151,7 @@ public class IssueService {
     }
 
     /** Where the issue comes from follows who registers it: the enterprise, the desk, or a visit. */
-    private static Uni<IssueSource> sourceOf(Caller caller, Enterprise e, UUID visitId) {
+    private Uni<IssueSource> sourceOf(Caller caller, Enterprise e, UUID visitId) {
         if (caller.hasAny(Role.ENTERPRISE_CONTACT)) {
             return Uni.createFrom().item(IssueSource.ENTERPRISE);
         }
@@ -154,12 +161,16 @@ public class IssueService {
         if (visitId == null) {
             return Uni.createFrom().item(IssueSource.VISIT);
         }
-        return Visit.<Visit>findById(visitId).map(v -> {
-            if (v == null || !v.enterpriseId.equals(e.id)) {
-                throw ApiException.invalidField("visitId", FieldCode.INVALID, "走访记录不存在或不是对该企业的走访");
-            }
-            return IssueSource.VISIT;
-        });
+        // Only a visit the caller may see: another group's visit is as unknown here as anywhere.
+        ApiException unknownVisit = ApiException.invalidField("visitId", FieldCode.INVALID, "走访记录不存在或不是对该企业的走访");
+        return visits.findVisible(caller, visitId)
+                .onFailure(f -> f instanceof ApiException a && a.code() == ErrorCode.NOT_FOUND).transform(f -> unknownVisit)
+                .map(v -> {
+                    if (!v.enterpriseId.equals(e.id)) {
+                        throw unknownVisit;
+                    }
+                    return IssueSource.VISIT;
+                });
     }
 
     /** 2026-000123: a per-year counter incremented atomically in the database, safe across replicas. */
@@ -643,6 +654,7 @@ public class IssueService {
         where(caller, f, hql, params);
         hql.append(" order by i.createdAt desc, i.id desc");
         return Issue.<Issue>find(hql.toString(), params).range(0, LedgerWorkbook.MAX_ROWS - 1).list()
+                .call(rows -> audit.personalDataRead(caller, "LEDGER_EXPORT", "ISSUE", null, rows.size() + " 条诉求：" + f))
                 .flatMap(rows -> views(caller, rows))
                 .flatMap(views -> vertx.executeBlocking(Uni.createFrom().item(() -> LedgerWorkbook.write(views))));
     }

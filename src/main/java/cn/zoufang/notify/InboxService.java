@@ -15,6 +15,7 @@ import cn.zoufang.notify.InboxResource.Settings;
 import cn.zoufang.notify.InboxResource.Unread;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Cursor;
+import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.Page;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -100,6 +101,13 @@ public class InboxService {
                 .chain(() -> Panache.flush())
                 .chain(() -> Device.<Device>findById(installationId))
                 .flatMap(existing -> {
+                    // Another account's installation moves to this one only from that phone itself (it knows
+                    // the push token) or once that account logged out there; otherwise a stranger who learnt an
+                    // installation id could silence someone's pushes.
+                    if (existing != null && !existing.accountId.equals(me) && existing.active
+                            && !existing.token.equals(in.token())) {
+                        throw new ApiException(ErrorCode.CONFLICT, "该设备已登记在其他账号下：请先在这台手机上退出原账号");
+                    }
                     Device d = existing != null ? existing : new Device();
                     if (existing == null) {
                         d.id = installationId;

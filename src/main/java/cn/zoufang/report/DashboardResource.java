@@ -31,7 +31,10 @@ public class DashboardResource {
 
     private final java.time.Clock clock;
 
-    public DashboardResource(DashboardService dashboard, java.time.Clock clock) {
+    private final cn.zoufang.identity.CurrentCaller caller;
+
+    public DashboardResource(DashboardService dashboard, cn.zoufang.identity.CurrentCaller caller, java.time.Clock clock) {
+        this.caller = caller;
         this.clock = clock;
         this.dashboard = dashboard;
     }
@@ -70,7 +73,7 @@ public class DashboardResource {
     @RateLimited(value = "exports", perMinute = 10, burst = 10)
     public Uni<Response> workbook(@QueryParam("month") String month) {
         var m = Params.monthOrCurrent("month", month, clock);
-        return dashboard.workbook(m).map(bytes -> Response.ok(bytes, ReportWorkbook.MEDIA_TYPE)
+        return dashboard.workbook(caller.get(), m).map(bytes -> Response.ok(bytes, ReportWorkbook.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"zoufang-" + m + ".xlsx\"; filename*=UTF-8''"
                         + java.net.URLEncoder.encode("月度情况-" + m + ".xlsx", java.nio.charset.StandardCharsets.UTF_8))
                 .build());

@@ -43,8 +43,12 @@ public class DashboardService {
 
     private final Clock clock;
 
-    public DashboardService(Metrics metrics, ReportService reports, WorkCalendar calendar, Vertx vertx, Clock clock) {
+    private final cn.zoufang.audit.AuditLog audit;
+
+    public DashboardService(Metrics metrics, ReportService reports, WorkCalendar calendar, Vertx vertx,
+            cn.zoufang.audit.AuditLog audit, Clock clock) {
         this.clock = clock;
+        this.audit = audit;
         this.metrics = metrics;
         this.reports = reports;
         this.calendar = calendar;
@@ -111,8 +115,9 @@ public class DashboardService {
     }
 
     /** The office's workbook of month M: groups, departments, the overdue list and the month's ledger. */
-    public Uni<byte[]> workbook(YearMonth month) {
-        return month(month).flatMap(d -> overdue(Dates.today(clock), ReportWorkbook.MAX_ROWS).flatMap(overdue ->
+    public Uni<byte[]> workbook(cn.zoufang.identity.Caller caller, YearMonth month) {
+        return audit.personalDataRead(caller, "WORKBOOK_EXPORT", "MONTH", month, "月度工作簿（含当月台账）")
+                .chain(() -> month(month)).flatMap(d -> overdue(Dates.today(clock), ReportWorkbook.MAX_ROWS).flatMap(overdue ->
                 ledger(month).flatMap(ledger -> vertx.executeBlocking(Uni.createFrom().item(() ->
                         ReportWorkbook.write(d, overdue, ledger, Dates.now(clock).atZoneSameInstant(Dates.ZONE).toOffsetDateTime()))))));
     }

@@ -17,8 +17,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Officials' positions are personal data: once a visit's check-in is older than the retention period
  * (180 days by default), its coordinates, accuracy and distance are cleared and the verdict alone
- * remains; the visit's photos lose their EXIF position the same way. Idempotent, so every replica may
- * run it.
+ * remains; the visit's photos lose their EXIF position the same way, and so do issues' photos of that age.
+ * Idempotent, so every replica may run it.
  */
 @ApplicationScoped
 public class LocationRetention {
@@ -52,6 +52,11 @@ public class LocationRetention {
                 where owner_type = 'VISIT' and gps_latitude is not null
                   and owner_id in (select id from visit where check_in_at < :before)""")
                 .setParameter("before", before).executeUpdate()
+                // Photos of issues (an official's, a department's) keep where they were taken just as long.
+                .chain(() -> s.createNativeQuery("""
+                        update photo set gps_latitude = null, gps_longitude = null
+                        where owner_type = 'ISSUE' and gps_latitude is not null and created_at < :before""")
+                        .setParameter("before", before).executeUpdate())
                 .chain(() -> s.createNativeQuery("""
                         update visit set check_in_latitude = null, check_in_longitude = null,
                                          check_in_accuracy_m = null, check_in_distance_m = null

@@ -195,12 +195,16 @@ public class VisitService {
     }
 
     public Uni<VisitView> get(Caller caller, UUID id) {
+        return findVisible(caller, id).flatMap(v -> view(caller, v));
+    }
+
+    /** The visit if the caller may see it; otherwise 404, exactly as if it did not exist. */
+    public Uni<Visit> findVisible(Caller caller, UUID id) {
         Scope.Clause visible = scope.visits(caller, "v");
         Map<String, Object> params = visible.into(new HashMap<>());
         params.put("id", id);
         return Visit.<Visit>find("from Visit v where v.id = :id and " + visible.hql(), params).firstResult()
-                .onItem().ifNull().failWith(() -> ApiException.notFound("走访记录"))
-                .flatMap(v -> view(caller, v));
+                .onItem().ifNull().failWith(() -> ApiException.notFound("走访记录"));
     }
 
     public Uni<Page<VisitView>> list(Caller caller, Filter f, String rawCursor, int limit) {

@@ -60,7 +60,16 @@ public class StrictJson implements ObjectMapperCustomizer {
             public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                     JsonDeserializer<?> deserializer) {
                 Class<?> type = description.getBeanClass();
-                return Temporal.class.isAssignableFrom(type) ? new DateOnlyFromText(deserializer) : deserializer;
+                if (Temporal.class.isAssignableFrom(type)) {
+                    return new DateOnlyFromText(deserializer);
+                }
+                return type == java.util.UUID.class ? new ExactText(deserializer) : deserializer;
+            }
+
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, com.fasterxml.jackson.databind.JavaType type,
+                    BeanDescription description, JsonDeserializer<?> deserializer) {
+                return new ExactText(deserializer);
             }
         });
         mapper.registerModule(module);
@@ -104,8 +113,34 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
+    /**
+     * Ids, enum names and dates exactly as written: Jackson trims what it parses from text, which would take
+     * {@code "REGULAR\u0000"} or {@code " 2026-11-28"} for a valid value.
+     */
+    static class ExactText extends DelegatingDeserializer {
+        ExactText(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new ExactText(newDelegatee);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                String text = p.getText();
+                if (!text.isEmpty() && (text.charAt(0) <= ' ' || text.charAt(text.length() - 1) <= ' ')) {
+                    throw new Refused(p, "取值不能带首尾空白或控制字符（如 U+0000）", handledType(), FieldCode.FORMAT);
+                }
+            }
+            return super.deserialize(p, ctxt);
+        }
+    }
+
     /** Dates and times only from ISO text, within 2000–2099. */
-    static final class DateOnlyFromText extends DelegatingDeserializer {
+    static final class DateOnlyFromText extends ExactText {
         DateOnlyFromText(JsonDeserializer<?> delegate) {
             super(delegate);
         }

@@ -83,7 +83,7 @@ public final class TestPhotos {
     }
 
     /** How many objects the bucket holds under a visit, read with the MinIO client. */
-    static int objectsOf(String visitId) throws Exception {
+    public static int objectsOf(String visitId) throws Exception {
         LocalServices services = TestServices.current();
         MinioClient client = MinioClient.builder().endpoint(services.s3Endpoint())
                 .credentials(LocalServices.S3_ACCESS_KEY, LocalServices.S3_SECRET_KEY).region("us-east-1").build();

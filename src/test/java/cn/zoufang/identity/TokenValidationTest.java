@@ -100,6 +100,33 @@ class TokenValidationTest extends ApiTest {
         expect401(claims().signWithSecret("a-shared-secret-that-is-long-enough-for-hs256!!"));
     }
 
+    /**
+     * The algorithm-confusion attack: an HS256 token whose HMAC key is the server's own public key (which
+     * anyone may hold), in every form a verifier might take it as a secret: the PEM as served, trimmed, its
+     * base64 body, its DER bytes. A verifier that let the token pick its algorithm would accept one of them.
+     */
+    @Test
+    void hs256SignedWithTheServersPublicKeyIs401() throws Exception {
+        byte[] pem;
+        try (var in = TokenValidationTest.class.getResourceAsStream("/keys/test-jwt-public.pem")) {
+            pem = in.readAllBytes();
+        }
+        String pemText = new String(pem, StandardCharsets.US_ASCII);
+        String body = pemText.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        java.util.List<byte[]> secrets = java.util.List.of(pem, pemText.trim().getBytes(StandardCharsets.US_ASCII),
+                body.getBytes(StandardCharsets.US_ASCII), Base64.getDecoder().decode(body));
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        // The payload of a token the server itself would accept, raised to admin.
+        String[] genuine = claims().groups(Set.of("ADMIN")).sign(testKey).split("\\.");
+        for (byte[] secret : secrets) {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+            String signed = header + "." + genuine[1];
+            expect401(signed + "." + b64.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII))));
+        }
+    }
+
     @Test
     void wrongRoleIs403() {
         as(OFFICIAL_1).body(java.util.Map.of("name", "测试单位")).post("/api/v1/departments").then()

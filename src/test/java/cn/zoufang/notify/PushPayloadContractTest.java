@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,6 +25,11 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Db;
+import cn.zoufang.testsupport.Fixtures;
+import cn.zoufang.testsupport.TestClock;
+import cn.zoufang.testsupport.Visits;
+import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Every payload type, as the real SDK puts it on the wire, against mobile-contract/push/payload.schema.json. */
@@ -58,6 +64,70 @@ class PushPayloadContractTest extends ApiTest {
             assertFalse(text.contains("（演示）"), text);
             JsonNode data = r.message().path("data");
             assertEquals(data.path("notificationId").asText(), r.message().path("android").path("collapse_key").asText());
+        }
+    }
+
+    @Inject
+    PushDispatcher dispatcher;
+
+    /**
+     * What the dispatcher itself sends after a real day of the ledger (an issue whose title and answer hold
+     * a phone number, an enterprise's and an official's names; forwarded, answered, rejected, reopened,
+     * supervised, closed): every message against the schema, and none of that text in it.
+     */
+    @Test
+    void whatTheDispatcherSendsAfterARealIssueCarriesNothingPersonal() throws Throwable {
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        for (String phone : List.of(DEPARTMENT, CONTACT_1, LEADER_1, OFFICIAL_1, OFFICE, DESK)) {
+            tokens.put(phone, PushDispatchTest.registerDevice(phone));
+        }
+        String secretTitle = "请联系13912345678张伟处理欧菲光厂区停电";
+        String secretAnswer = "已由李区长协调，联系人电话13812345678";
+        String enterprise = Visits.enterpriseId("欧菲光");
+        String id = UUID.randomUUID().toString();
+        as(CONTACT_1).body(Map.of("id", id, "enterpriseId", enterprise, "category", "POLICY", "title", secretTitle,
+                "description", secretTitle)).post("/api/v1/issues").then().statusCode(201);
+        IssueSteps.act(DESK, id, "forward", 0, Map.of("leadDepartmentId", Fixtures.departmentId("区经发局")));
+        IssueSteps.act(DEPARTMENT, id, "accept", 1, Map.of());
+        IssueSteps.act(DEPARTMENT, id, "respond", 2, Map.of("response", secretAnswer, "resolution", "RESOLVED"));
+        IssueSteps.act(CONTACT_1, id, "confirm", 3, Map.of("satisfied", false, "rating", 2, "comment", secretAnswer));
+        IssueSteps.act(OFFICE, id, "supervise", 4, Map.of("note", secretAnswer));
+        IssueSteps.act(DEPARTMENT, id, "respond", 5, Map.of("response", secretAnswer, "resolution", "RESOLVED"));
+        IssueSteps.act(CONTACT_1, id, "confirm", 6, Map.of("satisfied", true, "rating", 5));
+        IssueSteps.act(DESK, id, "close-out", 7, Map.of());
+        // Everything due, sent by the dispatcher as in production (quiet hours are off in tests).
+        Db.execute("update push_delivery set next_attempt_at = '" + TestClock.now() + "' where status = 'PENDING'");
+        while (VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatchOnce()) > 0) {
+            // until the outbox is drained
+        }
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("mobile-contract/push/payload.schema.json")));
+        ObjectMapper json = new ObjectMapper();
+        Set<String> types = new java.util.TreeSet<>();
+        for (String token : tokens.values()) {
+            for (FakeFcmServer.Received r : TestFcmSetup.FCM.deliveredTo(token)) {
+                ObjectNode appView = json.createObjectNode();
+                appView.set("notification", r.message().path("notification"));
+                appView.set("data", r.message().path("data"));
+                assertTrue(schema.validate(appView).isEmpty(), r.message().toString());
+                String text = r.message().toString();
+                for (String secret : List.of("13912345678", "13812345678", "张伟", "李区长", "欧菲光", "停电", "协调")) {
+                    assertFalse(text.contains(secret), secret + " in " + text);
+                }
+                assertFalse(hasPhoneNumber(text), text);
+                types.add(r.message().path("data").path("type").asText());
+            }
+        }
+        // The day's notices reached the phones: forwarded, answered, reopened, supervised, closed.
+        assertTrue(types.containsAll(Set.of("ISSUE_FORWARDED", "ISSUE_ANSWERED", "ISSUE_REOPENED", "ISSUE_SUPERVISED",
+                "ISSUE_CLOSED")), types.toString());
+    }
+
+    /** Ledger steps with the If-Match the step count gives. */
+    static final class IssueSteps extends ApiTest {
+        static void act(String phone, String id, String action, int version, Map<String, Object> body) {
+            as(phone).header("If-Match", "\"" + version + "\"").body(body).post("/api/v1/issues/" + id + "/" + action)
+                    .then().statusCode(200);
         }
     }
 
