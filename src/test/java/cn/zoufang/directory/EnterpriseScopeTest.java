@@ -61,12 +61,14 @@ class EnterpriseScopeTest extends ApiTest {
     }
 
     @Test
-    void contactPhonesAreMaskedInListsForTheOfficeButNotInDetail() {
+    void contactPhonesAreMaskedForTheOfficeInListsAndDetailsAlikeAndRevealedOnRequest() {
         as(OFFICE).queryParam("name", "欧菲光").get("/api/v1/enterprises").then().statusCode(200)
                 .body("items[0].contactPhone", is("139****0001"));
         as(OFFICIAL_1).queryParam("name", "欧菲光").get("/api/v1/enterprises").then().statusCode(200)
                 .body("items[0].contactPhone", is("13900000001"));
         as(OFFICE).get("/api/v1/enterprises/" + idOf("欧菲光")).then().statusCode(200)
+                .body("contactPhone", is("139****0001"));
+        as(OFFICE).get("/api/v1/enterprises/" + idOf("欧菲光") + "/contact").then().statusCode(200)
                 .body("contactPhone", is("13900000001"));
     }
 

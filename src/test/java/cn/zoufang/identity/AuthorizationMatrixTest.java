@@ -374,7 +374,10 @@ class AuthorizationMatrixTest extends ApiTest {
         ids.put("{issue}", issue);
         ids.put("{enterprise}", enterprise);
         ids.put("{department}", economy);
-        ids.put("{leaderId}", as(LEADER_1).get("/api/v1/me").then().extract().path("id"));
+        // New groups get a leader of their own: LEADER_1 leading them would change what "group 1" is elsewhere.
+        ids.put("{leaderId}", as(ADMIN).body(Map.of("phone", "199" + String.format("%08d",
+                ThreadLocalRandom.current().nextInt(100_000_000)), "displayName", "矩阵测试组长", "password", "Matrix-test-2026",
+                "roles", List.of("GROUP_LEADER"))).post("/api/v1/accounts").then().statusCode(201).extract().path("id"));
         ids.put("{spareOfficialId}", spareOfficial);
         ids.put("{spareEnterpriseId}", spareEnterprise);
         ids.put("{spareAssignmentId}", spareAssignment);
