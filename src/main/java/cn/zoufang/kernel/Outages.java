@@ -44,10 +44,10 @@ public final class Outages {
                     || t instanceof java.sql.SQLTransientConnectionException)) {
                 return true;
             }
-            if (t instanceof io.vertx.core.VertxException && poolOrConnectionGone(t.getMessage())) {
-                return true;
-            }
-            if (t instanceof IllegalStateException && poolOrConnectionGone(t.getMessage())) {
+            // Vert.x reports a connection or pool that went away in words, under several types (VertxException,
+            // NoStackTraceThrowable, IllegalStateException): matched on its own messages, for its own throwables.
+            if ((t.getClass().getName().startsWith("io.vertx.") || t instanceof IllegalStateException)
+                    && poolOrConnectionGone(t.getMessage())) {
                 return true;
             }
             // Vert.x reports a pool's connect/acquire timeouts without a type of their own.

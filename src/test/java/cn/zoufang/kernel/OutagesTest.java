@@ -62,23 +62,59 @@ class OutagesTest {
         }
     }
 
-    /** A server that does this to every connection it accepts. */
-    private static int server(Consumer<Socket> onAccept, List<ServerSocket> keep) throws IOException {
-        ServerSocket server = new ServerSocket();
-        server.bind(new InetSocketAddress("127.0.0.1", 0));
-        keep.add(server);
-        Thread t = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    onAccept.accept(server.accept());
-                } catch (IOException closed) {
-                    return;
+    /** A local server that does this to every connection it accepts, until closed. */
+    private static final class Misbehaving implements AutoCloseable {
+        private final ServerSocket server;
+        private final List<Socket> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        /** @param onAccept what to do with a client's connection; {@code null} holds it open and says nothing */
+        Misbehaving(Consumer<Socket> onAccept) throws IOException {
+            server = new ServerSocket();
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            Thread t = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket socket = server.accept();
+                        if (onAccept == null) {
+                            held.add(socket);
+                        } else {
+                            onAccept.accept(socket);
+                        }
+                    } catch (IOException closed) {
+                        return;
+                    }
                 }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket s : held) {
+                s.close();
             }
-        });
-        t.setDaemon(true);
-        t.start();
-        return server.getLocalPort();
+            server.close();
+        }
+    }
+
+    /** Reads the client's first bytes, then closes: with SO_LINGER 0 the close is a reset (RST). */
+    private static Consumer<Socket> readThenClose(boolean reset) {
+        return socket -> {
+            try {
+                if (reset) {
+                    socket.setSoLinger(true, 0);
+                }
+                socket.getInputStream().read();
+                socket.close();
+            } catch (IOException ignored) {
+                // the client went first
+            }
+        };
     }
 
     private static void assertOutage(Throwable failure) {
@@ -100,61 +136,32 @@ class OutagesTest {
 
     @Test
     void theConnectionIsReset() throws Exception {
-        List<ServerSocket> servers = new java.util.ArrayList<>();
-        try {
-            // SO_LINGER 0: close sends RST, as a server killed mid-connection does ("Connection reset").
-            int port = server(socket -> {
-                try {
-                    socket.setSoLinger(true, 0);
-                    socket.getInputStream().read();
-                    socket.close();
-                } catch (IOException ignored) {
-                    // the client went first
-                }
-            }, servers);
-            assertOutage(queryFails(port, 5));
-        } finally {
-            for (ServerSocket s : servers) {
-                s.close();
-            }
+        // As a server killed mid-connection does ("Connection reset").
+        try (Misbehaving server = new Misbehaving(readThenClose(true))) {
+            assertOutage(queryFails(server.port(), 5));
         }
     }
 
     @Test
     void theConnectionIsClosed() throws Exception {
-        List<ServerSocket> servers = new java.util.ArrayList<>();
-        try {
-            int port = server(socket -> {
-                try {
-                    socket.getInputStream().read();
-                    socket.close();
-                } catch (IOException ignored) {
-                    // the client went first
-                }
-            }, servers);
-            assertOutage(queryFails(port, 5));
-        } finally {
-            for (ServerSocket s : servers) {
-                s.close();
-            }
+        try (Misbehaving server = new Misbehaving(readThenClose(false))) {
+            assertOutage(queryFails(server.port(), 5));
         }
     }
 
     @Test
     void nobodyAnswersAndThePoolGivesUp() throws Exception {
-        List<ServerSocket> servers = new java.util.ArrayList<>();
-        List<Socket> held = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        try {
-            int port = server(held::add, servers);
-            assertOutage(queryFails(port, 1));
-        } finally {
-            for (Socket s : held) {
-                s.close();
-            }
-            for (ServerSocket s : servers) {
-                s.close();
-            }
+        try (Misbehaving server = new Misbehaving(null)) {
+            assertOutage(queryFails(server.port(), 1));
         }
+    }
+
+    @Test
+    void vertxsWordsForAConnectionThatWentAwayAreAnOutage() {
+        // Seen in FaultsIT under a CPU hog: a pooled connection used just as PostgreSQL stopped.
+        assertOutage(new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED"));
+        assertOutage(new io.vertx.core.VertxException("Pool closed"));
+        assertFalse(Outages.isOutage(new io.vertx.core.impl.NoStackTraceThrowable("Something else went wrong")));
     }
 
     @Test
