@@ -9,8 +9,12 @@
 # latency at a fixed RATE (scripts/load/paced.lua; wrk measures from each request's send, so a stall
 # that delays sends is under-counted — the paced figures are a floor for p99, not wrk2's exact ones).
 #
-# Environment: BASE (http://127.0.0.1:8080), DURATION (20s), WARMUP (10s), CONNECTIONS (16), RATE (500),
-# PACED_CONNECTIONS (32), OFFICIAL (15000000001).
+# One account makes all the load: start the service with its per-account limits raised
+# (`ZOUFANG_WEB_RATE_LIMIT_SCALE=10000 ZOUFANG_DEMO_ZONE_SCALE=1.0 scripts/run.sh`), or the sync and create
+# paths answer 429 after their first few hundred requests.
+#
+# Environment: BASE (http://127.0.0.1:8080), MANAGEMENT_BASE (http://127.0.0.1:9001), DURATION (20s),
+# WARMUP (10s), CONNECTIONS (16), RATE (500), PACED_CONNECTIONS (32), OFFICIAL (15000000001).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BASE=${BASE:-http://127.0.0.1:8080}

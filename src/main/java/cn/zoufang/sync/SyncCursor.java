@@ -19,12 +19,13 @@ import cn.zoufang.web.ErrorCode;
 
 /**
  * Where an app's sync stands: for each kind of object, the (change time, id) of the last one sent; the
- * end of the last complete round ({@code since}: the next round looks for scope changes after it); and
- * whether this round has already sent them. Opaque to the app: JSON, signed with the key in the
+ * end of the last complete round ({@code since}, on the database's clock, which stamps changes: the next
+ * round looks for scope changes after it) and that round's day ({@code sinceDay}, on the service's clock,
+ * which dates assignments); and whether this round has already sent them. Opaque to the app: JSON, signed with the key in the
  * database, so any replica reads it after any restart, and a forged one is refused.
  */
 record SyncCursor(Position enterprises, Position visits, Position issues, Position notifications, OffsetDateTime since,
-        boolean scopeSent, UUID account) {
+        java.time.LocalDate sinceDay, boolean scopeSent, UUID account) {
 
     /** After (at, id) in the order of change time then id; null means from the beginning. */
     record Position(OffsetDateTime at, UUID id) {
@@ -33,7 +34,7 @@ record SyncCursor(Position enterprises, Position visits, Position issues, Positi
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     static SyncCursor start(UUID account) {
-        return new SyncCursor(null, null, null, null, null, false, account);
+        return new SyncCursor(null, null, null, null, null, null, false, account);
     }
 
     String encode(byte[] key) {

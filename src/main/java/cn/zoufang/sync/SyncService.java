@@ -111,7 +111,7 @@ public class SyncService {
         // (something changed that the caller cannot see); a "no" is certain, so nothing is ever skipped.
         // The cursor's key, the snapshot bound and the scope's question go through the pool before the
         // session opens (an open session holds a connection: see NativeSelect).
-        Uni<Boolean> scopeMoved = scopeRound ? scopeMayHaveChanged(caller, cursor.since()) : Uni.createFrom().item(false);
+        Uni<Boolean> scopeMoved = scopeRound ? scopeMayHaveChanged(caller, Since.of(cursor)) : Uni.createFrom().item(false);
         return scopeMoved.flatMap(moved -> Panache.withSession(() ->
                 (moved ? Uni.createFrom().item(true) : anyChanged(round, until))
                         .flatMap(changed -> changed ? read(caller, cursor, until, round, scopeRound, k)
@@ -126,7 +126,7 @@ public class SyncService {
                 .chain(() -> changed(round.v(), until))
                 .chain(() -> changed(round.i(), until))
                 .chain(() -> changed(round.n(), until))
-                .chain(() -> scopeRound ? scopeChanges(caller, cursor.since(), changes) : Uni.createFrom().voidItem())
+                .chain(() -> scopeRound ? scopeChanges(caller, Since.of(cursor), changes) : Uni.createFrom().voidItem())
                 .chain(() -> {
                     List<Enterprise> allEnterprises = new ArrayList<>(changes.entered);
                     allEnterprises.addAll(round.e().rows());
@@ -163,7 +163,8 @@ public class SyncService {
             boolean more = all().stream().anyMatch(Kind::more);
             boolean scopeRound = cursor.since() != null && !cursor.scopeSent();
             SyncCursor next = new SyncCursor(e.position(), v.position(), i.position(), n.position(),
-                    more ? cursor.since() : until, more && (scopeRound || cursor.scopeSent()), caller.id());
+                    more ? cursor.since() : until, more ? cursor.sinceDay() : Dates.dayOf(serverTime),
+                    more && (scopeRound || cursor.scopeSent()), caller.id());
             return new SyncPage(next.encode(k), more, cursor.since() == null, serverTime, ev,
                     List.copyOf(changes.removed), vv, iv, List.copyOf(changes.removedIssues),
                     n.rows().stream().map(InboxItem::of).toList());
@@ -266,22 +267,31 @@ public class SyncService {
     private record Sql(String text, Map<String, Object> params) {
     }
 
+    /**
+     * The end of the last complete round: its time on the database's clock (changes are stamped by it) and its
+     * day on the service's (assignments are dated by it). A cursor made before the day was kept takes the
+     * day of its time.
+     */
+    private record Since(OffsetDateTime at, LocalDate day) {
+        static Since of(SyncCursor c) {
+            return new Since(c.since(), c.sinceDay() != null ? c.sinceDay() : Dates.dayOf(c.since()));
+        }
+    }
+
     /** Enterprises whose assignment to one of my groups began or changed since, or whose group I joined. */
-    private Sql entered(Caller caller, OffsetDateTime since) {
-        LocalDate sinceDay = since.atZoneSameInstant(Dates.ZONE).toLocalDate();
+    private Sql entered(Caller caller, Since since) {
         return new Sql("""
                 select distinct a.enterprise_id from assignment a join group_member m on m.group_id = a.group_id
                 where m.account_id = :me and a.start_date <= :today and (a.end_date is null or a.end_date >= :today)
                   and (a.sync_at >= :since or a.start_date > :sinceDay or m.added_at >= :since)""",
-                Map.of("me", caller.id(), "today", Dates.today(clock), "since", since, "sinceDay", sinceDay));
+                Map.of("me", caller.id(), "today", Dates.today(clock), "since", since.at(), "sinceDay", since.day()));
     }
 
     /**
      * Enterprises that may have left: assignments of my groups (or of groups I left) changed or ended since.
      * A union, not an "or": each half is read through its group's index instead of every assignment.
      */
-    private Sql left(Caller caller, OffsetDateTime since) {
-        LocalDate sinceDay = since.atZoneSameInstant(Dates.ZONE).toLocalDate();
+    private Sql left(Caller caller, Since since) {
         return new Sql("""
                 select a.enterprise_id from assignment a join group_member m on m.group_id = a.group_id
                 where m.account_id = :me
@@ -290,18 +300,18 @@ public class SyncService {
                 select a.enterprise_id from assignment a join group_member_removed r on r.group_id = a.group_id
                 where r.account_id = :me and r.removed_at >= :since
                   and (a.end_date is null or a.end_date >= :dayBefore)""",
-                Map.of("me", caller.id(), "today", Dates.today(clock), "since", since, "dayBefore", sinceDay.minusDays(1)));
+                Map.of("me", caller.id(), "today", Dates.today(clock), "since", since.at(), "dayBefore", since.day().minusDays(1)));
     }
 
     /** Issues my department returned since (they may have left its scope). */
-    private static Sql returned(Caller caller, OffsetDateTime since) {
+    private static Sql returned(Caller caller, Since since) {
         return new Sql("""
                 select r.issue_id from issue_return r join account acc on acc.department_id = r.department_id
-                where acc.id = :me and r.returned_at >= :since""", Map.of("me", caller.id(), "since", since));
+                where acc.id = :me and r.returned_at >= :since""", Map.of("me", caller.id(), "since", since.at()));
     }
 
     /** The scope round's candidate queries for the caller's roles. */
-    private List<Sql> candidates(Caller caller, OffsetDateTime since) {
+    private List<Sql> candidates(Caller caller, Since since) {
         List<Sql> all = new ArrayList<>();
         if (caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER)) {
             all.add(entered(caller, since));
@@ -314,7 +324,7 @@ public class SyncService {
     }
 
     /** Whether the scope round could find anything: any candidate at all, in one query. */
-    private Uni<Boolean> scopeMayHaveChanged(Caller caller, OffsetDateTime since) {
+    private Uni<Boolean> scopeMayHaveChanged(Caller caller, Since since) {
         List<Sql> all = candidates(caller, since);
         if (all.isEmpty()) {
             return Uni.createFrom().item(false);
@@ -325,7 +335,7 @@ public class SyncService {
         return db.single(text, params, Boolean.class);
     }
 
-    private Uni<Void> scopeChanges(Caller caller, OffsetDateTime since, ScopeChanges out) {
+    private Uni<Void> scopeChanges(Caller caller, Since since, ScopeChanges out) {
         Uni<Void> groups = Uni.createFrom().voidItem();
         if (caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER)) {
             groups = ids(entered(caller, since))

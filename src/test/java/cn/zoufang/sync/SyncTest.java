@@ -128,6 +128,33 @@ class SyncTest extends ApiTest {
         }
     }
 
+    /**
+     * Changes are stamped by the database's clock, assignments dated by the service's: the scope round keeps
+     * the two apart. With the service's clock 100 days ahead (a test's; in production they agree), an
+     * enterprise assigned from the service's today arrives once, and the next round is quiet.
+     */
+    @Test
+    void theScopeRoundDatesAssignmentsOnTheServicesClock() {
+        String group1 = Fixtures.groupOf(LEADER_1);
+        try (var held = TestClock.hold()) {
+            TestClock.advance(java.time.Duration.ofDays(100));
+            try {
+                String cursor = drain(OFFICIAL_1, null, 1000, new ArrayList<>());
+                String id = newEnterprise("同步时钟测试企业");
+                as(OFFICE).body(Map.of("enterpriseId", id, "startDate", TestClock.today().toString()))
+                        .post("/api/v1/groups/" + group1 + "/assignments").then().statusCode(201);
+                List<JsonPath> arrived = new ArrayList<>();
+                cursor = drain(OFFICIAL_1, cursor, 1000, arrived);
+                assertTrue(all(arrived, "enterprises.id").contains(id), "the new assignment brings the enterprise");
+                List<JsonPath> next = new ArrayList<>();
+                drain(OFFICIAL_1, cursor, 1000, next);
+                assertEquals(List.of(), all(next, "enterprises.id"), "sent again in the next round");
+            } finally {
+                TestClock.advance(java.time.Duration.ofDays(-100));
+            }
+        }
+    }
+
     @Test
     void joiningAGroupBringsItsEnterprisesAndLeavingItRemovesThem() {
         String group1 = Fixtures.groupOf(LEADER_1);
