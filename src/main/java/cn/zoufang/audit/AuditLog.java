@@ -1,14 +1,13 @@
 package cn.zoufang.audit;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import cn.zoufang.kernel.Dates;
 import cn.zoufang.identity.Caller;
+import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 

@@ -15,7 +15,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import cn.zoufang.kernel.Dates;
 import cn.zoufang.directory.Assignment;
 import cn.zoufang.directory.AssistanceGroup;
 import cn.zoufang.directory.Department;
@@ -26,6 +25,7 @@ import cn.zoufang.directory.ScaleCategory;
 import cn.zoufang.identity.Account;
 import cn.zoufang.identity.PasswordHasher;
 import cn.zoufang.identity.Role;
+import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;

@@ -1,18 +1,17 @@
 package cn.zoufang.directory;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import cn.zoufang.kernel.Dates;
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.directory.DepartmentDtos.DepartmentView;
 import cn.zoufang.directory.DepartmentDtos.NewDepartment;
 import cn.zoufang.identity.Caller;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Conflicts;
 import cn.zoufang.web.Cursor;

@@ -24,11 +24,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import cn.zoufang.directory.EnterpriseDtos.EnterpriseInput;
-import cn.zoufang.web.FieldCode;
-import cn.zoufang.web.TextRules;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.FieldError;
+import cn.zoufang.web.TextRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 

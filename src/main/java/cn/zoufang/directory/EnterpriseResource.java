@@ -26,12 +26,12 @@ import cn.zoufang.directory.EnterpriseDtos.ImportResult;
 import cn.zoufang.directory.GroupDtos.AssignmentView;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
-import cn.zoufang.web.RateLimited;
 import cn.zoufang.web.Cursor;
 import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.Page;
 import cn.zoufang.web.Params;
 import cn.zoufang.web.Preconditions;
+import cn.zoufang.web.RateLimited;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 

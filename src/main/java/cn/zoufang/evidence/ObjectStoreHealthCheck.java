@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import io.smallrye.health.api.HealthGroup;
 
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
 
 /** Ready only when the evidence bucket answers: without it no photo can be uploaded or shown. */

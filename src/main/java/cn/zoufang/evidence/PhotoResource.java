@@ -20,8 +20,8 @@ import cn.zoufang.evidence.PhotoDtos.NewUpload;
 import cn.zoufang.evidence.PhotoDtos.PhotoView;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
-import cn.zoufang.web.RateLimited;
 import cn.zoufang.web.Idempotent;
+import cn.zoufang.web.RateLimited;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 

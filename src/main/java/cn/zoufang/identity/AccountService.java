@@ -1,7 +1,6 @@
 package cn.zoufang.identity;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,19 +8,19 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import cn.zoufang.kernel.Dates;
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.directory.Department;
 import cn.zoufang.directory.Enterprise;
 import cn.zoufang.identity.AccountDtos.AccountView;
 import cn.zoufang.identity.AccountDtos.NewAccount;
-import cn.zoufang.web.FieldCode;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Conflicts;
 import cn.zoufang.web.Cursor;
 import cn.zoufang.web.EnumSetConverter;
 import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

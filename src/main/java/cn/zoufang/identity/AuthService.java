@@ -10,12 +10,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import cn.zoufang.kernel.Dates;
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.audit.AuditLog.Result;
 import cn.zoufang.identity.AuthDtos.LoginRequest;
 import cn.zoufang.identity.AuthDtos.TokenResponse;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.RateLimiter;

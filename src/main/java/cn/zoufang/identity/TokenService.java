@@ -1,14 +1,11 @@
 package cn.zoufang.identity;
 
-import java.time.Clock;
-
-import cn.zoufang.kernel.Dates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.time.OffsetDateTime;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
@@ -19,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import cn.zoufang.kernel.Dates;
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;

@@ -13,9 +13,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import cn.zoufang.identity.Role;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
-import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;

@@ -17,9 +17,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.ledger.IssueDtos.IssueView;
 import cn.zoufang.ledger.IssueDtos.Ref;
-import cn.zoufang.kernel.Dates;
 
 /** The ledger as the office forwards it: one sheet, Chinese headers, the header row frozen. */
 final class LedgerWorkbook {

@@ -1,8 +1,6 @@
 package cn.zoufang.notify;
 
 import java.time.Clock;
-
-import cn.zoufang.kernel.Dates;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -10,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;

@@ -2,11 +2,9 @@ package cn.zoufang.notify;
 
 import java.time.Clock;
 
-import cn.zoufang.kernel.Dates;
-import java.time.OffsetDateTime;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;

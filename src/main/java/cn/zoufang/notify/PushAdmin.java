@@ -1,5 +1,6 @@
 package cn.zoufang.notify;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -18,9 +19,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PushAdmin {
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public PushAdmin(java.time.Clock clock) {
+    public PushAdmin(Clock clock) {
         this.clock = clock;
     }
 

@@ -1,8 +1,6 @@
 package cn.zoufang.notify;
 
 import java.time.Clock;
-
-import cn.zoufang.kernel.Dates;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;

@@ -1,5 +1,6 @@
 package cn.zoufang.report;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,15 +11,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.report.DashboardDtos.Dashboard;
 import cn.zoufang.report.DashboardDtos.Supervision;
 import cn.zoufang.report.DashboardDtos.Trend;
-import cn.zoufang.web.RateLimited;
-import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
-import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.Params;
+import cn.zoufang.web.RateLimited;
 import io.smallrye.mutiny.Uni;
 
 /** The leading group office's dashboard: the month side by side, trends, overdue issues, the workbook. */
@@ -29,11 +30,11 @@ public class DashboardResource {
 
     private final DashboardService dashboard;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    private final cn.zoufang.identity.CurrentCaller caller;
+    private final CurrentCaller caller;
 
-    public DashboardResource(DashboardService dashboard, cn.zoufang.identity.CurrentCaller caller, java.time.Clock clock) {
+    public DashboardResource(DashboardService dashboard, CurrentCaller caller, Clock clock) {
         this.caller = caller;
         this.clock = clock;
         this.dashboard = dashboard;

@@ -2,7 +2,6 @@ package cn.zoufang.report;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,10 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.zoufang.audit.AuditLog;
 import cn.zoufang.directory.AssistanceGroup;
+import cn.zoufang.identity.Caller;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.ledger.IssueStatus;
 import cn.zoufang.ledger.WorkCalendar;
 import cn.zoufang.report.DashboardDtos.Dashboard;
@@ -25,7 +27,6 @@ import cn.zoufang.report.DashboardDtos.TrendPoint;
 import cn.zoufang.report.MonthFigures.Row;
 import cn.zoufang.report.ReportDtos.ReportSummary;
 import cn.zoufang.web.ApiException;
-import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -43,10 +44,10 @@ public class DashboardService {
 
     private final Clock clock;
 
-    private final cn.zoufang.audit.AuditLog audit;
+    private final AuditLog audit;
 
     public DashboardService(Metrics metrics, ReportService reports, WorkCalendar calendar, Vertx vertx,
-            cn.zoufang.audit.AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock) {
         this.clock = clock;
         this.audit = audit;
         this.metrics = metrics;
@@ -115,7 +116,7 @@ public class DashboardService {
     }
 
     /** The office's workbook of month M: groups, departments, the overdue list and the month's ledger. */
-    public Uni<byte[]> workbook(cn.zoufang.identity.Caller caller, YearMonth month) {
+    public Uni<byte[]> workbook(Caller caller, YearMonth month) {
         return audit.personalDataRead(caller, "WORKBOOK_EXPORT", "MONTH", month, "月度工作簿（含当月台账）")
                 .chain(() -> month(month)).flatMap(d -> overdue(Dates.today(clock), ReportWorkbook.MAX_ROWS).flatMap(overdue ->
                 ledger(month).flatMap(ledger -> vertx.executeBlocking(Uni.createFrom().item(() ->

@@ -24,9 +24,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zoufang.directory.IndustryChain;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.report.Figures.Tally;
 import cn.zoufang.report.MonthFigures.Row;
-import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,5 +1,6 @@
 package cn.zoufang.report;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
@@ -42,9 +43,9 @@ public class ReportResource {
     private final MetricDictionary dictionary;
     private final CurrentCaller caller;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public ReportResource(ReportService reports, MetricDictionary dictionary, CurrentCaller caller, java.time.Clock clock) {
+    public ReportResource(ReportService reports, MetricDictionary dictionary, CurrentCaller caller, Clock clock) {
         this.clock = clock;
         this.reports = reports;
         this.dictionary = dictionary;

@@ -20,6 +20,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.ledger.CloseReason;
 import cn.zoufang.ledger.IssueSource;
 import cn.zoufang.ledger.IssueStatus;
@@ -27,7 +28,6 @@ import cn.zoufang.report.DashboardDtos.Dashboard;
 import cn.zoufang.report.DashboardDtos.GroupLine;
 import cn.zoufang.report.DashboardDtos.Line;
 import cn.zoufang.report.DashboardDtos.OverdueIssue;
-import cn.zoufang.kernel.Dates;
 
 /**
  * The office's workbook for a month: one sheet per view, Chinese headers, two title rows and the header

@@ -8,10 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.sync.SyncDtos.SyncPage;
-import cn.zoufang.web.RateLimited;
-import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.ApiException;
-import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.FieldCode;
+import cn.zoufang.web.RateLimited;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 

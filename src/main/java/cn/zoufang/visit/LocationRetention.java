@@ -1,14 +1,13 @@
 package cn.zoufang.visit;
 
 import java.time.Clock;
-
-import cn.zoufang.kernel.Dates;
 import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import cn.zoufang.directory.AssistanceGroup;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
-import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;

@@ -1,5 +1,6 @@
 package cn.zoufang.visit;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
@@ -46,9 +47,9 @@ public class VisitResource {
     private final VisitService visits;
     private final CurrentCaller caller;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public VisitResource(VisitService visits, CurrentCaller caller, java.time.Clock clock) {
+    public VisitResource(VisitService visits, CurrentCaller caller, Clock clock) {
         this.clock = clock;
         this.visits = visits;
         this.caller = caller;

@@ -1,5 +1,6 @@
 package cn.zoufang.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -63,7 +63,7 @@ public class ApiVersioning {
     }
 
     /** The server's time as an HTTP {@code Date}. */
-    public static String httpDate(java.time.Clock clock) {
+    public static String httpDate(Clock clock) {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atZone(ZoneOffset.UTC));
     }
 

@@ -1,5 +1,9 @@
 package cn.zoufang.web;
 
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+
 /**
  * What is wrong with one field ({@code errors[].code} of a problem). Every constant is catalogued in
  * {@code mobile-contract/errors.md} (a test keeps the two in step); the apps switch on it.
@@ -24,16 +28,16 @@ public enum FieldCode {
     /** In imports: a template column is missing. */
     MISSING_COLUMN;
 
-    private static final java.util.Map<String, FieldCode> BY_CONSTRAINT = java.util.Map.ofEntries(
-            java.util.Map.entry("NotNull", REQUIRED), java.util.Map.entry("NotBlank", REQUIRED),
-            java.util.Map.entry("NotEmpty", REQUIRED), java.util.Map.entry("Size", LENGTH),
-            java.util.Map.entry("Pattern", FORMAT), java.util.Map.entry("Email", FORMAT),
-            java.util.Map.entry("Min", RANGE), java.util.Map.entry("Max", RANGE), java.util.Map.entry("DecimalMin", RANGE),
-            java.util.Map.entry("DecimalMax", RANGE), java.util.Map.entry("Positive", RANGE),
-            java.util.Map.entry("PositiveOrZero", RANGE), java.util.Map.entry("CreditCode", INVALID_CREDIT_CODE));
+    private static final Map<String, FieldCode> BY_CONSTRAINT = Map.ofEntries(
+            Map.entry("NotNull", REQUIRED), Map.entry("NotBlank", REQUIRED),
+            Map.entry("NotEmpty", REQUIRED), Map.entry("Size", LENGTH),
+            Map.entry("Pattern", FORMAT), Map.entry("Email", FORMAT),
+            Map.entry("Min", RANGE), Map.entry("Max", RANGE), Map.entry("DecimalMin", RANGE),
+            Map.entry("DecimalMax", RANGE), Map.entry("Positive", RANGE),
+            Map.entry("PositiveOrZero", RANGE), Map.entry("CreditCode", INVALID_CREDIT_CODE));
 
     /** The code of a Bean Validation failure, by its constraint's annotation. */
-    public static FieldCode of(jakarta.validation.ConstraintViolation<?> violation) {
+    public static FieldCode of(ConstraintViolation<?> violation) {
         return BY_CONSTRAINT.getOrDefault(
                 violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), INVALID);
     }

@@ -1,5 +1,7 @@
 package cn.zoufang.web;
 
+import java.time.Clock;
+
 import cn.zoufang.kernel.Dates;
 
 /** Query parameters parsed by hand, so that a bad value is a 400 naming the parameter (not a bare 404). */
@@ -31,7 +33,7 @@ public final class Params {
     }
 
     /** A month as {@code 2026-11}; the current month (China time) when absent. */
-    public static java.time.YearMonth monthOrCurrent(String name, String raw, java.time.Clock clock) {
+    public static java.time.YearMonth monthOrCurrent(String name, String raw, Clock clock) {
         if (raw == null || raw.isBlank()) {
             return Dates.thisMonth(clock);
         }

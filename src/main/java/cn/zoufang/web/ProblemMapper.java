@@ -2,7 +2,6 @@ package cn.zoufang.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -25,10 +24,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import cn.zoufang.kernel.Outages;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import cn.zoufang.kernel.Outages;
 import io.smallrye.mutiny.CompositeException;
 
 /** Every error leaves the service as {@code application/problem+json} with a stable code. */

@@ -8,16 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.security.MessageDigest;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.client.api.AuthApi;
 import cn.zoufang.client.api.EvidenceApi;
 import cn.zoufang.client.api.LedgerApi;
@@ -48,6 +44,7 @@ import cn.zoufang.client.model.VisitKind;
 import cn.zoufang.client.model.VisitView;
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.evidence.TestPhotos;
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.Visits;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -11,10 +11,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
+import cn.zoufang.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

@@ -19,13 +19,12 @@ import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 
+import cn.zoufang.testsupport.LocalServices;
+import cn.zoufang.testsupport.TestServices;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
-
-import cn.zoufang.testsupport.LocalServices;
-import cn.zoufang.testsupport.TestServices;
 
 /** Makes real photos (with or without EXIF) and uploads them as a phone would: a plain HTTP PUT. */
 public final class TestPhotos {

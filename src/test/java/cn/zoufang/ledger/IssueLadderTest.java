@@ -26,8 +26,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
-import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.Fixtures;
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.Visits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

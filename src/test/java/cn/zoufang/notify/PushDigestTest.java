@@ -10,9 +10,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Db;
+import cn.zoufang.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 

@@ -29,8 +29,8 @@ import cn.zoufang.testsupport.Db;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.Visits;
-import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 
 /** Every payload type, as the real SDK puts it on the wire, against mobile-contract/push/payload.schema.json. */
 @QuarkusTest

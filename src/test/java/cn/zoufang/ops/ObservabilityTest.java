@@ -1,6 +1,5 @@
 package cn.zoufang.ops;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -12,9 +11,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Db;
+import cn.zoufang.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 

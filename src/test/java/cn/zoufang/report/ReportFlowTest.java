@@ -20,9 +20,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.Visits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;

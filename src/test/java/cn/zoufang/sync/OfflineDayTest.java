@@ -3,8 +3,6 @@ package cn.zoufang.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.security.MessageDigest;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +14,10 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.evidence.TestPhotos;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.Visits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

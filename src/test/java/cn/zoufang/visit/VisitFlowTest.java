@@ -7,16 +7,15 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
+import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.Visits;
 import io.quarkus.test.junit.QuarkusTest;
 

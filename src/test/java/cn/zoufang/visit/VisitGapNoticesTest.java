@@ -3,7 +3,6 @@ package cn.zoufang.visit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +10,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Db;
 import cn.zoufang.testsupport.Fixtures;
+import cn.zoufang.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 

@@ -15,8 +15,8 @@ import jakarta.ws.rs.Path;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** /api/v1's versioning rules: too old an app gets 426, every answer has the server's time, deprecations are announced. */
