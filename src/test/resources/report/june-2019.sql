@@ -32,6 +32,9 @@ insert into visit (id, enterprise_id, group_id, kind, status, planned_date, crea
     ('0f000000-0000-0000-0000-000000000004', '0e000000-0000-0000-0000-000000000002', '0a000000-0000-0000-0000-000000000001', 'REGULAR', 'CHECKED_IN', '2019-06-12', '0b000000-0000-0000-0000-000000000001', '2019-06-12 10:00+08', '2019-06-12 10:00+08', 'GPS', 'ON_SITE', null, '2019-06-11 09:00+08', '2019-06-12 10:00+08'),
     ('0f000000-0000-0000-0000-000000000005', '0e000000-0000-0000-0000-000000000003', '0a000000-0000-0000-0000-000000000002', 'REGULAR', 'COMPLETED', '2019-06-30', '0b000000-0000-0000-0000-000000000002', '2019-06-30 23:00+08', '2019-06-30 23:00+08', 'GPS', 'ON_SITE', '2019-07-01 00:10+08', '2019-06-29 09:00+08', '2019-07-01 00:10+08'),
     ('0f000000-0000-0000-0000-000000000006', '0e000000-0000-0000-0000-000000000003', '0a000000-0000-0000-0000-000000000002', 'REGULAR', 'COMPLETED', '2019-06-30', '0b000000-0000-0000-0000-000000000002', '2019-06-30 22:00+08', '2019-06-30 22:00+08', 'GPS', 'UNVERIFIABLE', '2019-06-30 23:50+08', '2019-06-29 09:00+08', '2019-06-30 23:50+08');
+-- V1 and V4 were confirmed by the enterprise's visit code; V4 never completed, so only V1 counts.
+update visit set enterprise_confirmed_at = check_in_at + interval '5 minutes', enterprise_code_id = 'june-2019-' || right(id::text, 1)
+where id in ('0f000000-0000-0000-0000-000000000001', '0f000000-0000-0000-0000-000000000004');
 
 insert into issue (id, ledger_no, enterprise_id, source, category_code, title, description, status, lead_department_id, group_id, due_date, close_reason, closed_at, registered_by, created_at, updated_at) values
     -- I1: answered on time, rated 5, closed out resolved in June.

@@ -35,6 +35,12 @@ public class AuditLog {
                     targetId == null ? null : targetId.toString(), Result.SUCCESS, null);
         }
 
+        /** What the service does on its own (a scheduled job): no actor. */
+        public static Entry system(String action, String targetType, Object targetId) {
+            return new Entry(null, null, null, action, targetType, targetId == null ? null : targetId.toString(),
+                    Result.SUCCESS, null);
+        }
+
         public Entry detail(String text) {
             return new Entry(actorId, actorPhone, actorRoles, action, targetType, targetId, result, text);
         }

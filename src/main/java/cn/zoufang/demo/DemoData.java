@@ -25,6 +25,7 @@ import cn.zoufang.directory.ScaleCategory;
 import cn.zoufang.identity.Account;
 import cn.zoufang.identity.PasswordHasher;
 import cn.zoufang.identity.Role;
+import cn.zoufang.kernel.CoordinateSystem;
 import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -140,6 +141,7 @@ public class DemoData {
             e.address = "南昌经济技术开发区演示路 " + (100 + i) + " 号";
             e.latitude = 28.745 + i * 0.004;
             e.longitude = 115.795 + i * 0.003;
+            e.locationSystem = CoordinateSystem.WGS84;
             e.contactName = "联系人" + (i + 1);
             e.contactPhone = String.format("1390000%04d", i + 1);
             e.createdAt = now;

@@ -14,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import cn.zoufang.kernel.CoordinateSystem;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 @Entity
@@ -50,6 +52,11 @@ public class Enterprise extends PanacheEntityBase {
     public Double latitude;
 
     public Double longitude;
+
+    /** The system the position was given in; {@code latitude}/{@code longitude} are always WGS-84. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "location_system")
+    public CoordinateSystem locationSystem;
 
     @Column(name = "contact_name", nullable = false)
     public String contactName;

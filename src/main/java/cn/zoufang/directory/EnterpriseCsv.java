@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +25,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import cn.zoufang.directory.EnterpriseDtos.EnterpriseInput;
+import cn.zoufang.kernel.CoordinateSystem;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.FieldCode;
@@ -42,6 +44,8 @@ public class EnterpriseCsv {
 
     /** Header → the JSON field it fills; the order is the template's column order. */
     static final Map<String, String> COLUMNS = columns();
+    /** Columns a spreadsheet made from an older template may lack. */
+    static final Set<String> OPTIONAL = Set.of("坐标系");
     static final int MAX_ROWS = 5000;
     private static final int MAX_ERRORS = 200;
 
@@ -68,6 +72,7 @@ public class EnterpriseCsv {
         m.put("地址", "address");
         m.put("纬度", "latitude");
         m.put("经度", "longitude");
+        m.put("坐标系", "coordinateSystem");
         m.put("联系人", "contactName");
         m.put("联系电话", "contactPhone");
         return m;
@@ -151,7 +156,7 @@ public class EnterpriseCsv {
             }
         }
         for (String required : COLUMNS.keySet()) {
-            if (!cleaned.contains(required)) {
+            if (!cleaned.contains(required) && !OPTIONAL.contains(required)) {
                 errors.add(new FieldError(required, FieldCode.MISSING_COLUMN, "缺少列：" + required, 1));
             }
         }
@@ -193,9 +198,24 @@ public class EnterpriseCsv {
         }
         Double lat = number(cells.get("纬度"), "纬度", row, errors);
         Double lng = number(cells.get("经度"), "经度", row, errors);
+        CoordinateSystem system = null;
+        if (cells.get("坐标系") != null) {
+            system = CSV_SYSTEMS.get(cells.get("坐标系").toUpperCase(Locale.ROOT));
+            if (system == null) {
+                errors.add(new FieldError("坐标系", FieldCode.FORMAT, "无法识别的坐标系：" + cells.get("坐标系")
+                        + "（可填：WGS84；GCJ02 或 高德、腾讯；BD09 或 百度；留空为 WGS84）", row));
+            }
+        }
         return new EnterpriseInput(cells.get("企业名称"), cells.get("统一社会信用代码"), categories, chain,
-                cells.get("所在镇处"), cells.get("地址"), lat, lng, cells.get("联系人"), cells.get("联系电话"));
+                cells.get("所在镇处"), cells.get("地址"), lat, lng, system, cells.get("联系人"), cells.get("联系电话"));
     }
+
+    /** What an office clerk writes in the 坐标系 column: the code, or the map the point was copied from. */
+    private static final Map<String, CoordinateSystem> CSV_SYSTEMS = Map.of(
+            "WGS84", CoordinateSystem.WGS84, "WGS-84", CoordinateSystem.WGS84, "GPS", CoordinateSystem.WGS84,
+            "GCJ02", CoordinateSystem.GCJ02, "GCJ-02", CoordinateSystem.GCJ02, "高德", CoordinateSystem.GCJ02,
+            "腾讯", CoordinateSystem.GCJ02, "BD09", CoordinateSystem.BD09, "BD-09", CoordinateSystem.BD09,
+            "百度", CoordinateSystem.BD09);
 
     private static <E extends Enum<E>> E byLabel(E[] values, String text, java.util.function.Function<E, String> label) {
         return Arrays.stream(values).filter(v -> label.apply(v).equals(text) || v.name().equals(text))

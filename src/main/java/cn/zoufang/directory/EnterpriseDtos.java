@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import cn.zoufang.kernel.CoordinateSystem;
+
 /** Bodies of {@code /api/v1/enterprises}. Enum fields carry codes, each with a Chinese label beside it. */
 public final class EnterpriseDtos {
 
@@ -20,7 +22,10 @@ public final class EnterpriseDtos {
     /** Mobile (1xxxxxxxxxx) or landline with area code (0791-8xxxxxxx). */
     public static final String PHONE_PATTERN = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
 
-    /** A new enterprise, or the full new state of one (PUT). */
+    /**
+     * A new enterprise, or the full new state of one (PUT). The position is in {@code coordinateSystem}
+     * (WGS-84 when absent): a point copied from 高德 or 腾讯 maps is GCJ-02, from 百度 maps BD-09.
+     */
     public record EnterpriseInput(
             @NotBlank(message = "请填写企业名称") @Size(max = 200, message = "企业名称不能超过 200 字") String name,
             @NotBlank(message = "请填写统一社会信用代码") @CreditCode String creditCode,
@@ -32,9 +37,22 @@ public final class EnterpriseDtos {
             @DecimalMax(value = "90", message = "纬度应在 -90 到 90 之间") Double latitude,
             @DecimalMin(value = "-180", message = "经度应在 -180 到 180 之间")
             @DecimalMax(value = "180", message = "经度应在 -180 到 180 之间") Double longitude,
+            CoordinateSystem coordinateSystem,
             @NotBlank(message = "请填写联系人") @Size(max = 60, message = "联系人不能超过 60 字") String contactName,
             @NotBlank(message = "请填写联系电话")
             @Pattern(regexp = PHONE_PATTERN, message = "联系电话应为手机号或带区号的固定电话") String contactPhone) {
+    }
+
+    /** The office's correction of a position alone (e.g. the check-ins show the registered point is wrong). */
+    public record LocationCorrection(
+            @NotNull(message = "请填写纬度")
+            @DecimalMin(value = "-90", message = "纬度应在 -90 到 90 之间")
+            @DecimalMax(value = "90", message = "纬度应在 -90 到 90 之间") Double latitude,
+            @NotNull(message = "请填写经度")
+            @DecimalMin(value = "-180", message = "经度应在 -180 到 180 之间")
+            @DecimalMax(value = "180", message = "经度应在 -180 到 180 之间") Double longitude,
+            CoordinateSystem coordinateSystem,
+            @NotBlank(message = "请说明更正原因") @Size(max = 200, message = "更正原因不能超过 200 字") String reason) {
     }
 
     public record GroupRef(UUID id, String name) {
@@ -46,7 +64,8 @@ public final class EnterpriseDtos {
 
     public record EnterpriseView(UUID id, String name, String creditCode, List<ScaleCategory> scaleCategories,
             List<String> scaleCategoryLabels, IndustryChain industryChain, String industryChainLabel, String town,
-            String address, Double latitude, Double longitude, String contactName, String contactPhone,
+            String address, Double latitude, Double longitude, CoordinateSystem locationSystem,
+            String locationSystemLabel, String contactName, String contactPhone,
             GroupRef currentGroup, long version) {
     }
 

@@ -97,6 +97,17 @@ public class EnterpriseResource {
         return enterprises.update(caller.get(), id, ifMatch, input).map(v -> withEtag(Response.ok(v), v).build());
     }
 
+    /** The office corrects a registered position (audited, under If-Match). */
+    @PUT
+    @Path("/{id}/location")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @Idempotent
+    public Uni<Response> correctLocation(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull EnterpriseDtos.LocationCorrection input) {
+        return enterprises.correctLocation(caller.get(), id, ifMatch, input).map(v -> withEtag(Response.ok(v), v).build());
+    }
+
     /** Bulk import of the zone's spreadsheet saved as CSV UTF-8; all rows or none. */
     @POST
     @Path("/import")

@@ -18,6 +18,7 @@ import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
 import cn.zoufang.directory.EnterpriseDtos.GroupRef;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Scope;
+import cn.zoufang.kernel.CoordinateSystem;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Conflicts;
@@ -144,6 +145,26 @@ public class EnterpriseService {
         });
     }
 
+    /**
+     * Corrects the position alone, under If-Match; the audit keeps the old and the new point. Visits
+     * already judged keep their verdicts: they were judged against the position registered then.
+     */
+    @WithTransaction
+    public Uni<EnterpriseView> correctLocation(Caller caller, UUID id, String ifMatch, EnterpriseDtos.LocationCorrection in) {
+        return findVisible(caller, id).flatMap(e -> {
+            Preconditions.requireMatch(ifMatch, e.version);
+            String before = e.latitude == null ? "无" : point(e);
+            locate(e, in.latitude(), in.longitude(), in.coordinateSystem());
+            e.updatedAt = Dates.now(clock);
+            String after = point(e);
+            return io.quarkus.hibernate.reactive.panache.Panache.flush()
+                    .chain(() -> audit.record(Entry.by(caller, "ENTERPRISE_LOCATION_CORRECT", "ENTERPRISE", e.id)
+                            .detail(before + " → " + after + "：" + in.reason().trim())))
+                    .chain(() -> currentGroups(List.of(e.id)))
+                    .map(groups -> view(e, groups.get(e.id), false));
+        });
+    }
+
     /** Persists a validated import in one transaction: all rows or none. */
     @WithTransaction
     public Uni<Integer> importAll(Caller caller, List<EnterpriseInput> rows) {
@@ -224,11 +245,29 @@ public class EnterpriseService {
         e.industryChain = in.industryChain();
         e.town = in.town().trim();
         e.address = in.address().trim();
-        e.latitude = in.latitude();
-        e.longitude = in.longitude();
+        locate(e, in.latitude(), in.longitude(), in.coordinateSystem());
         e.contactName = in.contactName().trim();
         e.contactPhone = in.contactPhone();
         e.updatedAt = Dates.now(clock);
+    }
+
+    private static String point(Enterprise e) {
+        return String.format(java.util.Locale.ROOT, "%.6f,%.6f (%s)", e.latitude, e.longitude, e.locationSystem);
+    }
+
+    /** Keeps the position in WGS-84 and notes the system it came in; no position, no system. */
+    private static void locate(Enterprise e, Double latitude, Double longitude, CoordinateSystem given) {
+        if (latitude == null || longitude == null) {
+            e.latitude = null;
+            e.longitude = null;
+            e.locationSystem = null;
+            return;
+        }
+        CoordinateSystem system = CoordinateSystem.orDefault(given);
+        CoordinateSystem.Position wgs = system.toWgs84(latitude, longitude);
+        e.latitude = wgs.latitude();
+        e.longitude = wgs.longitude();
+        e.locationSystem = system;
     }
 
     static EnterpriseView view(Enterprise e, GroupRef group, boolean maskPhone) {
@@ -236,7 +275,7 @@ public class EnterpriseService {
         return new EnterpriseView(e.id, e.name, e.creditCode, categories,
                 categories.stream().map(ScaleCategory::label).toList(), e.industryChain,
                 e.industryChain == null ? null : e.industryChain.label(), e.town, e.address, e.latitude,
-                e.longitude, e.contactName, maskPhone ? mask(e.contactPhone) : e.contactPhone, group, e.version);
+                e.longitude, e.locationSystem, e.locationSystem == null ? null : e.locationSystem.label(), e.contactName, maskPhone ? mask(e.contactPhone) : e.contactPhone, group, e.version);
     }
 
     /** 13812345678 → 138****5678; landlines keep the area code and the last four digits. */

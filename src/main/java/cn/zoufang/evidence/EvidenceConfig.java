@@ -28,6 +28,10 @@ public interface EvidenceConfig {
     @WithDefault("1000")
     double maxDistanceMeters();
 
+    /** Most pixels (width × height) a photo may have: read from the header, refused before decoding. */
+    @WithDefault("50000000")
+    long maxPixels();
+
     /** Longest side of the server-made thumbnail, in pixels. */
     @WithDefault("320")
     int thumbnailSize();

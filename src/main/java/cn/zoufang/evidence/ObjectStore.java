@@ -2,6 +2,9 @@ package cn.zoufang.evidence;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -18,6 +21,7 @@ import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.Http;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioAsyncClient;
+import io.minio.PostPolicy;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
@@ -41,6 +45,7 @@ public class ObjectStore {
     private final ObjectStoreConfig config;
     private final MinioAsyncClient client;
     private final MinioAsyncClient presigner;
+    private final String publicBase;
     private final Vertx vertx;
 
     public ObjectStore(ObjectStoreConfig config, Vertx vertx) {
@@ -48,6 +53,7 @@ public class ObjectStore {
         this.vertx = vertx;
         this.client = client(config.endpoint(), config);
         this.presigner = config.publicEndpoint().map(url -> client(url, config)).orElse(client);
+        this.publicBase = stripSlash(config.publicEndpoint().orElse(config.endpoint()));
     }
 
     private static MinioAsyncClient client(String endpoint, ObjectStoreConfig config) {
@@ -56,6 +62,10 @@ public class ObjectStore {
                 .credentials(config.accessKey(), config.secretKey())
                 .region(config.region())
                 .build();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public String bucket() {
@@ -79,22 +89,43 @@ public class ObjectStore {
     }
 
     /**
-     * A URL the phone PUTs the bytes to. The MinIO client signs only the host of a presigned URL, so
-     * the Content-Type and the size are checked when the upload is confirmed.
+     * The form the phone POSTs the bytes with (S3's browser-based upload): the store itself refuses an
+     * upload to another key, with another Content-Type, of more than {@code maxBytes}, or after
+     * {@code expiry}. A presigned PUT cannot say as much: the MinIO client signs only its host.
+     * <p>
+     * The policy's expiry is on the wall clock on purpose: the store checks it against its own.
      */
-    public String presignPut(String key, String contentType, Duration expiry) {
-        return presign(Http.Method.PUT, key, expiry, Map.of("Content-Type", contentType));
-    }
-
-    public String presignGet(String key, Duration expiry) {
-        return presign(Http.Method.GET, key, expiry, Map.of());
-    }
-
-    private String presign(Http.Method method, String key, Duration expiry, Map<String, String> headers) {
+    public UploadForm presignPost(String key, String contentType, long maxBytes, Duration expiry) {
+        PostPolicy policy = new PostPolicy(config.bucket(), ZonedDateTime.now(ZoneOffset.UTC).plus(expiry));
+        policy.addEqualsCondition("key", key);
+        policy.addEqualsCondition("Content-Type", contentType);
+        policy.addContentLengthRangeCondition(1L, maxBytes);
         try {
-            return presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(method)
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("key", key);
+            fields.put("Content-Type", contentType);
+            fields.putAll(presigner.getPresignedPostFormData(policy));
+            return new UploadForm(publicBase + "/" + config.bucket(), Map.copyOf(fields));
+        } catch (MinioException e) {
+            throw new IllegalStateException("Cannot presign an upload form for " + key, e);
+        }
+    }
+
+    /** Where to POST, and the fields to send before the file part (named {@code file}). */
+    public record UploadForm(String url, Map<String, String> fields) {
+    }
+
+    /**
+     * A download URL whose answer says the type the server verified, whatever the object's metadata
+     * says, and names a file rather than inviting a browser to render it as a page.
+     */
+    public String presignGet(String key, Duration expiry, String contentType, String fileName) {
+        try {
+            return presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Http.Method.GET)
                     .bucket(config.bucket()).object(key).expiry((int) expiry.toSeconds(), TimeUnit.SECONDS)
-                    .extraHeaders(headers).build());
+                    .extraQueryParams(Map.of("response-content-type", contentType,
+                            "response-content-disposition", "inline; filename=\"" + fileName + "\""))
+                    .build());
         } catch (MinioException e) {
             throw new IllegalStateException("Cannot presign " + key, e);
         }

@@ -3,6 +3,7 @@ package cn.zoufang.evidence;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +19,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Removes uploads never confirmed within the pending TTL, objects included. Rows are claimed with
+ * Removes uploads never confirmed within the pending TTL, objects included, and what lands on an upload
+ * key after its photo was decided (a second upload with the same form: never served, removed once the
+ * form has expired). Rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so replicas running the same job at once share the work instead of
  * repeating it.
  */
@@ -44,24 +47,36 @@ public class PendingUploadJanitor {
 
     @Scheduled(every = "15m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return sweep(Dates.now(clock).minus(config.pendingTtl())).replaceWithVoid()
+        // A minute's margin: the store judges a form's expiry by its own clock.
+        return sweep(Dates.now(clock).minus(config.pendingTtl()))
+                .chain(() -> sweepStrays(Dates.now(clock).minus(config.uploadExpiry()).minusMinutes(1)))
+                .replaceWithVoid()
                 .onFailure().invoke(f -> LOG.warn("Pending upload clean-up failed; will retry", f))
                 .onFailure().recoverWithNull();
     }
 
     /** @return how many pending uploads created before {@code before} were removed */
     public Uni<Integer> sweep(OffsetDateTime before) {
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                select * from photo where status = 'PENDING' and created_at < :before
-                order by created_at limit :batch for update skip locked""", Photo.class)
+        return claim("status = 'PENDING' and created_at < :before", before, p -> store.remove(p.uploadKey).invoke(() -> {
+            p.status = PhotoStatus.REJECTED;
+            p.rejectReason = RejectReason.UPLOAD_EXPIRED;
+            p.confirmedAt = Dates.now(clock);
+            p.uploadKey = null;
+        }).chain(() -> notifier.notify(List.of(p.uploadedBy), NotificationType.PHOTO_REJECTED, p.id, false)));
+    }
+
+    /** @return how many decided photos whose upload form was issued before {@code before} had their upload key cleared */
+    public Uni<Integer> sweepStrays(OffsetDateTime before) {
+        return claim("status <> 'PENDING' and upload_key is not null and created_at < :before", before,
+                p -> store.remove(p.uploadKey).invoke(() -> p.uploadKey = null));
+    }
+
+    private Uni<Integer> claim(String where, OffsetDateTime before, Function<Photo, Uni<Void>> each) {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "select * from photo where " + where + " order by created_at limit :batch for update skip locked", Photo.class)
                 .setParameter("before", before).setParameter("batch", BATCH).getResultList())
                 .flatMap(photos -> Multi.createFrom().iterable(photos)
-                        .onItem().transformToUniAndConcatenate(p -> store.remove(p.objectKey).invoke(() -> {
-                            p.status = PhotoStatus.REJECTED;
-                            p.rejectReason = RejectReason.UPLOAD_EXPIRED;
-                            p.confirmedAt = Dates.now(clock);
-                        }).chain(() -> notifier.notify(List.of(p.uploadedBy), NotificationType.PHOTO_REJECTED, p.id, false))
-                                .replaceWith(p))
+                        .onItem().transformToUniAndConcatenate(p -> each.apply(p).replaceWith(p))
                         .collect().asList()
                         .map(List::size)));
     }

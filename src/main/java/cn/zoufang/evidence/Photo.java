@@ -36,8 +36,20 @@ public class Photo extends PanacheEntityBase {
     @Column(name = "uploaded_by", nullable = false)
     public UUID uploadedBy;
 
-    @Column(name = "object_key", nullable = false)
+    /**
+     * Where the verified bytes are served from: chosen and written by the service when it accepts the
+     * photo, never presigned for upload; null until then.
+     */
+    @Column(name = "object_key")
     public String objectKey;
+
+    /** Where the phone uploads; a stray upload here is removed once its form has expired. */
+    @Column(name = "upload_key")
+    public String uploadKey;
+
+    /** A re-encoded copy without any metadata, which is what an enterprise downloads. */
+    @Column(name = "shareable_key")
+    public String shareableKey;
 
     @Column(name = "thumbnail_key")
     public String thumbnailKey;
@@ -57,6 +69,22 @@ public class Photo extends PanacheEntityBase {
     public RejectReason rejectReason;
 
     public String sha256;
+
+    /** The hash of the object as stored now: the verified one until retention removes its EXIF position. */
+    @Column(name = "stored_sha256")
+    public String storedSha256;
+
+    public Integer width;
+
+    public Integer height;
+
+    /** Set by location retention: the stored original still carries the EXIF position it cleared. */
+    @Column(name = "gps_scrub_due", nullable = false)
+    public boolean gpsScrubDue;
+
+    /** When retention removed the EXIF position from the stored original. */
+    @Column(name = "gps_scrubbed_at")
+    public OffsetDateTime gpsScrubbedAt;
 
     @Column(name = "size_bytes")
     public Long sizeBytes;

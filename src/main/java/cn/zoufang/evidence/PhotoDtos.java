@@ -27,14 +27,18 @@ public final class PhotoDtos {
     }
 
     public record PhotoView(UUID id, UUID visitId, UUID issueId, PhotoStatus status, String statusLabel, RejectReason rejectReason,
-            String rejectReasonLabel, String contentType, Long sizeBytes, OffsetDateTime capturedAt, Double latitude,
+            String rejectReasonLabel, String contentType, Long sizeBytes, Integer width, Integer height,
+            OffsetDateTime capturedAt, Double latitude,
             Double longitude, Double distanceMeters, List<PhotoFlag> flags, List<String> flagLabels,
             OffsetDateTime createdAt, OffsetDateTime confirmedAt, String downloadUrl, String thumbnailUrl,
             OffsetDateTime urlsExpireAt, long version) {
     }
 
-    /** Where and how the phone uploads the bytes: a PUT of exactly these headers, before {@code expiresAt}. */
-    public record UploadSlot(PhotoView photo, String uploadUrl, String method, Map<String, String> headers,
+    /**
+     * Where and how the phone uploads the bytes: a multipart/form-data POST to {@code uploadUrl} of every
+     * field in {@code fields}, then the file in a part named {@code file}, before {@code expiresAt}.
+     */
+    public record UploadSlot(PhotoView photo, String uploadUrl, String method, Map<String, String> fields,
             OffsetDateTime expiresAt, long maxBytes) {
     }
 }

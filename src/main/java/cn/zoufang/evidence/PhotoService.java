@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -90,8 +92,8 @@ public class PhotoService {
                     p.ownerType = ownerType;
                     p.ownerId = owner;
                     p.uploadedBy = caller.id();
-                    p.objectKey = (ownerType == Photo.OwnerType.VISIT ? "visits/" : "issues/") + owner + "/"
-                            + unguessable() + extension(in.contentType());
+                    // The phone may write only to the upload key; the evidence key is chosen on acceptance.
+                    p.uploadKey = "uploads/" + unguessable() + extension(in.contentType());
                     p.contentType = in.contentType();
                     p.declaredBytes = in.sizeBytes();
                     p.status = PhotoStatus.PENDING;
@@ -101,8 +103,9 @@ public class PhotoService {
                                     .detail(ownerType + " " + owner))))
                             .map(x -> {
                                 Duration expiry = config.uploadExpiry();
-                                return new UploadSlot(view(p, null), store.presignPut(p.objectKey, p.contentType, expiry),
-                                        "PUT", Map.of("Content-Type", p.contentType),
+                                ObjectStore.UploadForm form = store.presignPost(p.uploadKey, p.contentType,
+                                        config.maxBytes(), expiry);
+                                return new UploadSlot(view(caller, p, null), form.url(), "POST", form.fields(),
                                         Dates.now(clock).plus(expiry), config.maxBytes());
                             });
                 });
@@ -116,9 +119,9 @@ public class PhotoService {
                 throw new ApiException(ErrorCode.FORBIDDEN, "只有上传这张照片的人可以确认它");
             }
             if (p.status != PhotoStatus.PENDING) {
-                return Uni.createFrom().item(view(p, downloadExpiry(p)));
+                return Uni.createFrom().item(view(caller, p, downloadExpiry(p)));
             }
-            return store.stat(p.objectKey)
+            return store.stat(p.uploadKey)
                     .onFailure().transform(PhotoService::storageUnavailable)
                     .flatMap(stat -> {
                         if (stat == null) {
@@ -132,13 +135,11 @@ public class PhotoService {
                             // Uploaded with another Content-Type than the slot was for.
                             return reject(caller, p, RejectReason.TYPE_MISMATCH, size);
                         }
-                        return store.read(p.objectKey)
+                        return store.read(p.uploadKey)
                                 .onFailure().transform(PhotoService::storageUnavailable)
-                                .flatMap(bytes -> vertx.executeBlocking(Uni.createFrom()
-                                        .item(() -> PhotoInspector.inspect(bytes, config.thumbnailSize()))))
-                                .flatMap(found -> {
-                                    if (found.type() == null) {
-                                        return reject(caller, p, RejectReason.NOT_AN_IMAGE, size);
+                                .flatMap(bytes -> inspect(bytes, p).flatMap(found -> {
+                                    if (found.refused() != null) {
+                                        return reject(caller, p, found.refused(), size);
                                     }
                                     if (!found.type().equals(p.contentType)) {
                                         return reject(caller, p, RejectReason.TYPE_MISMATCH, size);
@@ -146,107 +147,157 @@ public class PhotoService {
                                     if (!found.sha256().equalsIgnoreCase(sha256)) {
                                         return reject(caller, p, RejectReason.HASH_MISMATCH, size);
                                     }
-                                    return accept(caller, p, found, size);
-                                });
+                                    return accept(caller, p, bytes, found, size);
+                                }));
                     });
         });
+    }
+
+    /**
+     * On a worker thread. Whatever goes wrong while looking at the bytes (a decoder's own bug included),
+     * the photo is refused as unreadable rather than left pending.
+     */
+    private Uni<PhotoInspector.Inspection> inspect(byte[] bytes, Photo p) {
+        PhotoInspector.Limits limits = new PhotoInspector.Limits(config.thumbnailSize(), config.maxPixels(),
+                p.ownerType == Photo.OwnerType.ISSUE);
+        return vertx.executeBlocking(Uni.createFrom().item(() -> PhotoInspector.inspect(bytes, limits)))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("Photo %s could not be inspected: %s", p.id, e.getClass().getName());
+                    return new PhotoInspector.Inspection(null, null, RejectReason.UNREADABLE, null, null, null, null,
+                            null, null, null);
+                });
     }
 
     public Uni<PhotoView> get(Caller caller, UUID photoId) {
         return Photo.<Photo>findById(photoId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("照片"))
                 .call(p -> visibleOwner(caller, p.ownerType, p.ownerId))
-                .map(p -> view(p, downloadExpiry(p)));
+                .map(p -> view(caller, p, downloadExpiry(p)));
     }
 
     public Uni<List<PhotoView>> list(Caller caller, Photo.OwnerType ownerType, UUID ownerId) {
         return visibleOwner(caller, ownerType, ownerId)
                 .chain(owner -> Photo.<Photo>list("ownerType = ?1 and ownerId = ?2 order by createdAt, id",
                         ownerType, owner))
-                .map(photos -> photos.stream().map(p -> view(p, downloadExpiry(p))).toList());
+                .map(photos -> photos.stream().map(p -> view(caller, p, downloadExpiry(p))).toList());
     }
 
-    private Uni<PhotoView> accept(Caller caller, Photo p, PhotoInspector.Inspection found, long size) {
-        String thumbKey = found.thumbnail() == null ? null : p.objectKey + ".thumb.jpg";
-        Uni<Void> thumb = thumbKey == null ? Uni.createFrom().voidItem()
-                : store.write(thumbKey, found.thumbnail(), PhotoInspector.JPEG)
-                        .onFailure().transform(PhotoService::storageUnavailable);
+    /**
+     * Writes the bytes that were checked (not whatever the upload key holds by now) to the evidence key,
+     * with the verified type, beside the thumbnail and, for an issue, the copy an enterprise downloads;
+     * then removes the upload. Only then does the row say ACCEPTED.
+     */
+    private Uni<PhotoView> accept(Caller caller, Photo p, byte[] bytes, PhotoInspector.Inspection found, long size) {
+        // A key of this confirmation's own: if another confirmation of the photo wins the race, what this
+        // one wrote is removed and never served.
+        String key = (p.ownerType == Photo.OwnerType.VISIT ? "visits/" : "issues/") + p.ownerId + "/" + p.id + "-"
+                + unguessable() + extension(found.type());
+        String thumbKey = found.thumbnail() == null ? null : key + ".thumb.jpg";
+        String shareKey = found.shareable() == null ? null : key + ".share.jpg";
+        Uni<Void> stored = store.write(key, bytes, found.type())
+                .chain(() -> thumbKey == null ? Uni.createFrom().voidItem()
+                        : store.write(thumbKey, found.thumbnail(), PhotoInspector.JPEG))
+                .chain(() -> shareKey == null ? Uni.createFrom().voidItem()
+                        : store.write(shareKey, found.shareable(), PhotoInspector.JPEG))
+                .onFailure().transform(PhotoService::storageUnavailable);
+        Consumer<Photo> verified = row -> {
+            row.status = PhotoStatus.ACCEPTED;
+            row.objectKey = key;
+            row.sha256 = found.sha256().toLowerCase();
+            row.storedSha256 = row.sha256;
+            row.sizeBytes = size;
+            row.width = found.width();
+            row.height = found.height();
+            row.capturedAt = found.capturedAt();
+            row.gpsLatitude = found.latitude();
+            row.gpsLongitude = found.longitude();
+            row.thumbnailKey = thumbKey;
+            row.shareableKey = shareKey;
+        };
+        Entry accepted = Entry.by(caller, "PHOTO_ACCEPT", "PHOTO", p.id).detail(found.type() + " sha256 " + found.sha256());
+        Uni<Photo> recorded;
         if (p.ownerType != Photo.OwnerType.VISIT) {
             // An issue's photo shows the problem or the answer; when and where it was taken is not judged.
-            return thumb.chain(() -> update(p.id, row -> {
-                row.status = PhotoStatus.ACCEPTED;
-                row.sha256 = found.sha256().toLowerCase();
-                row.sizeBytes = size;
-                row.capturedAt = found.capturedAt();
-                row.gpsLatitude = found.latitude();
-                row.gpsLongitude = found.longitude();
-                row.thumbnailKey = thumbKey;
-            }, Entry.by(caller, "PHOTO_ACCEPT", "PHOTO", p.id).detail(found.type()),
-                    () -> issues.photoAdded(caller, p.ownerId, p.id)));
+            recorded = stored.chain(() -> record(p.id, verified, accepted, () -> issues.photoAdded(caller, p.ownerId, p.id)));
+        } else {
+            recorded = stored.chain(() -> Visit.<Visit>findById(p.ownerId))
+                    .flatMap(v -> Enterprise.<Enterprise>findById(v.enterpriseId).map(e -> judge(v, e, found)))
+                    .flatMap(judged -> record(p.id, row -> {
+                        verified.accept(row);
+                        row.gpsDistanceMeters = judged.distanceMeters();
+                        row.flags = judged.flags();
+                    }, accepted, null));
         }
-        return thumb.chain(() -> Visit.<Visit>findById(p.ownerId))
-                .flatMap(v -> Enterprise.<Enterprise>findById(v.enterpriseId).map(e -> {
-                    Set<PhotoFlag> flags = EnumSet.noneOf(PhotoFlag.class);
-                    LocalDate visitDay = v.checkInAt != null ? v.checkInAt.atZoneSameInstant(Dates.ZONE).toLocalDate()
-                            : v.plannedDate;
-                    if (found.capturedAt() == null) {
-                        flags.add(PhotoFlag.NO_CAPTURE_TIME);
-                    } else if (!found.capturedAt().atZoneSameInstant(Dates.ZONE).toLocalDate().equals(visitDay)) {
-                        flags.add(PhotoFlag.OUTSIDE_VISIT_DAY);
-                    }
-                    Double distance = null;
-                    if (found.latitude() == null) {
-                        flags.add(PhotoFlag.NO_LOCATION);
-                    } else if (e.latitude != null) {
-                        distance = Math.round(Geo.distanceMeters(found.latitude(), found.longitude(), e.latitude,
-                                e.longitude) * 10) / 10.0;
-                        if (distance > config.maxDistanceMeters()) {
-                            flags.add(PhotoFlag.FAR_FROM_SITE);
-                        }
-                    }
-                    return new Object[] { flags, distance };
-                }))
-                .flatMap(result -> update(p.id, row -> {
-                    @SuppressWarnings("unchecked")
-                    Set<PhotoFlag> flags = (Set<PhotoFlag>) result[0];
-                    row.status = PhotoStatus.ACCEPTED;
-                    row.sha256 = found.sha256().toLowerCase();
-                    row.sizeBytes = size;
-                    row.capturedAt = found.capturedAt();
-                    row.gpsLatitude = found.latitude();
-                    row.gpsLongitude = found.longitude();
-                    row.gpsDistanceMeters = (Double) result[1];
-                    row.flags = flags;
-                    row.thumbnailKey = thumbKey;
-                }, Entry.by(caller, "PHOTO_ACCEPT", "PHOTO", p.id).detail(found.type()), null));
+        return recorded.call(row -> key.equals(row.objectKey)
+                ? store.remove(p.uploadKey).onFailure().recoverWithNull()
+                : removeQuietly(key, thumbKey, shareKey))
+                .map(row -> view(caller, row, downloadExpiry(row)));
+    }
+
+    /** Objects that lost a race: never referenced, so a failure to remove them only leaves garbage. */
+    private Uni<Void> removeQuietly(String... keys) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (String k : keys) {
+            if (k != null) {
+                all = all.chain(() -> store.remove(k).onFailure().recoverWithNull());
+            }
+        }
+        return all;
+    }
+
+    private record Judged(Set<PhotoFlag> flags, Double distanceMeters) {
+    }
+
+    /** When and where a visit's photo was taken, against the visit's day and the enterprise's position. */
+    private Judged judge(Visit v, Enterprise e, PhotoInspector.Inspection found) {
+        Set<PhotoFlag> flags = EnumSet.noneOf(PhotoFlag.class);
+        LocalDate visitDay = v.checkInAt != null ? v.checkInAt.atZoneSameInstant(Dates.ZONE).toLocalDate() : v.plannedDate;
+        if (found.capturedAt() == null) {
+            flags.add(PhotoFlag.NO_CAPTURE_TIME);
+        } else if (!found.capturedAt().atZoneSameInstant(Dates.ZONE).toLocalDate().equals(visitDay)) {
+            flags.add(PhotoFlag.OUTSIDE_VISIT_DAY);
+        }
+        Double distance = null;
+        if (found.latitude() == null) {
+            flags.add(PhotoFlag.NO_LOCATION);
+        } else if (e.latitude != null) {
+            // EXIF positions are WGS-84, like the enterprise's registered one.
+            distance = Math.round(Geo.distanceMeters(found.latitude(), found.longitude(), e.latitude, e.longitude) * 10) / 10.0;
+            if (distance > config.maxDistanceMeters()) {
+                flags.add(PhotoFlag.FAR_FROM_SITE);
+            }
+        }
+        return new Judged(flags, distance);
     }
 
     private Uni<PhotoView> reject(Caller caller, Photo p, RejectReason reason, long size) {
-        return store.remove(p.objectKey)
+        return store.remove(p.uploadKey)
                 .onFailure().transform(PhotoService::storageUnavailable)
-                .chain(() -> update(p.id, row -> {
+                .chain(() -> record(p.id, row -> {
                     row.status = PhotoStatus.REJECTED;
                     row.rejectReason = reason;
                     row.sizeBytes = size;
                 }, Entry.by(caller, "PHOTO_REJECT", "PHOTO", p.id).detail(reason.name()),
                         // The phone that confirmed hears it in the answer; another uploader gets a notification.
                         () -> p.uploadedBy.equals(caller.id()) ? Uni.createFrom().voidItem()
-                                : notifier.notify(List.of(p.uploadedBy), NotificationType.PHOTO_REJECTED, p.id, false)));
+                                : notifier.notify(List.of(p.uploadedBy), NotificationType.PHOTO_REJECTED, p.id, false)))
+                .map(row -> view(caller, row, downloadExpiry(row)));
     }
 
-    /** Records the outcome, with whatever else must commit with it ({@code alsoInTransaction}, may be null). */
-    private Uni<PhotoView> update(UUID id, java.util.function.Consumer<Photo> change, Entry auditEntry,
-            java.util.function.Supplier<Uni<Void>> alsoInTransaction) {
+    /**
+     * Records the outcome, with whatever else must commit with it ({@code alsoInTransaction}, may be null).
+     * @return the row as it stands: another confirmation of the same photo may have finished first
+     */
+    private Uni<Photo> record(UUID id, Consumer<Photo> change, Entry auditEntry, Supplier<Uni<Void>> alsoInTransaction) {
         return Panache.withTransaction(() -> Photo.<Photo>findById(id).flatMap(row -> {
             if (row.status != PhotoStatus.PENDING) {
-                // Another confirmation of the same photo finished first; its outcome stands.
                 return Uni.createFrom().item(row);
             }
             change.accept(row);
             row.confirmedAt = Dates.now(clock);
             Uni<Void> more = alsoInTransaction == null ? Uni.createFrom().voidItem() : alsoInTransaction.get();
             return audit.record(auditEntry).chain(() -> more).replaceWith(row);
-        })).map(row -> view(row, downloadExpiry(row)));
+        }));
     }
 
     private Uni<Visit> writableVisit(Caller caller, UUID visitId) {
@@ -334,15 +385,29 @@ public class PhotoService {
         return p.status == PhotoStatus.ACCEPTED ? config.downloadExpiry() : null;
     }
 
-    /** Download and thumbnail URLs only for accepted photos, each valid for {@code expiry}. */
-    private PhotoView view(Photo p, Duration expiry) {
+    /**
+     * Download and thumbnail URLs only for accepted photos, each valid for {@code expiry}. An enterprise
+     * sees no staff member's position or capture time, and downloads the re-encoded copy without metadata
+     * (none for HEIC, which the service cannot re-encode); the thumbnail never carries metadata.
+     */
+    private PhotoView view(Caller caller, Photo p, Duration expiry) {
+        boolean othersPhotoForEnterprise = caller.hasAny(Role.ENTERPRISE_CONTACT) && !p.uploadedBy.equals(caller.id());
         List<PhotoFlag> flags = p.flags.stream().sorted(Comparator.naturalOrder()).toList();
-        String download = expiry == null ? null : store.presignGet(p.objectKey, expiry);
-        String thumbnail = expiry == null || p.thumbnailKey == null ? null : store.presignGet(p.thumbnailKey, expiry);
+        String name = "photo-" + p.id;
+        String download = null;
+        if (expiry != null && !othersPhotoForEnterprise) {
+            download = store.presignGet(p.objectKey, expiry, p.contentType, name + extension(p.contentType));
+        } else if (expiry != null && p.shareableKey != null) {
+            download = store.presignGet(p.shareableKey, expiry, PhotoInspector.JPEG, name + ".jpg");
+        }
+        String thumbnail = expiry == null || p.thumbnailKey == null ? null
+                : store.presignGet(p.thumbnailKey, expiry, PhotoInspector.JPEG, name + "-thumb.jpg");
         boolean visit = p.ownerType == Photo.OwnerType.VISIT;
         return new PhotoView(p.id, visit ? p.ownerId : null, visit ? null : p.ownerId, p.status, p.status.label(), p.rejectReason,
-                p.rejectReason == null ? null : p.rejectReason.label(), p.contentType, p.sizeBytes, p.capturedAt,
-                p.gpsLatitude, p.gpsLongitude, p.gpsDistanceMeters, flags, flags.stream().map(PhotoFlag::label).toList(),
+                p.rejectReason == null ? null : p.rejectReason.label(), p.contentType, p.sizeBytes, p.width, p.height,
+                othersPhotoForEnterprise ? null : p.capturedAt,
+                othersPhotoForEnterprise ? null : p.gpsLatitude, othersPhotoForEnterprise ? null : p.gpsLongitude,
+                othersPhotoForEnterprise ? null : p.gpsDistanceMeters, flags, flags.stream().map(PhotoFlag::label).toList(),
                 p.createdAt, p.confirmedAt, download, thumbnail,
                 expiry == null ? null : Dates.now(clock).plus(expiry), p.version);
     }

@@ -10,6 +10,8 @@ public record Figures(
         long visitsRegular,
         long visitsFollowUp,
         long visitsOnSite,
+        long visitsConfirmed,
+        Double confirmedShare,
         long enterprisesAssigned,
         long enterprisesVisited,
         Double coverageRate,
@@ -44,7 +46,7 @@ public record Figures(
 
     /** The figures as the queries deliver them, before the rates are derived. */
     static final class Tally {
-        long visitsCompleted, visitsRegular, visitsFollowUp, visitsOnSite;
+        long visitsCompleted, visitsRegular, visitsFollowUp, visitsOnSite, visitsConfirmed;
         long enterprisesAssigned, enterprisesVisited;
         long issuesRegistered, registeredFromVisits, registeredAtDesk, registeredByEnterprises;
         long issuesForwarded, issuesAnswered;
@@ -57,7 +59,8 @@ public record Figures(
         long issuesSupervised, returns;
 
         Figures figures() {
-            return new Figures(visitsCompleted, visitsRegular, visitsFollowUp, visitsOnSite, enterprisesAssigned,
+            return new Figures(visitsCompleted, visitsRegular, visitsFollowUp, visitsOnSite, visitsConfirmed,
+                    share(visitsConfirmed, visitsCompleted), enterprisesAssigned,
                     enterprisesVisited, share(enterprisesVisited, enterprisesAssigned), issuesRegistered,
                     registeredFromVisits, registeredAtDesk, registeredByEnterprises, issuesForwarded, issuesAnswered,
                     closedResolved, closedExplained, closedDuplicate, closedWithdrawn, closedWithoutConfirmation,

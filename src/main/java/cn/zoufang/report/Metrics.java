@@ -210,15 +210,17 @@ public class Metrics {
 
     private static Query visits() {
         return new Query("visits", grouped("""
-                select v.group_id g, null::uuid d, e.industry_chain c, e.town t, v.kind, v.check_in_verdict verdict
+                select v.group_id g, null::uuid d, e.industry_chain c, e.town t, v.kind, v.check_in_verdict verdict,
+                       v.enterprise_confirmed_at is not null confirmed
                 from visit v join enterprise e on e.id = v.enterprise_id
                 where v.status = 'COMPLETED' and v.completed_at >= :start and v.completed_at < :asOf""", """
                 count(*), count(*) filter (where f.kind = 'REGULAR'), count(*) filter (where f.kind = 'FOLLOW_UP'),
-                count(*) filter (where f.verdict = 'ON_SITE')"""), (t, r) -> {
+                count(*) filter (where f.verdict = 'ON_SITE'), count(*) filter (where f.confirmed)"""), (t, r) -> {
                     t.visitsCompleted = n(r[0]);
                     t.visitsRegular = n(r[1]);
                     t.visitsFollowUp = n(r[2]);
                     t.visitsOnSite = n(r[3]);
+                    t.visitsConfirmed = n(r[4]);
                 });
     }
 

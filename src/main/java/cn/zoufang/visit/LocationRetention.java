@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Officials' positions are personal data: once a visit's check-in is older than the retention period
  * (180 days by default), its coordinates, accuracy and distance are cleared and the verdict alone
- * remains; the visit's photos lose their EXIF position the same way, and so do issues' photos of that age.
+ * remains; the visit's photos lose their EXIF position the same way, and so do issues' photos of that age
+ * (the stored originals too: {@code evidence.PhotoPositionRetention} rewrites them, flagged here).
  * Idempotent, so every replica may run it.
  */
 @ApplicationScoped
@@ -47,13 +48,13 @@ public class LocationRetention {
     public Uni<Integer> run() {
         OffsetDateTime before = Dates.now(clock).minus(config.locationRetention());
         return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                update photo set gps_latitude = null, gps_longitude = null
+                update photo set gps_latitude = null, gps_longitude = null, gps_scrub_due = true
                 where owner_type = 'VISIT' and gps_latitude is not null
                   and owner_id in (select id from visit where check_in_at < :before)""")
                 .setParameter("before", before).executeUpdate()
                 // Photos of issues (an official's, a department's) keep where they were taken just as long.
                 .chain(() -> s.createNativeQuery("""
-                        update photo set gps_latitude = null, gps_longitude = null
+                        update photo set gps_latitude = null, gps_longitude = null, gps_scrub_due = true
                         where owner_type = 'ISSUE' and gps_latitude is not null and created_at < :before""")
                         .setParameter("before", before).executeUpdate())
                 .chain(() -> s.createNativeQuery("""

@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import cn.zoufang.kernel.CoordinateSystem;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 @Entity
@@ -55,6 +57,11 @@ public class Visit extends PanacheEntityBase {
     @Column(name = "check_in_longitude")
     public Double checkInLongitude;
 
+    /** What the phone sent its position in; the position above is WGS-84. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "check_in_coordinate_system")
+    public CoordinateSystem checkInCoordinateSystem;
+
     @Column(name = "check_in_accuracy_m")
     public Double checkInAccuracyMeters;
 
@@ -71,6 +78,14 @@ public class Visit extends PanacheEntityBase {
 
     @Column(name = "out_of_range_reason")
     public String outOfRangeReason;
+
+    /** When the official's phone scanned the enterprise's visit code (its clock); null: not confirmed. */
+    @Column(name = "enterprise_confirmed_at")
+    public OffsetDateTime enterpriseConfirmedAt;
+
+    /** The code's id: a code confirms one visit only (unique). */
+    @Column(name = "enterprise_code_id")
+    public String enterpriseCodeId;
 
     @Column(name = "check_out_at")
     public OffsetDateTime checkOutAt;

@@ -21,6 +21,13 @@ public interface VisitConfig {
     @WithDefault("P180D")
     java.time.Duration locationRetention();
 
+    /**
+     * How long after scanning an enterprise's visit code (offline) the phone may still send it: the
+     * code is checked as of the scan, but a scan older than this no longer confirms anything.
+     */
+    @WithDefault("PT72H")
+    java.time.Duration codeOfflineWindow();
+
     /** When the retention job runs (China time); {@code off} in tests, which run it directly. */
     @WithDefault("0 15 3 * * ?")
     String locationRetentionCron();

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import cn.zoufang.kernel.CoordinateSystem;
+
 /** Bodies of {@code /api/v1/visits}. */
 public final class VisitDtos {
 
@@ -29,12 +31,16 @@ public final class VisitDtos {
             @Size(max = 20, message = "一次回访最多关联 20 条诉求") List<@NotNull UUID> issueIds) {
     }
 
-    /** The phone's position at check-in; no position at all is allowed (and proves nothing). */
+    /**
+     * The phone's position at check-in; no position at all is allowed (and proves nothing). The position
+     * is in {@code coordinateSystem} (WGS-84 when absent): Amap and Tencent SDKs give GCJ-02, Baidu's BD-09.
+     */
     public record CheckIn(
             @DecimalMin(value = "-90", message = "纬度应在 -90 到 90 之间")
             @DecimalMax(value = "90", message = "纬度应在 -90 到 90 之间") Double latitude,
             @DecimalMin(value = "-180", message = "经度应在 -180 到 180 之间")
             @DecimalMax(value = "180", message = "经度应在 -180 到 180 之间") Double longitude,
+            CoordinateSystem coordinateSystem,
             @PositiveOrZero(message = "定位精度不能为负数") Double accuracyMeters,
             @NotNull(message = "请带上手机时间") OffsetDateTime deviceTime,
             @NotNull(message = "请说明定位来源") LocationSource source,
@@ -42,6 +48,12 @@ public final class VisitDtos {
     }
 
     public record CheckOut(@NotNull(message = "请带上手机时间") OffsetDateTime deviceTime) {
+    }
+
+    /** The enterprise's visit code as the official's phone scanned it, and when (the phone's clock). */
+    public record EnterpriseConfirmation(
+            @NotBlank(message = "请扫描企业的走访确认码") @Size(max = 2000, message = "确认码过长") String code,
+            @NotNull(message = "请带上扫码时间") OffsetDateTime scannedAt) {
     }
 
     public record Completion(
@@ -62,8 +74,9 @@ public final class VisitDtos {
     public record LinkedIssue(UUID id, String ledgerNo, String title, String status) {
     }
 
+    /** {@code latitude}/{@code longitude} in WGS-84, converted from {@code coordinateSystem}, what the phone sent. */
     public record CheckInView(OffsetDateTime at, OffsetDateTime deviceTime, Double latitude, Double longitude,
-            Double accuracyMeters, LocationSource source, String sourceLabel, Double distanceMeters,
+            CoordinateSystem coordinateSystem, String coordinateSystemLabel, Double accuracyMeters, LocationSource source, String sourceLabel, Double distanceMeters,
             CheckInVerdict verdict, String verdictLabel, String outOfRangeReason) {
     }
 
@@ -76,8 +89,8 @@ public final class VisitDtos {
     /** A visit; {@code detail} and the verdict are null for the enterprise, which sees only that it happened. */
     public record VisitView(UUID id, UUID enterpriseId, String enterpriseName, UUID groupId, String groupName,
             VisitKind kind, String kindLabel, VisitStatus status, String statusLabel, LocalDate plannedDate,
-            CheckInVerdict checkInVerdict, String checkInVerdictLabel, OffsetDateTime completedAt, long version,
-            VisitDetail detail) {
+            CheckInVerdict checkInVerdict, String checkInVerdictLabel, boolean confirmedByEnterprise,
+            OffsetDateTime enterpriseConfirmedAt, OffsetDateTime completedAt, long version, VisitDetail detail) {
     }
 
     public record GapEnterprise(UUID id, String name, String town, long completedVisits) {

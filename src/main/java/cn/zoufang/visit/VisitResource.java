@@ -105,6 +105,34 @@ public class VisitResource {
         return visits.checkIn(who, id, ifMatch, in).map(v -> withEtag(Response.ok(), v));
     }
 
+    /** The enterprise contact's app: its visit codes for the next ten minutes, shown one after another. */
+    @GET
+    @Path("/visit-codes")
+    @RolesAllowed(Role.N_ENTERPRISE_CONTACT)
+    public Uni<VisitCodes.Codes> visitCodes() {
+        return visits.codesFor(caller.get());
+    }
+
+    /** The official's phone: the key to check an enterprise's visit code offline. */
+    @GET
+    @Path("/visit-codes/verification-key")
+    @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER, Role.N_OFFICE, Role.N_ADMIN })
+    public VisitCodes.VerificationKey visitCodeKey() {
+        return visits.codeVerificationKey();
+    }
+
+    /** The enterprise's visit code, scanned during the visit (see mobile-contract/visits.md). */
+    @POST
+    @Path("/visits/{id}/enterprise-confirmation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER })
+    @Idempotent
+    public Uni<Response> confirmByEnterprise(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull VisitDtos.EnterpriseConfirmation in) {
+        Caller who = caller.get();
+        return visits.confirmByEnterprise(who, id, ifMatch, in).map(v -> withEtag(Response.ok(), v));
+    }
+
     @POST
     @Path("/visits/{id}/check-out")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -27,10 +27,12 @@ import cn.zoufang.directory.GroupService;
 import cn.zoufang.identity.Account;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Scope;
+import cn.zoufang.kernel.CoordinateSystem;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.visit.VisitDtos.CheckIn;
 import cn.zoufang.visit.VisitDtos.CheckInView;
 import cn.zoufang.visit.VisitDtos.Completion;
+import cn.zoufang.visit.VisitDtos.EnterpriseConfirmation;
 import cn.zoufang.visit.VisitDtos.GapEnterprise;
 import cn.zoufang.visit.VisitDtos.LinkedIssue;
 import cn.zoufang.visit.VisitDtos.NewVisit;
@@ -39,6 +41,7 @@ import cn.zoufang.visit.VisitDtos.VisitDetail;
 import cn.zoufang.visit.VisitDtos.VisitGaps;
 import cn.zoufang.visit.VisitDtos.VisitView;
 import cn.zoufang.web.ApiException;
+import cn.zoufang.web.Conflicts;
 import cn.zoufang.web.Cursor;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.FieldCode;
@@ -59,12 +62,14 @@ public class VisitService {
     private final CheckInRules rules;
     private final VisitConfig config;
     private final AuditLog audit;
+    private final VisitCodes codes;
 
     private final Clock clock;
 
     public VisitService(Scope scope, EnterpriseService enterprises, GroupService groups, CheckInRules rules,
-            VisitConfig config, AuditLog audit, Clock clock) {
+            VisitConfig config, AuditLog audit, VisitCodes codes, Clock clock) {
         this.clock = clock;
+        this.codes = codes;
         this.scope = scope;
         this.enterprises = enterprises;
         this.groups = groups;
@@ -136,12 +141,19 @@ public class VisitService {
     public Uni<VisitView> checkIn(Caller caller, UUID id, String ifMatch, CheckIn in) {
         return writable(caller, id, ifMatch, VisitStatus.PLANNED).flatMap(v -> Enterprise.<Enterprise>findById(v.enterpriseId)
                 .flatMap(e -> {
-                    CheckInRules.Outcome outcome = rules.judge(in.latitude(), in.longitude(), in.accuracyMeters(),
-                            in.source(), e.latitude, e.longitude);
+                    // Judged in WGS-84, where the enterprise's position is kept.
+                    boolean located = in.latitude() != null && in.longitude() != null;
+                    CoordinateSystem system = CoordinateSystem.orDefault(in.coordinateSystem());
+                    CoordinateSystem.Position at = located ? system.toWgs84(in.latitude(), in.longitude()) : null;
+                    Double lat = at == null ? null : at.latitude();
+                    Double lng = at == null ? null : at.longitude();
+                    CheckInRules.Outcome outcome = rules.judge(lat, lng, in.accuracyMeters(), in.source(), e.latitude,
+                            e.longitude);
                     v.checkInAt = Dates.now(clock);
                     v.checkInDeviceTime = in.deviceTime();
-                    v.checkInLatitude = in.latitude();
-                    v.checkInLongitude = in.longitude();
+                    v.checkInLatitude = lat;
+                    v.checkInLongitude = lng;
+                    v.checkInCoordinateSystem = located ? system : null;
                     v.checkInAccuracyMeters = in.accuracyMeters();
                     v.checkInSource = in.source();
                     v.checkInDistanceMeters = outcome.distanceMeters() == null ? null
@@ -151,6 +163,44 @@ public class VisitService {
                     v.status = VisitStatus.CHECKED_IN;
                     return save(caller, v, "VISIT_CHECK_IN", outcome.verdict().name());
                 }));
+    }
+
+    /**
+     * The enterprise confirms the visit: the code its app showed, scanned by the official's phone (maybe
+     * offline, sent later). Checked as of the scan; a code of another enterprise, an expired or a used one
+     * is refused (422) and nothing changes.
+     */
+    @WithTransaction
+    public Uni<VisitView> confirmByEnterprise(Caller caller, UUID id, String ifMatch, EnterpriseConfirmation in) {
+        return writable(caller, id, ifMatch, VisitStatus.CHECKED_IN).flatMap(v -> {
+            VisitCodes.Verified code = codes.verify(in.code(), in.scannedAt());
+            if (!code.enterpriseId().equals(v.enterpriseId)) {
+                throw VisitCodes.invalid("这是另一家企业的确认码，请扫描本次走访企业的确认码");
+            }
+            if (v.enterpriseCodeId != null) {
+                throw new ApiException(ErrorCode.INVALID_STATE, "本次走访已由企业确认");
+            }
+            v.enterpriseConfirmedAt = in.scannedAt();
+            v.enterpriseCodeId = code.codeId();
+            return save(caller, v, "VISIT_ENTERPRISE_CONFIRM", null)
+                    .onFailure().transform(f -> Conflicts.translate(f, "visit_enterprise_code_id_key",
+                            VisitCodes.invalid("该确认码已用于其他走访，请企业刷新后重新扫码")));
+        });
+    }
+
+    /** The codes the enterprise contact's app shows in turn, for the contact's own enterprise. */
+    public Uni<VisitCodes.Codes> codesFor(Caller caller) {
+        return Account.<Account>findById(caller.id())
+                .map(a -> {
+                    if (a == null || a.enterpriseId == null) {
+                        throw ApiException.notFound("企业");
+                    }
+                    return codes.issue(a.enterpriseId);
+                });
+    }
+
+    public VisitCodes.VerificationKey codeVerificationKey() {
+        return codes.verificationKey();
     }
 
     @WithTransaction
@@ -433,12 +483,14 @@ public class VisitService {
         CheckInVerdict verdict = detail == null ? null : v.checkInVerdict;
         return new VisitView(v.id, v.enterpriseId, enterpriseName, v.groupId, groupName, v.kind, v.kind.label(),
                 v.status, v.status.label(), v.plannedDate, verdict, verdict == null ? null : verdict.label(),
-                v.completedAt, v.version, detail);
+                v.enterpriseConfirmedAt != null, v.enterpriseConfirmedAt, v.completedAt, v.version, detail);
     }
 
     private static VisitDetail detail(Visit v, Person creator, List<Person> participants, List<LinkedIssue> issues) {
         CheckInView checkIn = v.checkInAt == null ? null : new CheckInView(v.checkInAt, v.checkInDeviceTime,
-                v.checkInLatitude, v.checkInLongitude, v.checkInAccuracyMeters, v.checkInSource,
+                v.checkInLatitude, v.checkInLongitude, v.checkInCoordinateSystem,
+                v.checkInCoordinateSystem == null ? null : v.checkInCoordinateSystem.label(), v.checkInAccuracyMeters,
+                v.checkInSource,
                 v.checkInSource == null ? null : v.checkInSource.label(), v.checkInDistanceMeters, v.checkInVerdict,
                 v.checkInVerdict.label(), v.outOfRangeReason);
         return new VisitDetail(v.purpose, creator, participants, issues, checkIn, v.checkOutAt, v.minutesOnSite, v.findings,

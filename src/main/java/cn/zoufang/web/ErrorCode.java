@@ -32,6 +32,7 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413, "请求内容过大"),
     URI_TOO_LONG(414, "请求地址过长"),
     IDEMPOTENCY_KEY_REUSED(422, "幂等键已用于其他请求"),
+    VISIT_CODE_INVALID(422, "走访确认码无效"),
     APP_UPDATE_REQUIRED(426, "应用版本过低，请升级到最新版本后再使用"),
     UNSUPPORTED_MEDIA_TYPE(415, "不支持的内容类型"),
     PRECONDITION_REQUIRED(428, "修改时必须带上 If-Match"),

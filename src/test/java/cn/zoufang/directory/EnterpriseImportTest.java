@@ -1,5 +1,6 @@
 package cn.zoufang.directory;
 
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -9,6 +10,7 @@ import java.nio.charset.Charset;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.demo.DemoData;
+import cn.zoufang.kernel.CoordinateSystem;
 import cn.zoufang.testsupport.ApiTest;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -87,6 +89,30 @@ class EnterpriseImportTest extends ApiTest {
         String template = java.nio.file.Files.readString(
                 java.nio.file.Path.of("mobile-contract/enterprise-import-template.csv"));
         post(template, ADMIN).statusCode(200).body("imported", is(1));
+    }
+
+    @Test
+    void theCoordinateSystemColumnSaysWhichMapAPointCameFrom() {
+        CoordinateSystem.Position gcj = CoordinateSystem.wgs84ToGcj02(28.8, 115.7);
+        CoordinateSystem.Position bd = CoordinateSystem.gcj02ToBd09(gcj.latitude(), gcj.longitude());
+        String header = "企业名称,统一社会信用代码,四上类别,产业链,所在镇处,地址,纬度,经度,坐标系,联系人,联系电话\n";
+        String bad = header + "坐标系错误企业," + DemoData.demoCreditCode(210) + ",,,樵舍镇,导入路 9 号,28.8,115.7,北斗,李四,13911112231\n";
+        post(bad, OFFICE).statusCode(400)
+                .body("errors[0].row", is(2))
+                .body("errors[0].field", is("坐标系"))
+                .body("errors[0].code", is("FORMAT"));
+        String good = header
+                + "百度坐标导入企业," + DemoData.demoCreditCode(211) + ",,,樵舍镇,导入路 10 号," + bd.latitude() + "," + bd.longitude()
+                + ",百度,李四,13911112232\n"
+                + "空坐标系导入企业," + DemoData.demoCreditCode(212) + ",,,樵舍镇,导入路 11 号,28.8,115.7,,王五,13911112233\n";
+        post(good, OFFICE).statusCode(200).body("imported", is(2));
+        as(OFFICE).queryParam("name", "百度坐标导入企业").get("/api/v1/enterprises").then()
+                .body("items[0].latitude", closeTo(28.8, 0.00001))
+                .body("items[0].longitude", closeTo(115.7, 0.00001))
+                .body("items[0].locationSystem", is("BD09"));
+        as(OFFICE).queryParam("name", "空坐标系导入企业").get("/api/v1/enterprises").then()
+                .body("items[0].latitude", is(28.8))
+                .body("items[0].locationSystem", is("WGS84"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.zoufang.directory;
 
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import cn.zoufang.demo.DemoData;
+import cn.zoufang.kernel.CoordinateSystem;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -126,5 +128,52 @@ class EnterpriseWriteTest extends ApiTest {
         body.put("longitude", null);
         as(OFFICE).body(body).post("/api/v1/enterprises").then().statusCode(400)
                 .body("errors[0].field", is("longitude"));
+    }
+
+    @Test
+    void aPositionFromBaiduMapsIsStoredInWgs84() {
+        Map<String, Object> body = enterprise("百度坐标企业", DemoData.demoCreditCode(131));
+        CoordinateSystem.Position gcj = CoordinateSystem.wgs84ToGcj02(28.76, 115.81);
+        CoordinateSystem.Position bd = CoordinateSystem.gcj02ToBd09(gcj.latitude(), gcj.longitude());
+        body.put("latitude", bd.latitude());
+        body.put("longitude", bd.longitude());
+        body.put("coordinateSystem", "BD09");
+        as(OFFICE).body(body).post("/api/v1/enterprises").then().statusCode(201)
+                .body("latitude", closeTo(28.76, 0.00001))
+                .body("longitude", closeTo(115.81, 0.00001))
+                .body("locationSystem", is("BD09"))
+                .body("locationSystemLabel", is("BD-09（百度地图）"));
+    }
+
+    @Test
+    void theOfficeCorrectsAPositionUnderIfMatchAndTheAuditKeepsBothPoints() {
+        String id = as(OFFICE).body(enterprise("位置更正企业", DemoData.demoCreditCode(132))).post("/api/v1/enterprises")
+                .then().statusCode(201).body("locationSystem", is("WGS84")).extract().path("id");
+        CoordinateSystem.Position gcj = CoordinateSystem.wgs84ToGcj02(28.751, 115.801);
+        Map<String, Object> correction = new java.util.HashMap<>(Map.of("latitude", gcj.latitude(),
+                "longitude", gcj.longitude(), "coordinateSystem", "GCJ02", "reason", "签到记录显示登记位置偏差，按高德地图更正"));
+        String path = "/api/v1/enterprises/" + id + "/location";
+
+        invalidAs(OFFICE).body(correction).put(path).then().statusCode(428);
+        as(OFFICE).header("If-Match", "\"7\"").body(correction).put(path).then().statusCode(412);
+        as(OFFICIAL_1).header("If-Match", "\"0\"").body(correction).put(path).then().statusCode(403);
+        Map<String, Object> noReason = new java.util.HashMap<>(correction);
+        noReason.remove("reason");
+        invalidAs(OFFICE).header("If-Match", "\"0\"").body(noReason).put(path).then().statusCode(400)
+                .body("errors[0].field", is("reason"));
+        as(OFFICE).get("/api/v1/enterprises/" + id).then().body("version", is(0));
+
+        as(OFFICE).header("If-Match", "\"0\"").body(correction).put(path).then().statusCode(200)
+                .header("ETag", is("\"1\""))
+                .body("latitude", closeTo(28.751, 0.00001))
+                .body("longitude", closeTo(115.801, 0.00001))
+                .body("locationSystem", is("GCJ02"))
+                .body("name", is("位置更正企业"));
+        as(ADMIN).queryParam("action", "ENTERPRISE_LOCATION_CORRECT").queryParam("targetId", id)
+                .get("/api/v1/audit-events").then().statusCode(200)
+                .body("items.size()", is(1))
+                .body("items[0].actorPhone", is(OFFICE))
+                .body("items[0].detail", is("28.750000,115.800000 (WGS84) → 28.751000,115.801000 (GCJ02)："
+                        + "签到记录显示登记位置偏差，按高德地图更正"));
     }
 }

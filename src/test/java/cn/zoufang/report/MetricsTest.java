@@ -89,6 +89,8 @@ class MetricsTest extends ApiTest {
         expect(current(json, "groups", GROUP_1),
                 // V1 (regular, on site) and V2 (follow-up, out of range); V3 was in May, V4 never completed.
                 "visitsCompleted", 2, "visitsRegular", 1, "visitsFollowUp", 1, "visitsOnSite", 1,
+                // V1 confirmed with the enterprise's code (V4 too, but it was never completed).
+                "visitsConfirmed", 1, "confirmedShare", 0.5,
                 // E1 and E2 (whose assignment ends on 30 June) assigned; only E1 visited.
                 "enterprisesAssigned", 2, "enterprisesVisited", 1, "coverageRate", 0.5,
                 // I1 (visit), I2 (desk), I3 (enterprise), I6 (visit), I7 (desk), I9 (desk).
@@ -124,7 +126,8 @@ class MetricsTest extends ApiTest {
         JsonPath json = as(OFFICE).get("/api/v1/dashboard?month=2019-06").then().statusCode(200).extract().jsonPath();
         expect(current(json, "groups", GROUP_2),
                 // V6 at 23:50 on 30 June counts; V5 completed ten minutes into July does not.
-                "visitsCompleted", 1, "visitsOnSite", 0, "enterprisesAssigned", 1, "enterprisesVisited", 1,
+                "visitsCompleted", 1, "visitsOnSite", 0, "visitsConfirmed", 0, "confirmedShare", 0.0,
+                "enterprisesAssigned", 1, "enterprisesVisited", 1,
                 "coverageRate", 1.0,
                 // I4 (enterprise) and I8 (visit) registered; I5 was registered in May.
                 "issuesRegistered", 2, "registeredByEnterprises", 1, "registeredFromVisits", 1,

@@ -130,7 +130,7 @@ public final class ZoneGenerator {
         accounts.add(officeId, phone(16, 999_991), "生成领导小组办公室", passwordHash, ",OFFICE,", null, null);
 
         Rows enterpriseRows = new Rows(copy, "enterprise (id, name, credit_code, scale_categories, industry_chain, town, address,"
-                + " latitude, longitude, contact_name, contact_phone)");
+                + " latitude, longitude, location_system, contact_name, contact_phone)");
         enterpriseIds = new UUID[enterprises];
         contactIds = new UUID[enterprises];
         for (int e = 0; e < enterprises; e++) {
@@ -140,7 +140,7 @@ public final class ZoneGenerator {
             enterpriseRows.add(enterpriseIds[e], "南昌" + TRADES[random.nextInt(TRADES.length)] + "生成企业" + (e + 1) + "有限公司",
                     first17 + CreditCodes.checkCharacter(first17), random.nextInt(3) == 0 ? ",INDUSTRY," : "",
                     CHAINS[random.nextInt(CHAINS.length)], town, town + "生成路 " + (e + 1) + " 号",
-                    28.6 + random.nextDouble() * 0.3, 115.7 + random.nextDouble() * 0.3, "联系人" + (e + 1),
+                    28.6 + random.nextDouble() * 0.3, 115.7 + random.nextDouble() * 0.3, "WGS84", "联系人" + (e + 1),
                     "0791-" + (80_000_000 + e));
         }
         enterpriseRows.flush();

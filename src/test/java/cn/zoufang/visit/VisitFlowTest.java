@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.kernel.CoordinateSystem;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.TestClock;
@@ -86,6 +87,48 @@ class VisitFlowTest extends ApiTest {
                 .body(Map.of("findings", "已走访", "outOfRangeReason", "企业临时在分厂接待"))
                 .post("/api/v1/visits/" + id + "/complete").then().statusCode(200)
                 .body("detail.checkIn.outOfRangeReason", is("企业临时在分厂接待"));
+    }
+
+    @Test
+    void positionsFromChineseMapsAreConvertedBeforeTheyAreJudged() {
+        String enterprise = Visits.enterpriseId("欧菲光");
+        // The enterprise's door as an Amap/Tencent SDK (GCJ-02) and Baidu's (BD-09) report it.
+        CoordinateSystem.Position gcj = CoordinateSystem.wgs84ToGcj02(SITE_LAT, SITE_LNG);
+        CoordinateSystem.Position bd = CoordinateSystem.gcj02ToBd09(gcj.latitude(), gcj.longitude());
+
+        String amap = Visits.plan(OFFICIAL_1, enterprise);
+        Map<String, Object> fromAmap = Visits.position(gcj.latitude(), gcj.longitude(), 10, "GPS");
+        fromAmap.put("coordinateSystem", "GCJ02");
+        Visits.checkIn(OFFICIAL_1, amap, "\"0\"", fromAmap).response().then()
+                .body("checkInVerdict", is("ON_SITE"))
+                .body("detail.checkIn.coordinateSystem", is("GCJ02"))
+                .body("detail.checkIn.coordinateSystemLabel", is("GCJ-02（高德、腾讯地图）"))
+                .body("detail.checkIn.latitude", closeTo(SITE_LAT, 0.00001))
+                .body("detail.checkIn.longitude", closeTo(SITE_LNG, 0.00001))
+                .body("detail.checkIn.distanceMeters", lessThan(1.0));
+
+        String baidu = Visits.plan(OFFICIAL_1, enterprise);
+        Map<String, Object> fromBaidu = Visits.position(bd.latitude(), bd.longitude(), 10, "NETWORK");
+        fromBaidu.put("coordinateSystem", "BD09");
+        Visits.checkIn(OFFICIAL_1, baidu, "\"0\"", fromBaidu).response().then()
+                .body("checkInVerdict", is("ON_SITE"))
+                .body("detail.checkIn.distanceMeters", lessThan(1.0));
+
+        // The same GCJ-02 numbers said to be WGS-84 are about 600 m away: more than the 500 m radius.
+        String mislabelled = Visits.plan(OFFICIAL_1, enterprise);
+        Visits.checkIn(OFFICIAL_1, mislabelled, "\"0\"", Visits.position(gcj.latitude(), gcj.longitude(), 10, "GPS"))
+                .response().then()
+                .body("checkInVerdict", is("OUT_OF_RANGE"))
+                .body("detail.checkIn.coordinateSystem", is("WGS84"))
+                .body("detail.checkIn.distanceMeters", closeTo(600, 60));
+
+        Map<String, Object> unknown = Visits.position(SITE_LAT, SITE_LNG, 10, "GPS");
+        unknown.put("coordinateSystem", "CGCS2000");
+        String refused = Visits.plan(OFFICIAL_1, enterprise);
+        invalidAs(OFFICIAL_1).header("If-Match", "\"0\"").body(unknown)
+                .post("/api/v1/visits/" + refused + "/check-in").then().statusCode(400)
+                .body("errors[0].field", is("coordinateSystem"));
+        as(OFFICIAL_1).get("/api/v1/visits/" + refused).then().body("status", is("PLANNED"));
     }
 
     @Test
