@@ -35,6 +35,14 @@ insert into visit (id, enterprise_id, group_id, kind, status, planned_date, crea
 -- V1 and V4 were confirmed by the enterprise's visit code; V4 never completed, so only V1 counts.
 update visit set enterprise_confirmed_at = check_in_at + interval '5 minutes', enterprise_code_id = 'june-2019-' || right(id::text, 1)
 where id in ('0f000000-0000-0000-0000-000000000001', '0f000000-0000-0000-0000-000000000004');
+-- Visit ratings given in June: V1 5, V2 4 and V3 3 (a May visit, rated on 1 June) for group 1; V6 2 for
+-- group 2. V5's rating on 1 July is July's.
+insert into visit_rating (visit_id, score, rated_by, rated_at) values
+    ('0f000000-0000-0000-0000-000000000001', 5, '0b000000-0000-0000-0000-000000000001', '2019-06-04 09:00+08'),
+    ('0f000000-0000-0000-0000-000000000002', 4, '0b000000-0000-0000-0000-000000000001', '2019-06-21 09:00+08'),
+    ('0f000000-0000-0000-0000-000000000003', 3, '0b000000-0000-0000-0000-000000000001', '2019-06-01 00:05+08'),
+    ('0f000000-0000-0000-0000-000000000006', 2, '0b000000-0000-0000-0000-000000000002', '2019-06-30 23:55+08'),
+    ('0f000000-0000-0000-0000-000000000005', 1, '0b000000-0000-0000-0000-000000000002', '2019-07-01 08:00+08');
 
 insert into issue (id, ledger_no, enterprise_id, source, category_code, title, description, status, lead_department_id, group_id, due_date, close_reason, closed_at, registered_by, created_at, updated_at) values
     -- I1: answered on time, rated 5, closed out resolved in June.

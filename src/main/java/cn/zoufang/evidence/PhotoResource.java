@@ -31,10 +31,12 @@ import io.smallrye.mutiny.Uni;
 public class PhotoResource {
 
     private final PhotoService photos;
+    private final EvidencePackage evidence;
     private final CurrentCaller caller;
 
-    public PhotoResource(PhotoService photos, CurrentCaller caller) {
+    public PhotoResource(PhotoService photos, EvidencePackage evidence, CurrentCaller caller) {
         this.photos = photos;
+        this.evidence = evidence;
         this.caller = caller;
     }
 
@@ -47,6 +49,19 @@ public class PhotoResource {
     public Uni<Response> requestUpload(@PathParam("id") UUID visitId, @Valid @NotNull NewUpload in) {
         return photos.requestUpload(caller.get(), Photo.OwnerType.VISIT, visitId, in)
                 .map(slot -> Response.status(Response.Status.CREATED).entity(slot).build());
+    }
+
+    /** A visit's accepted photos and their list, each hash checked again, as a ZIP for the office. */
+    @GET
+    @Path("/visits/{id}/evidence")
+    @Produces("application/zip")
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @RateLimited(value = "exports", perMinute = 10, burst = 10)
+    public Uni<Response> evidence(@PathParam("id") UUID visitId) {
+        return evidence.forVisit(caller.get(), visitId).map(zip -> Response.ok(zip, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"evidence-" + visitId + ".zip\"; filename*=UTF-8''"
+                        + java.net.URLEncoder.encode("走访证据包-" + visitId + ".zip", java.nio.charset.StandardCharsets.UTF_8))
+                .build());
     }
 
     @POST

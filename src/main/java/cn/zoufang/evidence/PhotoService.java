@@ -418,7 +418,7 @@ public class PhotoService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String extension(String contentType) {
+    static String extension(String contentType) {
         return switch (contentType) {
             case PhotoInspector.PNG -> ".png";
             case PhotoInspector.HEIC -> ".heic";

@@ -12,6 +12,8 @@ public record Figures(
         long visitsOnSite,
         long visitsConfirmed,
         Double confirmedShare,
+        long visitRatings,
+        Double meanVisitRating,
         long enterprisesAssigned,
         long enterprisesVisited,
         Double coverageRate,
@@ -47,6 +49,7 @@ public record Figures(
     /** The figures as the queries deliver them, before the rates are derived. */
     static final class Tally {
         long visitsCompleted, visitsRegular, visitsFollowUp, visitsOnSite, visitsConfirmed;
+        long visitRatings, visitRatingSum;
         long enterprisesAssigned, enterprisesVisited;
         long issuesRegistered, registeredFromVisits, registeredAtDesk, registeredByEnterprises;
         long issuesForwarded, issuesAnswered;
@@ -60,7 +63,9 @@ public record Figures(
 
         Figures figures() {
             return new Figures(visitsCompleted, visitsRegular, visitsFollowUp, visitsOnSite, visitsConfirmed,
-                    share(visitsConfirmed, visitsCompleted), enterprisesAssigned,
+                    share(visitsConfirmed, visitsCompleted), visitRatings,
+                    // Fewer than three: the mean would tell the group what one enterprise said.
+                    visitRatings < 3 ? null : round((double) visitRatingSum / visitRatings), enterprisesAssigned,
                     enterprisesVisited, share(enterprisesVisited, enterprisesAssigned), issuesRegistered,
                     registeredFromVisits, registeredAtDesk, registeredByEnterprises, issuesForwarded, issuesAnswered,
                     closedResolved, closedExplained, closedDuplicate, closedWithdrawn, closedWithoutConfirmation,

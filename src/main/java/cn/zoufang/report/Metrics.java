@@ -169,7 +169,8 @@ public class Metrics {
         params.put("assignedOn", lastDay);
 
         Map<Dimension, Map<String, Tally>> tallies = new EnumMap<>(Dimension.class);
-        List<Query> queries = List.of(visits(), coverage(), registered(), events(), answersDue(), state(complete));
+        List<Query> queries = List.of(visits(), visitRatings(), coverage(), registered(), events(), answersDue(),
+                state(complete));
         Uni<Void> run = Uni.createFrom().voidItem();
         for (Query q : queries) {
             run = run.chain(() -> timed(q.name(), month, rows(q.sql(), params)).invoke(rows -> {
@@ -221,6 +222,18 @@ public class Metrics {
                     t.visitsFollowUp = n(r[2]);
                     t.visitsOnSite = n(r[3]);
                     t.visitsConfirmed = n(r[4]);
+                });
+    }
+
+    /** Ratings given in the month, to whichever visit, counted for the visit's group. */
+    private static Query visitRatings() {
+        return new Query("visitRatings", grouped("""
+                select v.group_id g, null::uuid d, e.industry_chain c, e.town t, r.score
+                from visit_rating r join visit v on v.id = r.visit_id join enterprise e on e.id = v.enterprise_id
+                where r.rated_at >= :start and r.rated_at < :asOf""", """
+                count(*), coalesce(sum(f.score), 0)"""), (t, r) -> {
+                    t.visitRatings = n(r[0]);
+                    t.visitRatingSum = n(r[1]);
                 });
     }
 

@@ -62,6 +62,8 @@ final class ReportWorkbook {
             c.add(col("现场核验走访次数", 12, Format.INTEGER, Figures::visitsOnSite));
             c.add(col("企业确认走访次数", 12, Format.INTEGER, Figures::visitsConfirmed));
             c.add(col("企业确认走访占比", 12, Format.PERCENT, Figures::confirmedShare));
+            c.add(col("走访评价数", 10, Format.INTEGER, Figures::visitRatings));
+            c.add(col("走访平均评分", 10, Format.DECIMAL, Figures::meanVisitRating));
             c.add(col("挂点企业数", 10, Format.INTEGER, Figures::enterprisesAssigned));
             c.add(col("已走访企业数", 10, Format.INTEGER, Figures::enterprisesVisited));
             c.add(col("走访覆盖率", 10, Format.PERCENT, Figures::coverageRate));

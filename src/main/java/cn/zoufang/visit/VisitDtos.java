@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -48,6 +50,16 @@ public final class VisitDtos {
     }
 
     public record CheckOut(@NotNull(message = "请带上手机时间") OffsetDateTime deviceTime) {
+    }
+
+    /** The enterprise's rating of a completed visit. */
+    public record NewVisitRating(
+            @NotNull(message = "请选择 1 到 5 分") @Min(value = 1, message = "评分为 1 到 5 分")
+            @Max(value = 5, message = "评分为 1 到 5 分") Integer score,
+            @Size(max = 500, message = "评价内容不能超过 500 字") String comment) {
+    }
+
+    public record VisitRatingView(UUID visitId, int score, String comment, OffsetDateTime ratedAt) {
     }
 
     /** The enterprise's visit code as the official's phone scanned it, and when (the phone's clock). */

@@ -45,12 +45,14 @@ import io.smallrye.mutiny.Uni;
 public class VisitResource {
 
     private final VisitService visits;
+    private final VisitRatings ratings;
     private final CurrentCaller caller;
 
     private final Clock clock;
 
-    public VisitResource(VisitService visits, CurrentCaller caller, Clock clock) {
+    public VisitResource(VisitService visits, VisitRatings ratings, CurrentCaller caller, Clock clock) {
         this.clock = clock;
+        this.ratings = ratings;
         this.visits = visits;
         this.caller = caller;
     }
@@ -103,6 +105,24 @@ public class VisitResource {
             @Valid @NotNull CheckIn in) {
         Caller who = caller.get();
         return visits.checkIn(who, id, ifMatch, in).map(v -> withEtag(Response.ok(), v));
+    }
+
+    /** The enterprise rates a completed visit to it, once. */
+    @POST
+    @Path("/visits/{id}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.N_ENTERPRISE_CONTACT)
+    @Idempotent
+    public Uni<Response> rate(@PathParam("id") UUID id, @Valid @NotNull VisitDtos.NewVisitRating in) {
+        return ratings.rate(caller.get(), id, in).map(r -> Response.status(201).entity(r).build());
+    }
+
+    /** Each rating is for the office (and the enterprise that gave it); the group sees only the month's mean. */
+    @GET
+    @Path("/visits/{id}/rating")
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN, Role.N_ENTERPRISE_CONTACT })
+    public Uni<VisitDtos.VisitRatingView> rating(@PathParam("id") UUID id) {
+        return ratings.get(caller.get(), id);
     }
 
     /** The enterprise contact's app: its visit codes for the next ten minutes, shown one after another. */

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import jakarta.inject.Inject;
 
@@ -92,6 +94,46 @@ class PhotoSafetyTest extends ApiTest {
                 + slot.getString("photo.id") + "'"));
         assertArrayEquals(photo, TestPhotos.get(as(OFFICIAL_1).get("/api/v1/photos/" + slot.getString("photo.id"))
                 .then().extract().<String>path("downloadUrl")).body());
+    }
+
+    @Test
+    void theOfficesEvidencePackageChecksEveryHashAgainAndLeavesOutAnAlteredPhoto() throws Exception {
+        String visit = checkedInVisit();
+        byte[] kept = TestPhotos.jpegWithExif(Visits.SITE_LAT, Visits.SITE_LNG, TestClock.chinaNow());
+        byte[] altered = TestPhotos.png(400, 300);
+        String[] ids = new String[2];
+        byte[][] photos = { kept, altered };
+        for (int i = 0; i < 2; i++) {
+            JsonPath slot = slot(OFFICIAL_1, "visits/" + visit, i == 0 ? "image/jpeg" : "image/png", photos[i].length);
+            assertEquals(204, TestPhotos.upload(slot, photos[i]));
+            confirm(OFFICIAL_1, slot, photos[i]).body("status", is("ACCEPTED"));
+            ids[i] = slot.getString("photo.id");
+        }
+        // Someone with the store's own keys swaps the second photo's bytes.
+        TestPhotos.overwrite(Db.text("select object_key from photo where id = '" + ids[1] + "'"), TestPhotos.png(400, 301),
+                "image/png");
+
+        String path = "/api/v1/visits/" + visit + "/evidence";
+        as(LEADER_1).accept("application/zip").get(path).then().statusCode(403);
+        var answer = as(OFFICE).accept("application/zip").get(path).then().statusCode(200).contentType("application/zip")
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")).extract();
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(answer.asByteArray()), StandardCharsets.UTF_8)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        assertEquals(2, entries.size(), "the intact photo and the list: " + entries.keySet());
+        assertArrayEquals(kept, entries.get("01-" + ids[0] + ".jpg"));
+        String[] list = new String(entries.get("清单.csv"), StandardCharsets.UTF_8).split("\r\n");
+        assertEquals(3, list.length);
+        assertTrue(list[1].startsWith("1," + ids[0]) && list[1].endsWith(",一致"), list[1]);
+        assertTrue(list[1].contains(PhotoInspector.sha256(kept) + "," + PhotoInspector.sha256(kept)), list[1]);
+        assertTrue(list[2].startsWith("2," + ids[1] + ",,") && list[2].contains("不一致"), list[2]);
+        as(ADMIN).queryParam("action", "EVIDENCE_INTEGRITY_FAILURE").queryParam("targetId", ids[1])
+                .get("/api/v1/audit-events").then().body("items.size()", is(1)).body("items[0].result", is("FAILURE"));
+        as(ADMIN).queryParam("action", "EVIDENCE_EXPORT").queryParam("targetId", visit)
+                .get("/api/v1/audit-events").then().body("items.size()", is(1));
     }
 
     @Test

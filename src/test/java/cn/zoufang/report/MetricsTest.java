@@ -91,6 +91,8 @@ class MetricsTest extends ApiTest {
                 "visitsCompleted", 2, "visitsRegular", 1, "visitsFollowUp", 1, "visitsOnSite", 1,
                 // V1 confirmed with the enterprise's code (V4 too, but it was never completed).
                 "visitsConfirmed", 1, "confirmedShare", 0.5,
+                // Ratings given in June: V1 5, V2 4, V3 3 (a May visit rated on 1 June).
+                "visitRatings", 3, "meanVisitRating", 4.0,
                 // E1 and E2 (whose assignment ends on 30 June) assigned; only E1 visited.
                 "enterprisesAssigned", 2, "enterprisesVisited", 1, "coverageRate", 0.5,
                 // I1 (visit), I2 (desk), I3 (enterprise), I6 (visit), I7 (desk), I9 (desk).
@@ -127,6 +129,8 @@ class MetricsTest extends ApiTest {
         expect(current(json, "groups", GROUP_2),
                 // V6 at 23:50 on 30 June counts; V5 completed ten minutes into July does not.
                 "visitsCompleted", 1, "visitsOnSite", 0, "visitsConfirmed", 0, "confirmedShare", 0.0,
+                // V6's rating alone: counted, but no mean that would tell whose it was.
+                "visitRatings", 1, "meanVisitRating", null,
                 "enterprisesAssigned", 1, "enterprisesVisited", 1,
                 "coverageRate", 1.0,
                 // I4 (enterprise) and I8 (visit) registered; I5 was registered in May.

@@ -1,0 +1,75 @@
+package cn.zoufang.visit;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.zoufang.audit.AuditLog;
+import cn.zoufang.audit.AuditLog.Entry;
+import cn.zoufang.identity.Caller;
+import cn.zoufang.kernel.Dates;
+import cn.zoufang.visit.VisitDtos.NewVisitRating;
+import cn.zoufang.visit.VisitDtos.VisitRatingView;
+import cn.zoufang.web.ApiException;
+import cn.zoufang.web.Conflicts;
+import cn.zoufang.web.ErrorCode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The enterprise rates a visit to it once it is completed. The rating is the enterprise's word to the
+ * office: the group never reads it one by one, only the month's mean (see the metric dictionary).
+ */
+@ApplicationScoped
+@WithSession
+public class VisitRatings {
+
+    private final VisitService visits;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public VisitRatings(VisitService visits, AuditLog audit, Clock clock) {
+        this.visits = visits;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<VisitRatingView> rate(Caller caller, UUID visitId, NewVisitRating in) {
+        return visits.findVisible(caller, visitId).flatMap(v -> {
+            if (v.status != VisitStatus.COMPLETED) {
+                throw new ApiException(ErrorCode.INVALID_STATE, "走访完成后才能评价");
+            }
+            return VisitRating.<VisitRating>findById(v.id).flatMap(existing -> {
+                if (existing != null) {
+                    throw new ApiException(ErrorCode.INVALID_STATE, "已评价过本次走访");
+                }
+                VisitRating r = new VisitRating();
+                r.visitId = v.id;
+                r.score = in.score().shortValue();
+                r.comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().trim();
+                r.ratedBy = caller.id();
+                r.ratedAt = Dates.now(clock);
+                return r.persistAndFlush()
+                        .onFailure().transform(f -> Conflicts.translate(f, "visit_rating_pkey",
+                                new ApiException(ErrorCode.INVALID_STATE, "已评价过本次走访")))
+                        .chain(() -> audit.record(Entry.by(caller, "VISIT_RATE", "VISIT", v.id).detail(String.valueOf(r.score))))
+                        .map(x -> view(r));
+            });
+        });
+    }
+
+    /** For the office, the admin and the enterprise that gave it; 404 when the visit has none. */
+    public Uni<VisitRatingView> get(Caller caller, UUID visitId) {
+        return visits.findVisible(caller, visitId)
+                .flatMap(v -> VisitRating.<VisitRating>findById(v.id))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("走访评价"))
+                .map(VisitRatings::view);
+    }
+
+    private static VisitRatingView view(VisitRating r) {
+        return new VisitRatingView(r.visitId, r.score, r.comment, r.ratedAt);
+    }
+}
