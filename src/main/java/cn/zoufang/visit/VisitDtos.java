@@ -62,6 +62,11 @@ public final class VisitDtos {
     public record VisitRatingView(UUID visitId, int score, String comment, OffsetDateTime ratedAt) {
     }
 
+    /** A rating in the office's list: which visit, to whom, by which group. */
+    public record RatedVisit(UUID visitId, UUID enterpriseId, String enterpriseName, UUID groupId, String groupName,
+            LocalDate visitDate, int score, String comment, OffsetDateTime ratedAt) {
+    }
+
     /** The enterprise's visit code as the official's phone scanned it, and when (the phone's clock). */
     public record EnterpriseConfirmation(
             @NotBlank(message = "请扫描企业的走访确认码") @Size(max = 2000, message = "确认码过长") String code,

@@ -1,6 +1,9 @@
 package cn.zoufang.visit;
 
 import java.time.Clock;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +13,13 @@ import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.visit.VisitDtos.NewVisitRating;
+import cn.zoufang.visit.VisitDtos.RatedVisit;
 import cn.zoufang.visit.VisitDtos.VisitRatingView;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Conflicts;
+import cn.zoufang.web.Cursor;
 import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -67,6 +73,34 @@ public class VisitRatings {
                 .flatMap(v -> VisitRating.<VisitRating>findById(v.id))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("走访评价"))
                 .map(VisitRatings::view);
+    }
+
+    /** The office's list: the ratings given in a month, newest first. */
+    public Uni<Page<RatedVisit>> list(YearMonth month, String rawCursor, int limit) {
+        Cursor cursor = Cursor.decode(rawCursor, 2);
+        StringBuilder hql = new StringBuilder("""
+                select r, v, e.name, g.name from VisitRating r, Visit v, Enterprise e, AssistanceGroup g
+                where v.id = r.visitId and e.id = v.enterpriseId and g.id = v.groupId
+                and r.ratedAt >= :start and r.ratedAt < :end""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("start", month.atDay(1).atStartOfDay(Dates.ZONE).toOffsetDateTime());
+        params.put("end", month.plusMonths(1).atDay(1).atStartOfDay(Dates.ZONE).toOffsetDateTime());
+        if (cursor != null) {
+            hql.append(" and (r.ratedAt < :afterTime or (r.ratedAt = :afterTime and r.visitId < :afterId))");
+            params.put("afterTime", cursor.time(0));
+            params.put("afterId", cursor.uuid(1));
+        }
+        hql.append(" order by r.ratedAt desc, r.visitId desc");
+        return VisitRating.getSession().flatMap(s -> {
+            var query = s.createSelectionQuery(hql.toString(), Object[].class);
+            params.forEach(query::setParameter);
+            return query.setMaxResults(limit + 1).getResultList();
+        }).map(rows -> Page.of(rows, limit, row -> {
+            VisitRating r = (VisitRating) row[0];
+            Visit v = (Visit) row[1];
+            return new RatedVisit(v.id, v.enterpriseId, (String) row[2], v.groupId, (String) row[3], v.plannedDate,
+                    r.score, r.comment, r.ratedAt);
+        }, row -> Cursor.of(((VisitRating) row[0]).ratedAt.toString(), ((VisitRating) row[0]).visitId.toString())));
     }
 
     private static VisitRatingView view(VisitRating r) {

@@ -125,6 +125,15 @@ public class VisitResource {
         return ratings.get(caller.get(), id);
     }
 
+    /** The office reads every rating of a month, newest first ({@code month} defaults to this one). */
+    @GET
+    @Path("/visit-ratings")
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    public Uni<Page<VisitDtos.RatedVisit>> ratings(@QueryParam("month") String month, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return ratings.list(Params.monthOrCurrent("month", month, clock), cursor, Cursor.limit(limit));
+    }
+
     /** The enterprise contact's app: its visit codes for the next ten minutes, shown one after another. */
     @GET
     @Path("/visit-codes")

@@ -69,6 +69,7 @@ const FIGURES = [
   { key: 'visitsCompleted', name: '完成走访', fmt: num, good: 1 },
   { key: 'coverageRate', name: '走访覆盖率', fmt: pct, good: 1 },
   { key: 'confirmedShare', name: '企业确认走访占比', fmt: pct, good: 1 },
+  { key: 'meanVisitRating', name: '走访平均评分', fmt: num, good: 1 },
   { key: 'issuesRegistered', name: '新登记诉求', fmt: num, good: 0 },
   { key: 'issuesAnswered', name: '答复诉求', fmt: num, good: 1 },
   { key: 'onTimeRate', name: '按期答复率', fmt: pct, good: 1 },

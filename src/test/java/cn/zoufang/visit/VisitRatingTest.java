@@ -2,6 +2,9 @@ package cn.zoufang.visit;
 
 import static org.hamcrest.Matchers.is;
 
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -31,8 +34,9 @@ class VisitRatingTest extends ApiTest {
         as(CONTACT_2).body(Map.of("score", 1)).post(path).then().statusCode(404);
         as(OFFICE).get(path).then().statusCode(404);
 
-        as(CONTACT_1).body(Map.of("score", 4, "comment", "干部很用心，用工问题已对接")).post(path).then().statusCode(201)
-                .body("score", is(4)).body("comment", is("干部很用心，用工问题已对接"));
+        String ratedAt = as(CONTACT_1).body(Map.of("score", 4, "comment", "干部很用心，用工问题已对接")).post(path).then()
+                .statusCode(201).body("score", is(4)).body("comment", is("干部很用心，用工问题已对接"))
+                .extract().path("ratedAt");
         as(CONTACT_1).body(Map.of("score", 1)).post(path).then().statusCode(409).body("code", is("INVALID_STATE"));
 
         as(OFFICE).get(path).then().statusCode(200).body("score", is(4));
@@ -44,6 +48,16 @@ class VisitRatingTest extends ApiTest {
         as(CONTACT_2).get(path).then().statusCode(404);
         as(ADMIN).queryParam("action", "VISIT_RATE").queryParam("targetId", visit).get("/api/v1/audit-events").then()
                 .body("items.size()", is(1));
+
+        // The office's list of the month's ratings names the visit, the enterprise and the group.
+        // The month the rating was given in, China time (not "now": the run may cross into the next month).
+        String month = YearMonth.from(OffsetDateTime.parse(ratedAt).atZoneSameInstant(ZoneId.of("Asia/Shanghai"))).toString();
+        as(OFFICE).queryParam("month", month).queryParam("limit", 100).get("/api/v1/visit-ratings").then().statusCode(200)
+                .body("items.find { it.visitId == '" + visit + "' }.score", is(4))
+                .body("items.find { it.visitId == '" + visit + "' }.enterpriseName", is("欧菲光（演示）"))
+                .body("items.find { it.visitId == '" + visit + "' }.groupName", is("第一挂点帮扶小组（电子信息）"));
+        as(LEADER_1).get("/api/v1/visit-ratings").then().statusCode(403);
+        invalidAs(OFFICE).queryParam("month", "2026-13x").get("/api/v1/visit-ratings").then().statusCode(400);
     }
 
     @Test
