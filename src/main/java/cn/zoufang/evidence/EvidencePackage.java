@@ -75,7 +75,7 @@ public class EvidencePackage {
 
     private Uni<Checked> check(Photo p) {
         return store.read(p.objectKey)
-                .onFailure().transform(f -> new ApiException(ErrorCode.STORAGE_UNAVAILABLE, "照片存储暂时不可用，请稍后再试"))
+                .onFailure().transform(PhotoService::storageUnavailable)
                 .flatMap(bytes -> vertx.executeBlocking(Uni.createFrom().item(() -> PhotoInspector.sha256(bytes)))
                         .map(hash -> new Checked(p, bytes, hash,
                                 hash.equalsIgnoreCase(p.storedSha256 != null ? p.storedSha256 : p.sha256))));

@@ -3,7 +3,7 @@ package cn.zoufang.evidence;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,18 +12,14 @@ import org.jboss.logging.Logger;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Removes uploads never confirmed within the pending TTL, objects included, and what lands on an upload
  * key after its photo was decided (a second upload with the same form: never served, removed once the
- * form has expired). Rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so replicas running the same job at once share the work instead of
- * repeating it.
+ * form has expired). Rows are claimed as {@link PhotoBatches} does, so replicas share the work.
  */
 @ApplicationScoped
 @WithSession
@@ -57,27 +53,18 @@ public class PendingUploadJanitor {
 
     /** @return how many pending uploads created before {@code before} were removed */
     public Uni<Integer> sweep(OffsetDateTime before) {
-        return claim("status = 'PENDING' and created_at < :before", before, p -> store.remove(p.uploadKey).invoke(() -> {
-            p.status = PhotoStatus.REJECTED;
-            p.rejectReason = RejectReason.UPLOAD_EXPIRED;
-            p.confirmedAt = Dates.now(clock);
-            p.uploadKey = null;
-        }).chain(() -> notifier.notify(List.of(p.uploadedBy), NotificationType.PHOTO_REJECTED, p.id, false)));
+        return PhotoBatches.claim("status = 'PENDING' and created_at < :before", Map.of("before", before), BATCH,
+                p -> store.remove(p.uploadKey).invoke(() -> {
+                    p.status = PhotoStatus.REJECTED;
+                    p.rejectReason = RejectReason.UPLOAD_EXPIRED;
+                    p.confirmedAt = Dates.now(clock);
+                    p.uploadKey = null;
+                }).chain(() -> notifier.notify(List.of(p.uploadedBy), NotificationType.PHOTO_REJECTED, p.id, false)));
     }
 
     /** @return how many decided photos whose upload form was issued before {@code before} had their upload key cleared */
     public Uni<Integer> sweepStrays(OffsetDateTime before) {
-        return claim("status <> 'PENDING' and upload_key is not null and created_at < :before", before,
-                p -> store.remove(p.uploadKey).invoke(() -> p.uploadKey = null));
-    }
-
-    private Uni<Integer> claim(String where, OffsetDateTime before, Function<Photo, Uni<Void>> each) {
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "select * from photo where " + where + " order by created_at limit :batch for update skip locked", Photo.class)
-                .setParameter("before", before).setParameter("batch", BATCH).getResultList())
-                .flatMap(photos -> Multi.createFrom().iterable(photos)
-                        .onItem().transformToUniAndConcatenate(p -> each.apply(p).replaceWith(p))
-                        .collect().asList()
-                        .map(List::size)));
+        return PhotoBatches.claim("status <> 'PENDING' and upload_key is not null and created_at < :before",
+                Map.of("before", before), BATCH, p -> store.remove(p.uploadKey).invoke(() -> p.uploadKey = null));
     }
 }

@@ -1,7 +1,7 @@
 package cn.zoufang.evidence;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,10 +10,8 @@ import org.jboss.logging.Logger;
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.kernel.Dates;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
@@ -21,7 +19,7 @@ import io.vertx.mutiny.core.Vertx;
  * Once location retention has cleared a photo's position from the database, the stored original loses
  * its EXIF position too: rewritten in place with the GPS values zeroed ({@link ExifPositions}). The hash
  * the phone's upload was verified against stays in the row and in the audit trail beside the hash of
- * what is stored now. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work.
+ * what is stored now. Rows are claimed as {@link PhotoBatches} does, so replicas share the work.
  */
 @ApplicationScoped
 @WithSession
@@ -55,17 +53,10 @@ public class PhotoPositionRetention {
 
     /** @return how many photos were looked at (one batch) */
     public Uni<Integer> run() {
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                select * from photo where gps_scrub_due order by created_at limit :batch for update skip locked""",
-                Photo.class).setParameter("batch", BATCH).getResultList())
-                .flatMap(photos -> Multi.createFrom().iterable(photos)
-                        .onItem().transformToUniAndConcatenate(p -> scrub(p)
-                                // One photo the store cannot give back does not hold up the others.
-                                .onFailure().invoke(f -> LOG.warnf("Photo %s keeps its EXIF position for now: %s", p.id, f))
-                                .onFailure().recoverWithNull()
-                                .replaceWith(p))
-                        .collect().asList()
-                        .map(List::size)));
+        return PhotoBatches.claim("gps_scrub_due", Map.of(), BATCH, p -> scrub(p)
+                // One photo the store cannot give back does not hold up the others.
+                .onFailure().invoke(f -> LOG.warnf("Photo %s keeps its EXIF position for now: %s", p.id, f))
+                .onFailure().recoverWithNull());
     }
 
     private Uni<Void> scrub(Photo p) {

@@ -163,8 +163,7 @@ public class PhotoService {
         return vertx.executeBlocking(Uni.createFrom().item(() -> PhotoInspector.inspect(bytes, limits)))
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("Photo %s could not be inspected: %s", p.id, e.getClass().getName());
-                    return new PhotoInspector.Inspection(null, null, RejectReason.UNREADABLE, null, null, null, null,
-                            null, null, null);
+                    return PhotoInspector.Inspection.refused(null, null, RejectReason.UNREADABLE);
                 });
     }
 
@@ -369,7 +368,7 @@ public class PhotoService {
                 .replaceWithVoid();
     }
 
-    private static Throwable storageUnavailable(Throwable cause) {
+    static Throwable storageUnavailable(Throwable cause) {
         if (cause instanceof ApiException) {
             return cause;
         }

@@ -19,12 +19,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import cn.zoufang.kernel.Dates;
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
-import io.smallrye.jwt.util.ResourceUtils;
 
 /**
  * Mints access tokens (RS256 JWT with iss, aud, exp, sub, upn, groups) and opaque refresh tokens.
- * The private key is read once at start-up, so signing never touches the file system.
+ * The key comes from {@link SigningKeys}, read once at start-up, so signing never touches the file system.
  */
 @ApplicationScoped
 @Startup
@@ -38,20 +36,14 @@ public class TokenService {
 
     private final Clock clock;
 
-    public TokenService(AuthConfig config,
-            @ConfigProperty(name = "smallrye.jwt.sign.key.location") String keyLocation,
+    public TokenService(AuthConfig config, SigningKeys keys,
             @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "mp.jwt.verify.audiences") String audience, Clock clock) {
         this.clock = clock;
         this.config = config;
         this.issuer = issuer;
         this.audience = audience.split(",")[0].trim();
-        try {
-            // ResourceUtils understands file paths, file: and classpath: locations, as smallrye-jwt does for verification.
-            this.signingKey = KeyUtils.decodePrivateKey(ResourceUtils.readResource(keyLocation));
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the JWT signing key at " + keyLocation, e);
-        }
+        this.signingKey = keys.privateKey();
     }
 
     public String accessToken(Account account) {

@@ -1,7 +1,5 @@
 package cn.zoufang.visit;
 
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,11 +23,15 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
+import cn.zoufang.identity.Account;
+import cn.zoufang.identity.Caller;
+import cn.zoufang.identity.SigningKeys;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
-import io.smallrye.jwt.util.ResourceUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * The codes an enterprise's app shows so that the official's phone can prove the visit took place
@@ -51,26 +53,19 @@ public class VisitCodes {
     private static final long FUTURE_SKEW_SECONDS = 120;
 
     private final SecureRandom random = new SecureRandom();
-    private final PrivateKey signingKey;
-    private final PublicKey verificationKey;
-    private final String publicKeyPem;
+    private final SigningKeys keys;
     private final String issuer;
     private final VisitConfig config;
+    private final Vertx vertx;
     private final Clock clock;
 
-    public VisitCodes(@ConfigProperty(name = "smallrye.jwt.sign.key.location") String privateKeyLocation,
-            @ConfigProperty(name = "mp.jwt.verify.publickey.location") String publicKeyLocation,
-            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer, VisitConfig config, Clock clock) {
+    public VisitCodes(SigningKeys keys, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer, VisitConfig config,
+            Vertx vertx, Clock clock) {
+        this.keys = keys;
         this.issuer = issuer;
         this.config = config;
+        this.vertx = vertx;
         this.clock = clock;
-        try {
-            this.signingKey = KeyUtils.decodePrivateKey(ResourceUtils.readResource(privateKeyLocation));
-            this.publicKeyPem = ResourceUtils.readResource(publicKeyLocation).trim();
-            this.verificationKey = KeyUtils.decodePublicKey(publicKeyPem);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the signing keys for visit codes", e);
-        }
     }
 
     public record Code(String code, OffsetDateTime validFrom, OffsetDateTime validUntil) {
@@ -87,11 +82,27 @@ public class VisitCodes {
     }
 
     public VerificationKey verificationKey() {
-        return new VerificationKey("RS256", issuer, AUDIENCE, publicKeyPem);
+        return new VerificationKey("RS256", issuer, AUDIENCE, keys.publicKeyPem());
+    }
+
+    /**
+     * The codes of the caller's own enterprise. Twenty RSA signatures are CPU work: made on a worker
+     * thread, not the event loop.
+     */
+    @WithSession
+    public Uni<Codes> issueFor(Caller caller) {
+        return Account.<Account>findById(caller.id())
+                .map(a -> {
+                    if (a == null || a.enterpriseId == null) {
+                        throw ApiException.notFound("企业");
+                    }
+                    return a.enterpriseId;
+                })
+                .flatMap(enterpriseId -> vertx.executeBlocking(Uni.createFrom().item(() -> issue(enterpriseId))));
     }
 
     /** The current code and the next ones, each window aligned to 30 seconds of the service's clock. */
-    public Codes issue(UUID enterpriseId) {
+    Codes issue(UUID enterpriseId) {
         long first = clock.instant().getEpochSecond() / STEP_SECONDS * STEP_SECONDS;
         List<Code> codes = new ArrayList<>(BATCH);
         for (int i = 0; i < BATCH; i++) {
@@ -103,7 +114,7 @@ public class VisitCodes {
                     .claim("jti", Base64.getUrlEncoder().withoutPadding().encodeToString(id))
                     .issuedAt(from).claim("nbf", from.getEpochSecond()).expiresAt(until)
                     .jws().keyId("zoufang-visit-code").header("typ", "zoufang-visit-code+jwt")
-                    .sign(signingKey);
+                    .sign(keys.privateKey());
             codes.add(new Code(code, from.atOffset(ZoneOffset.UTC), until.atOffset(ZoneOffset.UTC)));
         }
         return new Codes(enterpriseId, codes);
@@ -123,7 +134,7 @@ public class VisitCodes {
             throw invalid("离线扫码后超过 " + config.codeOfflineWindow().toHours() + " 小时才同步，确认码已不能使用");
         }
         JwtConsumer consumer = new JwtConsumerBuilder()
-                .setVerificationKey(verificationKey)
+                .setVerificationKey(keys.publicKey())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setExpectedIssuer(issuer)
                 .setExpectedAudience(AUDIENCE)

@@ -46,12 +46,14 @@ public class VisitResource {
 
     private final VisitService visits;
     private final VisitRatings ratings;
+    private final VisitCodes codes;
     private final CurrentCaller caller;
 
     private final Clock clock;
 
-    public VisitResource(VisitService visits, VisitRatings ratings, CurrentCaller caller, Clock clock) {
+    public VisitResource(VisitService visits, VisitRatings ratings, VisitCodes codes, CurrentCaller caller, Clock clock) {
         this.clock = clock;
+        this.codes = codes;
         this.ratings = ratings;
         this.visits = visits;
         this.caller = caller;
@@ -139,7 +141,7 @@ public class VisitResource {
     @Path("/visit-codes")
     @RolesAllowed(Role.N_ENTERPRISE_CONTACT)
     public Uni<VisitCodes.Codes> visitCodes() {
-        return visits.codesFor(caller.get());
+        return codes.issueFor(caller.get());
     }
 
     /** The official's phone: the key to check an enterprise's visit code offline. */
@@ -147,7 +149,7 @@ public class VisitResource {
     @Path("/visit-codes/verification-key")
     @RolesAllowed({ Role.N_OFFICIAL, Role.N_GROUP_LEADER, Role.N_OFFICE, Role.N_ADMIN })
     public VisitCodes.VerificationKey visitCodeKey() {
-        return visits.codeVerificationKey();
+        return codes.verificationKey();
     }
 
     /** The enterprise's visit code, scanned during the visit (see mobile-contract/visits.md). */

@@ -188,21 +188,6 @@ public class VisitService {
         });
     }
 
-    /** The codes the enterprise contact's app shows in turn, for the contact's own enterprise. */
-    public Uni<VisitCodes.Codes> codesFor(Caller caller) {
-        return Account.<Account>findById(caller.id())
-                .map(a -> {
-                    if (a == null || a.enterpriseId == null) {
-                        throw ApiException.notFound("企业");
-                    }
-                    return codes.issue(a.enterpriseId);
-                });
-    }
-
-    public VisitCodes.VerificationKey codeVerificationKey() {
-        return codes.verificationKey();
-    }
-
     @WithTransaction
     public Uni<VisitView> checkOut(Caller caller, UUID id, String ifMatch) {
         return writable(caller, id, ifMatch, VisitStatus.CHECKED_IN).flatMap(v -> {
