@@ -275,7 +275,8 @@ public class EnterpriseService {
         return new EnterpriseView(e.id, e.name, e.creditCode, categories,
                 categories.stream().map(ScaleCategory::label).toList(), e.industryChain,
                 e.industryChain == null ? null : e.industryChain.label(), e.town, e.address, e.latitude,
-                e.longitude, e.locationSystem, e.locationSystem == null ? null : e.locationSystem.label(), e.contactName, maskPhone ? mask(e.contactPhone) : e.contactPhone, group, e.version);
+                e.longitude, e.locationSystem, e.locationSystem == null ? null : e.locationSystem.label(), e.contactName,
+                maskPhone ? mask(e.contactPhone) : e.contactPhone, group, e.version);
     }
 
     /** 13812345678 → 138****5678; landlines keep the area code and the last four digits. */

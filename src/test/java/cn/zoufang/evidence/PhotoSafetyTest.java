@@ -53,6 +53,13 @@ class PhotoSafetyTest extends ApiTest {
                 .statusCode(201).extract().jsonPath();
     }
 
+    /** A slot asked for and the bytes uploaded with its form, as a phone does; the slot. */
+    private static JsonPath uploaded(String who, String owner, String type, byte[] bytes) throws Exception {
+        JsonPath slot = slot(who, owner, type, bytes.length);
+        assertEquals(204, TestPhotos.upload(slot, bytes));
+        return slot;
+    }
+
     private static io.restassured.response.ValidatableResponse confirm(String who, JsonPath slot, byte[] bytes) {
         return as(who).body(Map.of("sha256", PhotoInspector.sha256(bytes)))
                 .post("/api/v1/photos/" + slot.getString("photo.id") + "/confirm").then().statusCode(200);
@@ -62,8 +69,7 @@ class PhotoSafetyTest extends ApiTest {
     void aSecondUploadWithTheSameFormChangesNothingThatIsServed() throws Throwable {
         String visit = checkedInVisit();
         byte[] photo = TestPhotos.jpeg(640, 480);
-        JsonPath slot = slot(OFFICIAL_1, "visits/" + visit, "image/jpeg", photo.length);
-        assertEquals(204, TestPhotos.upload(slot, photo));
+        JsonPath slot = uploaded(OFFICIAL_1, "visits/" + visit, "image/jpeg", photo);
         String download = confirm(OFFICIAL_1, slot, photo).body("status", is("ACCEPTED")).extract().path("downloadUrl");
 
         // The form still works for its five minutes: 1.6 MB of HTML sent as a JPEG lands on the upload key…
@@ -82,6 +88,15 @@ class PhotoSafetyTest extends ApiTest {
             assertArrayEquals(photo, served.body());
             assertEquals("image/jpeg", served.headers().firstValue("Content-Type").orElse(null));
         }
+        // Even a served object whose stored type someone changed answers with the type that was verified.
+        String evidenceType = TestPhotos.get(download).headers().firstValue("Content-Type").orElse(null);
+        TestPhotos.overwrite(evidenceKey, photo, "text/html");
+        var forced = TestPhotos.get(as(OFFICIAL_1).get("/api/v1/photos/" + slot.getString("photo.id")).then()
+                .extract().<String>path("downloadUrl"));
+        assertEquals("image/jpeg", evidenceType);
+        assertEquals("image/jpeg", forced.headers().firstValue("Content-Type").orElse(null));
+        assertTrue(forced.headers().firstValue("Content-Disposition").orElse("").startsWith("inline; filename=\"photo-"));
+
         // Confirming again answers the photo as it stands.
         confirm(OFFICIAL_1, slot, page).body("status", is("ACCEPTED")).body("sizeBytes", is(photo.length));
 
@@ -104,8 +119,7 @@ class PhotoSafetyTest extends ApiTest {
         String[] ids = new String[2];
         byte[][] photos = { kept, altered };
         for (int i = 0; i < 2; i++) {
-            JsonPath slot = slot(OFFICIAL_1, "visits/" + visit, i == 0 ? "image/jpeg" : "image/png", photos[i].length);
-            assertEquals(204, TestPhotos.upload(slot, photos[i]));
+            JsonPath slot = uploaded(OFFICIAL_1, "visits/" + visit, i == 0 ? "image/jpeg" : "image/png", photos[i]);
             confirm(OFFICIAL_1, slot, photos[i]).body("status", is("ACCEPTED"));
             ids[i] = slot.getString("photo.id");
         }
@@ -140,8 +154,7 @@ class PhotoSafetyTest extends ApiTest {
     void aPngOf22000By22000PixelsIsRejectedWithAReasonBeforeAnythingIsDecoded() throws Exception {
         String visit = checkedInVisit();
         byte[] bomb = TestPhotos.hugePng(22_000, 22_000);
-        JsonPath slot = slot(OFFICIAL_1, "visits/" + visit, "image/png", bomb.length);
-        assertEquals(204, TestPhotos.upload(slot, bomb));
+        JsonPath slot = uploaded(OFFICIAL_1, "visits/" + visit, "image/png", bomb);
         confirm(OFFICIAL_1, slot, bomb)
                 .body("status", is("REJECTED"))
                 .body("rejectReason", is("TOO_MANY_PIXELS"))
@@ -154,8 +167,7 @@ class PhotoSafetyTest extends ApiTest {
     void heicIsAcceptedOnlyWhenItsContainerParses() throws Exception {
         String visit = checkedInVisit();
         byte[] heic = TestPhotos.heic(4032, 3024);
-        JsonPath good = slot(OFFICIAL_1, "visits/" + visit, "image/heic", heic.length);
-        assertEquals(204, TestPhotos.upload(good, heic));
+        JsonPath good = uploaded(OFFICIAL_1, "visits/" + visit, "image/heic", heic);
         confirm(OFFICIAL_1, good, heic)
                 .body("status", is("ACCEPTED"))
                 .body("width", is(4032))
@@ -170,8 +182,7 @@ class PhotoSafetyTest extends ApiTest {
         byte[] magicOnly = new byte[2048];
         System.arraycopy(heic, 0, magicOnly, 0, 24);
         for (byte[] broken : new byte[][] { truncated, overrun, magicOnly }) {
-            JsonPath slot = slot(OFFICIAL_1, "visits/" + visit, "image/heic", broken.length);
-            assertEquals(204, TestPhotos.upload(slot, broken));
+            JsonPath slot = uploaded(OFFICIAL_1, "visits/" + visit, "image/heic", broken);
             confirm(OFFICIAL_1, slot, broken)
                     .body("status", is("REJECTED"))
                     .body("rejectReason", is("UNREADABLE"));
@@ -186,8 +197,7 @@ class PhotoSafetyTest extends ApiTest {
         noise[0] = (byte) 0xff;
         noise[1] = (byte) 0xd8;
         noise[2] = (byte) 0xff;
-        JsonPath slot = slot(OFFICIAL_1, "visits/" + visit, "image/jpeg", noise.length);
-        assertEquals(204, TestPhotos.upload(slot, noise));
+        JsonPath slot = uploaded(OFFICIAL_1, "visits/" + visit, "image/jpeg", noise);
         confirm(OFFICIAL_1, slot, noise).body("status", is("REJECTED")).body("rejectReason", is("UNREADABLE"));
     }
 
@@ -201,13 +211,11 @@ class PhotoSafetyTest extends ApiTest {
 
         // The department's handler photographs the wall: its phone writes where and when.
         byte[] staffPhoto = TestPhotos.jpegWithExif(Visits.SITE_LAT, Visits.SITE_LNG, TestClock.chinaNow());
-        JsonPath staff = slot(DEPARTMENT, "issues/" + issue, "image/jpeg", staffPhoto.length);
-        assertEquals(204, TestPhotos.upload(staff, staffPhoto));
+        JsonPath staff = uploaded(DEPARTMENT, "issues/" + issue, "image/jpeg", staffPhoto);
         confirm(DEPARTMENT, staff, staffPhoto).body("status", is("ACCEPTED")).body("latitude", notNullValue());
         // The enterprise's own photo keeps its own position for itself.
         byte[] ownPhoto = TestPhotos.jpegWithExif(Visits.SITE_LAT, Visits.SITE_LNG, TestClock.chinaNow());
-        JsonPath own = slot(CONTACT_1, "issues/" + issue, "image/jpeg", ownPhoto.length);
-        assertEquals(204, TestPhotos.upload(own, ownPhoto));
+        JsonPath own = uploaded(CONTACT_1, "issues/" + issue, "image/jpeg", ownPhoto);
         confirm(CONTACT_1, own, ownPhoto).body("latitude", notNullValue());
 
         String staffId = staff.getString("photo.id");
