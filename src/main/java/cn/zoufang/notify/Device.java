@@ -19,6 +19,28 @@ public class Device extends PanacheEntityBase {
 
     public enum Platform { ANDROID, IOS, HARMONY }
 
+    /**
+     * The push service the token comes from: FCM (iOS through APNs, and Android with Google services),
+     * Huawei Push Kit (Huawei Android and HarmonyOS), and the push services of Honor, Xiaomi, OPPO and vivo.
+     */
+    public enum Provider {
+        FCM, HMS, HONOR, XIAOMI, OPPO, VIVO;
+
+        /** What an app that names no provider means: HarmonyOS has only Push Kit, everything else had FCM. */
+        public static Provider defaultFor(Platform platform) {
+            return platform == Platform.HARMONY ? HMS : FCM;
+        }
+
+        /** iOS reaches APNs only through FCM here, HarmonyOS only through Push Kit; Android any of them. */
+        public boolean serves(Platform platform) {
+            return switch (platform) {
+                case IOS -> this == FCM;
+                case HARMONY -> this == HMS;
+                case ANDROID -> true;
+            };
+        }
+    }
+
     @Id
     public UUID id;
 
@@ -31,6 +53,10 @@ public class Device extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Platform platform;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Provider provider;
 
     @Column(name = "app_version")
     public String appVersion;

@@ -57,6 +57,11 @@ public class FcmChannel implements PushChannel {
     }
 
     @Override
+    public Device.Provider provider() {
+        return Device.Provider.FCM;
+    }
+
+    @Override
     public boolean enabled() {
         return messaging != null;
     }

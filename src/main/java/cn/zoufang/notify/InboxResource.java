@@ -31,11 +31,12 @@ import io.smallrye.mutiny.Uni;
 @Authenticated
 public class InboxResource {
 
+    /** {@code delivered}: a push service reported that the push reached one of the person's phones. */
     public record InboxItem(UUID id, NotificationType type, String title, String body, String objectType,
-            UUID objectId, boolean urgent, OffsetDateTime createdAt, boolean read) {
+            UUID objectId, boolean urgent, OffsetDateTime createdAt, boolean read, boolean delivered) {
         public static InboxItem of(Notification n) {
             return new InboxItem(n.id, n.type, n.type.title(), n.type.body(), n.objectType, n.objectId, n.urgent,
-                    n.createdAt, n.readAt != null);
+                    n.createdAt, n.readAt != null, n.deliveredAt != null);
         }
     }
 
@@ -52,12 +53,13 @@ public class InboxResource {
     public record DeviceInput(
             @NotBlank(message = "缺少推送令牌") @Size(max = 4096) String token,
             @NotNull(message = "请说明平台") Device.Platform platform,
+            Device.Provider provider,
             @Size(max = 40) String appVersion,
             @Size(max = 20) String locale) {
     }
 
-    public record DeviceView(UUID id, Device.Platform platform, String appVersion, String locale, boolean active,
-            OffsetDateTime lastSeenAt) {
+    public record DeviceView(UUID id, Device.Platform platform, Device.Provider provider, String appVersion,
+            String locale, boolean active, OffsetDateTime lastSeenAt) {
     }
 
     private final InboxService inbox;

@@ -16,6 +16,7 @@ import cn.zoufang.notify.InboxResource.Unread;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.Cursor;
 import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.Page;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -95,6 +96,11 @@ public class InboxService {
     /** Registers the installation, or its refreshed token; a token moving to this installation leaves its old one. */
     @WithTransaction
     public Uni<DeviceView> register(UUID me, UUID installationId, DeviceInput in) {
+        Device.Provider provider = in.provider() != null ? in.provider() : Device.Provider.defaultFor(in.platform());
+        if (!provider.serves(in.platform())) {
+            throw ApiException.invalidField("provider", FieldCode.INVALID, in.platform() == Device.Platform.IOS
+                    ? "iOS 设备请使用 FCM 推送" : "鸿蒙设备请使用华为推送（HMS）");
+        }
         OffsetDateTime now = Dates.now(clock);
         return Device.update("active = false, updatedAt = ?1 where token = ?2 and id <> ?3 and active", now, in.token(),
                 installationId)
@@ -116,13 +122,14 @@ public class InboxService {
                     d.accountId = me;
                     d.token = in.token();
                     d.platform = in.platform();
+                    d.provider = provider;
                     d.appVersion = in.appVersion();
                     d.locale = in.locale();
                     d.active = true;
                     d.lastSeenAt = now;
                     d.updatedAt = now;
                     return (existing == null ? d.persist() : Uni.createFrom().item(d))
-                            .map(x -> new DeviceView(d.id, d.platform, d.appVersion, d.locale, d.active, d.lastSeenAt));
+                            .map(x -> new DeviceView(d.id, d.platform, d.provider, d.appVersion, d.locale, d.active, d.lastSeenAt));
                 });
     }
 

@@ -41,6 +41,10 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "read_at")
     public OffsetDateTime readAt;
 
+    /** When a push service first reported the push delivered to one of the person's phones. */
+    @Column(name = "delivered_at")
+    public OffsetDateTime deliveredAt;
+
     /** When the row last changed, by the database's clock (a trigger sets it); delta sync reads it. */
     @Column(name = "sync_at", insertable = false, updatable = false)
     public OffsetDateTime syncAt;

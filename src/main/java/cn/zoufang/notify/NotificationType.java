@@ -6,34 +6,41 @@ package cn.zoufang.notify;
  * the app fetches the details over the API.
  */
 public enum NotificationType {
-    ISSUE_FORWARDED("新的转办诉求", "您有一条新的转办诉求，请及时签收办理", "ISSUE"),
-    ISSUE_RETURNED("诉求被退回", "一条诉求被责任单位退回，请重新转办", "ISSUE"),
-    ISSUE_ANSWERED("诉求已答复", "您关注的诉求已有答复，请查看", "ISSUE"),
-    ISSUE_REOPENED("诉求需重新办理", "企业对答复不满意，诉求已重新办理", "ISSUE"),
-    EXTENSION_DECIDED("延期申请已审批", "您的延期申请已有审批结果", "ISSUE"),
-    ISSUE_SUPERVISED("诉求被督办", "一条诉求已被领导小组办公室督办，请尽快办理", "ISSUE"),
-    ISSUE_CLOSED("诉求已销号", "您的诉求已销号，感谢您的反馈", "ISSUE"),
-    ISSUE_DUE_SOON("诉求即将到期", "一条诉求即将到达办理期限，请抓紧办理", "ISSUE"),
-    ISSUE_OVERDUE("诉求已超期", "一条诉求已超过办理期限，请尽快办理", "ISSUE"),
-    ISSUE_NEEDS_SUPERVISION("诉求超期待督办", "一条诉求超期较久，需要督办", "ISSUE"),
-    FOLLOW_UP_DUE("请安排回访", "一条已销号的诉求需要回访企业", "ISSUE"),
-    PHOTO_REJECTED("照片未通过核验", "您上传的照片未通过核验，请重新拍摄上传", "PHOTO"),
-    VISIT_GAPS("本月还有企业未走访", "本组还有挂点企业本月尚未走访，请及时安排", "GROUP"),
-    REPORT_DUE("请报送上月月报", "本组上月工作月报已可填写，请按时报送", "REPORT"),
-    REPORT_REMINDER("月报即将截止", "本组上月工作月报即将截止报送，请尽快报送", "REPORT"),
-    REPORT_LATE("月报已逾期", "本组上月工作月报已超过报送期限，请尽快报送", "REPORT"),
-    REPORT_RETURNED("月报被退回", "本组月报已被领导小组办公室退回，请修改后重新报送", "REPORT"),
+    ISSUE_FORWARDED("新的转办诉求", "您有一条新的转办诉求，请及时签收办理", "ISSUE", PushClass.TODO),
+    ISSUE_RETURNED("诉求被退回", "一条诉求被责任单位退回，请重新转办", "ISSUE", PushClass.TODO),
+    ISSUE_ANSWERED("诉求已答复", "您关注的诉求已有答复，请查看", "ISSUE", PushClass.NOTICE),
+    ISSUE_REOPENED("诉求需重新办理", "企业对答复不满意，诉求已重新办理", "ISSUE", PushClass.TODO),
+    EXTENSION_DECIDED("延期申请已审批", "您的延期申请已有审批结果", "ISSUE", PushClass.NOTICE),
+    ISSUE_SUPERVISED("诉求被督办", "一条诉求已被领导小组办公室督办，请尽快办理", "ISSUE", PushClass.TODO),
+    ISSUE_CLOSED("诉求已销号", "您的诉求已销号，感谢您的反馈", "ISSUE", PushClass.NOTICE),
+    ISSUE_DUE_SOON("诉求即将到期", "一条诉求即将到达办理期限，请抓紧办理", "ISSUE", PushClass.TODO),
+    ISSUE_OVERDUE("诉求已超期", "一条诉求已超过办理期限，请尽快办理", "ISSUE", PushClass.TODO),
+    ISSUE_NEEDS_SUPERVISION("诉求超期待督办", "一条诉求超期较久，需要督办", "ISSUE", PushClass.TODO),
+    FOLLOW_UP_DUE("请安排回访", "一条已销号的诉求需要回访企业", "ISSUE", PushClass.TODO),
+    PHOTO_REJECTED("照片未通过核验", "您上传的照片未通过核验，请重新拍摄上传", "PHOTO", PushClass.TODO),
+    VISIT_GAPS("本月还有企业未走访", "本组还有挂点企业本月尚未走访，请及时安排", "GROUP", PushClass.TODO),
+    REPORT_DUE("请报送上月月报", "本组上月工作月报已可填写，请按时报送", "REPORT", PushClass.TODO),
+    REPORT_REMINDER("月报即将截止", "本组上月工作月报即将截止报送，请尽快报送", "REPORT", PushClass.TODO),
+    REPORT_LATE("月报已逾期", "本组上月工作月报已超过报送期限，请尽快报送", "REPORT", PushClass.TODO),
+    REPORT_RETURNED("月报被退回", "本组月报已被领导小组办公室退回，请修改后重新报送", "REPORT", PushClass.TODO),
     /** The day's non-urgent notifications in one push, for those who chose it; the object is the inbox. */
-    DAILY_DIGEST("每日消息摘要", "您有新的消息，请打开消息中心查看", "INBOX");
+    DAILY_DIGEST("每日消息摘要", "您有新的消息，请打开消息中心查看", "INBOX", PushClass.NOTICE);
 
     private final String title;
     private final String body;
     private final String objectType;
+    private final PushClass pushClass;
 
-    NotificationType(String title, String body, String objectType) {
+    NotificationType(String title, String body, String objectType, PushClass pushClass) {
         this.title = title;
         this.body = body;
         this.objectType = objectType;
+        this.pushClass = pushClass;
+    }
+
+    /** The one place a type is classed for the phone makers' push services (see {@link PushClass}). */
+    public PushClass pushClass() {
+        return pushClass;
     }
 
     public String title() {

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Where pushes go. FCM today; a provider for phones without Google services (HarmonyOS, vendor
- * channels in mainland China) can be added behind the same interface. {@link #send} blocks.
+ * One push service: FCM, or a phone maker's own (Huawei, Honor, Xiaomi, OPPO, vivo), each a bean the
+ * dispatcher finds by its {@link #provider()}. {@link #send} blocks; the dispatcher calls it on a worker
+ * thread with pushes of this provider only, and reads the results in the same order.
  */
 public interface PushChannel {
+
+    Device.Provider provider();
 
     boolean enabled();
 
@@ -17,7 +20,8 @@ public interface PushChannel {
     List<Result> send(List<Push> pushes);
 
     /** What leaves the country: no personal data, no enterprise name, only ids and a generic text. */
-    record Push(String token, String notificationId, NotificationType type, String objectId, boolean urgent) {
+    record Push(String token, Device.Platform platform, String notificationId, NotificationType type, String objectId,
+            boolean urgent) {
 
         public String deepLink() {
             return switch (type.objectType()) {
@@ -30,8 +34,25 @@ public interface PushChannel {
         }
     }
 
+    /**
+     * SENT: accepted by the service. TOKEN_INVALID: the device is gone (deactivated). RATE_LIMITED: the
+     * service's quota or flow control (wait at least a minute, or as long as it says). RETRY: a transient
+     * fault (back off). FAILED: the message itself was refused (not tried again).
+     */
     enum Outcome { SENT, TOKEN_INVALID, RATE_LIMITED, RETRY, FAILED }
 
     record Result(Outcome outcome, String messageId, String error, Duration retryAfter) {
+
+        public static Result sent(String messageId) {
+            return new Result(Outcome.SENT, messageId, null, null);
+        }
+
+        public static Result of(Outcome outcome, String error) {
+            return new Result(outcome, null, error, null);
+        }
+
+        public static Result limited(String error, Duration retryAfter) {
+            return new Result(Outcome.RATE_LIMITED, null, error, retryAfter);
+        }
     }
 }

@@ -62,4 +62,123 @@ public interface PushConfig {
     /** When (China time) people who chose a daily digest get it; {@code off} in tests, which run it directly. */
     @WithDefault("0 30 8 * * ?")
     String digestCron();
+
+    /** Huawei Push Kit: Huawei's Android phones (v1 API) and HarmonyOS (v3 API). */
+    Hms hms();
+
+    /** Honor's push service. */
+    Honor honor();
+
+    /** Xiaomi's push service (Xiaomi and Redmi phones). */
+    Xiaomi xiaomi();
+
+    /** OPPO's push service (OPPO, OnePlus and realme phones). */
+    Oppo oppo();
+
+    /** vivo's push service (vivo and iQOO phones). */
+    Vivo vivo();
+
+    interface Hms {
+        /** The app id from AppGallery Connect; with the client id and secret it turns on pushes to Android phones. */
+        Optional<String> appId();
+
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+
+        /** HarmonyOS (the v3 API): the project id and the service-account key (JSON) from AppGallery Connect. */
+        Optional<String> projectId();
+
+        Optional<String> serviceAccountJson();
+
+        @WithDefault("https://push-api.cloud.huawei.com")
+        String url();
+
+        @WithDefault("https://oauth-login.cloud.huawei.com/oauth2/v3/token")
+        String tokenUrl();
+
+        /** Huawei's class of a work message (self-classification approved in AppGallery Connect). */
+        @WithDefault("WORK")
+        String categoryTodo();
+
+        @WithDefault("WORK")
+        String categoryNotice();
+
+        /** The receipt callback's user name and key, as set in AppGallery Connect; without both, receipts are refused. */
+        Optional<String> receiptUser();
+
+        Optional<String> receiptKey();
+    }
+
+    interface Honor {
+        Optional<String> appId();
+
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+
+        @WithDefault("https://push-api.cloud.honor.com")
+        String url();
+
+        @WithDefault("https://iam.developer.honor.com/auth/token")
+        String tokenUrl();
+
+        /** Honor's importance: NORMAL is its service-and-communication class (LOW is marketing). */
+        @WithDefault("NORMAL")
+        String importanceTodo();
+
+        @WithDefault("NORMAL")
+        String importanceNotice();
+    }
+
+    interface Xiaomi {
+        Optional<String> appSecret();
+
+        /** The app's package name (restricted_package_name). */
+        Optional<String> packageName();
+
+        @WithDefault("https://api.xmpush.xiaomi.com")
+        String url();
+
+        /** The ids of the service channels created in Xiaomi's console; without them Xiaomi treats pushes as public ones. */
+        Optional<String> channelIdTodo();
+
+        Optional<String> channelIdNotice();
+    }
+
+    interface Oppo {
+        Optional<String> appKey();
+
+        Optional<String> masterSecret();
+
+        @WithDefault("https://api.push.oppomobile.com")
+        String url();
+
+        /** The private (service) channel id registered with OPPO. */
+        Optional<String> channelId();
+
+        @WithDefault("TODO")
+        String categoryTodo();
+
+        @WithDefault("ACCOUNT")
+        String categoryNotice();
+    }
+
+    interface Vivo {
+        Optional<String> appId();
+
+        Optional<String> appKey();
+
+        Optional<String> appSecret();
+
+        @WithDefault("https://api-push.vivo.com.cn")
+        String url();
+
+        /** vivo's system-message category (classification 1). */
+        @WithDefault("TODO")
+        String categoryTodo();
+
+        @WithDefault("ACCOUNT")
+        String categoryNotice();
+    }
 }

@@ -1,27 +1,31 @@
 package cn.zoufang.notify;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import io.smallrye.health.api.HealthGroup;
 
-/** Says whether push is on. Never DOWN: without push the inbox still carries every notification. */
+/** Says which push channels are on. Never DOWN: without push the inbox still carries every notification. */
 @Readiness
 @HealthGroup("push")
 @ApplicationScoped
 public class PushHealthCheck implements HealthCheck {
 
-    private final PushChannel channel;
+    private final Instance<PushChannel> channels;
 
-    public PushHealthCheck(PushChannel channel) {
-        this.channel = channel;
+    public PushHealthCheck(Instance<PushChannel> channels) {
+        this.channels = channels;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("push").up()
-                .withData("fcm", channel.enabled() ? "on" : "off: " + channel.disabledReason()).build();
+        HealthCheckResponseBuilder up = HealthCheckResponse.named("push").up();
+        channels.forEach(c -> up.withData(c.provider().name().toLowerCase(java.util.Locale.ROOT),
+                c.enabled() ? "on" : "off: " + c.disabledReason()));
+        return up.build();
     }
 }

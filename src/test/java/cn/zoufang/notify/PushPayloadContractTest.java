@@ -37,7 +37,7 @@ import io.quarkus.vertx.VertxContextSupport;
 class PushPayloadContractTest extends ApiTest {
 
     @Inject
-    PushChannel channel;
+    FcmChannel channel;
 
     @Test
     void everyPayloadTypeMatchesTheContractAndCarriesNothingPersonal() throws Exception {
@@ -45,7 +45,8 @@ class PushPayloadContractTest extends ApiTest {
                 .getSchema(Files.readString(Path.of("mobile-contract/push/payload.schema.json")));
         String token = "contract-" + UUID.randomUUID();
         List<PushChannel.Push> pushes = Arrays.stream(NotificationType.values())
-                .map(t -> new PushChannel.Push(token, UUID.randomUUID().toString(), t, UUID.randomUUID().toString(), false))
+                .map(t -> new PushChannel.Push(token, Device.Platform.ANDROID, UUID.randomUUID().toString(), t,
+                        UUID.randomUUID().toString(), false))
                 .toList();
         List<PushChannel.Result> results = channel.send(pushes);
         assertTrue(results.stream().allMatch(r -> r.outcome() == PushChannel.Outcome.SENT), results.toString());
