@@ -36,11 +36,11 @@ create table sms_message (
     receipt_code     varchar(40),
     segments         integer,
     last_error       varchar(300),
-    constraint sms_message_status check (status in ('PENDING', 'SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED', 'DEAD'))
+    constraint sms_message_status check (status in ('PENDING', 'SENDING', 'SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED', 'DEAD'))
 );
 -- At most one SMS per notification, whatever rule or replica asks for it.
 create unique index sms_message_notification_once on sms_message (notification_id) where notification_id is not null;
-create index sms_message_due_idx on sms_message (next_attempt_at) where status = 'PENDING';
+create index sms_message_due_idx on sms_message (next_attempt_at) where status in ('PENDING', 'SENDING');
 create index sms_message_phone_sent_idx on sms_message (phone, sent_at) where sent_at is not null;
 create index sms_message_biz_idx on sms_message (biz_id) where biz_id is not null;
 create index sms_message_created_idx on sms_message (created_at);

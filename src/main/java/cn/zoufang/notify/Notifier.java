@@ -1,10 +1,7 @@
 package cn.zoufang.notify;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,24 +12,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.zoufang.identity.Role;
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.notify.sms.SmsOutbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Writes notifications: an inbox row per recipient and one outbox row per active device, in the
- * caller's transaction, so that a change and its notifications commit or roll back together.
+ * Writes notifications: an inbox row per recipient, one outbox row per active device, and the SMS the
+ * rules ask for, in the caller's transaction, so that a change and its notifications commit or roll back
+ * together.
  */
 @ApplicationScoped
 public class Notifier {
 
     private final PushConfig config;
+    private final SmsOutbox sms;
 
     private final Clock clock;
 
-    public Notifier(PushConfig config, Clock clock) {
+    public Notifier(PushConfig config, SmsOutbox sms, Clock clock) {
         this.clock = clock;
         this.config = config;
+        this.sms = sms;
     }
 
     public Uni<Void> notify(Collection<UUID> recipients, NotificationType type, UUID objectId, boolean urgent) {
@@ -44,8 +45,9 @@ public class Notifier {
         OffsetDateTime pushAt = urgent ? now : afterQuietHours(now);
         return Multi.createFrom().iterable(unique).onItem()
                 .transformToUniAndConcatenate(accountId -> insert(accountId, type, objectId, urgent, now, null)
-                        .chain(id -> queuePush(id, accountId, pushAt, !urgent)))
-                .collect().last().replaceWithVoid();
+                        .call(id -> queuePush(id, accountId, pushAt, !urgent)))
+                .collect().asList()
+                .chain(ids -> sms.afterNotify(type, ids));
     }
 
     /**
@@ -82,19 +84,7 @@ public class Notifier {
 
     /** A push created in the quiet hours (22:00–08:00 China time by default) waits for the morning. */
     OffsetDateTime afterQuietHours(OffsetDateTime at) {
-        ZonedDateTime local = at.atZoneSameInstant(Dates.ZONE);
-        LocalTime from = config.quietFrom();
-        LocalTime until = config.quietUntil();
-        LocalTime t = local.toLocalTime();
-        boolean quiet = from.isAfter(until) ? (!t.isBefore(from) || t.isBefore(until)) : (!t.isBefore(from) && t.isBefore(until));
-        if (!quiet) {
-            return at;
-        }
-        LocalDateTime morning = local.toLocalDate().atTime(until);
-        if (!t.isBefore(from) && from.isAfter(until)) {
-            morning = morning.plusDays(1);
-        }
-        return morning.atZone(Dates.ZONE).toOffsetDateTime();
+        return QuietHours.after(at, config.quietFrom(), config.quietUntil());
     }
 
     // ---- who receives what: the queries the triggers share -----------------------------------

@@ -157,7 +157,7 @@ public class PushDispatcher {
     }
 
     /** Exponential with jitter: 2 s, 4 s, 8 s … up to {@code max}, each between half and all of it. */
-    static Duration backoff(int attempts, Duration max) {
+    public static Duration backoff(int attempts, Duration max) {
         long cap = Math.min(max.toMillis(), 2000L << Math.min(attempts - 1, 20));
         return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
     }

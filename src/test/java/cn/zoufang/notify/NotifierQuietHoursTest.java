@@ -14,7 +14,7 @@ class NotifierQuietHoursTest {
 
     /** The configuration as production has it when nothing is set: its declared defaults (22:00 to 08:00). */
     private final Notifier notifier = new Notifier(new SmallRyeConfigBuilder().withMapping(PushConfig.class).build()
-            .getConfigMapping(PushConfig.class), java.time.Clock.systemUTC());
+            .getConfigMapping(PushConfig.class), null, java.time.Clock.systemUTC());
 
     private static OffsetDateTime china(int day, int hour, int minute) {
         return ZonedDateTime.of(2026, 11, day, hour, minute, 0, 0, ZoneId.of("Asia/Shanghai")).toOffsetDateTime();

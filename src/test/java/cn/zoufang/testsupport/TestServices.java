@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
+import cn.zoufang.notify.sms.FakeAliyunSms;
 import cn.zoufang.notify.vendor.FakeVendorPush;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -16,6 +17,12 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
 
     private static volatile LocalServices services;
     private static volatile FakeVendorPush vendors;
+    private static volatile FakeAliyunSms sms;
+
+    /** Alibaba Cloud SMS, local. */
+    public static FakeAliyunSms sms() {
+        return sms;
+    }
 
     /** The phone makers' push services, as one local server. */
     public static FakeVendorPush vendors() {
@@ -35,6 +42,8 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
             vendors = new FakeVendorPush();
             Map<String, String> config = new HashMap<>(services.config());
             config.putAll(vendors.config());
+            sms = new FakeAliyunSms();
+            config.putAll(sms.config());
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the local services for tests", e);
@@ -48,6 +57,9 @@ public class TestServices implements QuarkusTestResourceLifecycleManager {
         }
         if (vendors != null) {
             vendors.stop();
+        }
+        if (sms != null) {
+            sms.stop();
         }
     }
 }
