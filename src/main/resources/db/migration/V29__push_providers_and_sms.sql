@@ -14,6 +14,8 @@ alter table push_delivery add column receipt_status varchar(40);
 create index push_delivery_notification_idx on push_delivery (notification_id);
 -- The first receipt also marks the inbox row (its sync_at moves, so phones see it in their next sync).
 alter table notification add column delivered_at timestamptz;
+-- The SMS fallback looks every few seconds for urgent notifications nobody has read: only those are indexed.
+create index notification_urgent_unread_idx on notification (created_at) where urgent and read_at is null;
 
 -- SMS for what must not be missed, and one-time codes: an outbox like push_delivery. The phone is kept
 -- for the per-phone limits and for matching status reports; template parameters of one-time codes are

@@ -26,28 +26,32 @@ public class PushAdmin {
     }
 
     public record DeadPush(long id, UUID notificationId, NotificationType type, String typeTitle, UUID accountId,
-            String accountName, UUID deviceId, Device.Platform platform, int attempts, String lastError,
+            String accountName, UUID deviceId, Device.Platform platform, Device.Provider provider, int attempts,
+            String lastError,
             OffsetDateTime notifiedAt, OffsetDateTime lastAttemptAt) {
     }
 
-    /** Newest first. */
+    /** Newest first; of one push channel when {@code provider} is given. */
     @WithSession
-    public Uni<Page<DeadPush>> dead(String rawCursor, Integer limit) {
+    public Uni<Page<DeadPush>> dead(Device.Provider provider, String rawCursor, Integer limit) {
         int size = Cursor.limit(limit);
         Cursor cursor = Cursor.decode(rawCursor, 1);
         long before = cursor == null ? Long.MAX_VALUE : cursor.number(0);
         return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                select p.id, n.id, n.type, a.id, a.display_name, d.id, d.platform, p.attempts, p.last_error,
+                select p.id, n.id, n.type, a.id, a.display_name, d.id, d.platform, d.provider, p.attempts, p.last_error,
                        n.created_at, p.last_attempt_at
                 from push_delivery p join notification n on n.id = p.notification_id
                 join account a on a.id = n.account_id join device d on d.id = p.device_id
-                where p.status = 'DEAD' and p.id < :before order by p.id desc limit :size""", Object[].class)
-                .setParameter("before", before).setParameter("size", size + 1).getResultList())
+                where p.status = 'DEAD' and p.id < :before and (cast(:provider as text) is null or d.provider = :provider)
+                order by p.id desc limit :size""", Object[].class)
+                .setParameter("before", before).setParameter("size", size + 1)
+                .setParameter("provider", provider == null ? null : provider.name()).getResultList())
                 .map(rows -> Page.of(rows, size, r -> {
                     NotificationType type = NotificationType.valueOf((String) r[2]);
                     return new DeadPush(((Number) r[0]).longValue(), (UUID) r[1], type, type.title(), (UUID) r[3],
-                            (String) r[4], (UUID) r[5], Device.Platform.valueOf((String) r[6]), ((Number) r[7]).intValue(),
-                            (String) r[8], (OffsetDateTime) r[9], (OffsetDateTime) r[10]);
+                            (String) r[4], (UUID) r[5], Device.Platform.valueOf((String) r[6]),
+                            Device.Provider.valueOf((String) r[7]), ((Number) r[8]).intValue(), (String) r[9],
+                            (OffsetDateTime) r[10], (OffsetDateTime) r[11]);
                 }, r -> Cursor.of(String.valueOf(((Number) r[0]).longValue()))));
     }
 

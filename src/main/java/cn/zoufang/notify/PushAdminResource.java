@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import cn.zoufang.identity.Role;
 import cn.zoufang.notify.PushAdmin.DeadPush;
 import cn.zoufang.web.Page;
+import cn.zoufang.web.Params;
 import io.smallrye.mutiny.Uni;
 
 /** The admin's view of pushes given up as DEAD, and a way to try one again. */
@@ -27,10 +28,11 @@ public class PushAdminResource {
         this.pushes = pushes;
     }
 
-    /** Newest first. */
+    /** Newest first; {@code provider=HMS} for one channel's. */
     @GET
-    public Uni<Page<DeadPush>> dead(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return pushes.dead(cursor, limit);
+    public Uni<Page<DeadPush>> dead(@QueryParam("provider") String provider, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit) {
+        return pushes.dead(Params.enumOrNull(Device.Provider.class, "provider", provider), cursor, limit);
     }
 
     @POST

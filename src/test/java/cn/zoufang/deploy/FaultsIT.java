@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zoufang.demo.DemoData;
+import cn.zoufang.notify.Device;
+import cn.zoufang.notify.vendor.FakeVendorPush;
 
 /**
  * What the service does when what it depends on falters, on the packaged service under load: PostgreSQL
@@ -145,13 +148,19 @@ class FaultsIT extends PackagedServiceIT {
     }
 
     @Test
-    void fcmDownForMinutesThenEveryPushArrivesOnce() throws Exception {
+    void fcmAndThePhoneMakersDownForMinutesThenEveryPushArrivesOnce() throws Exception {
         String url = urls.get(0);
         String token = handlersDevice(url, "faults");
+        Map<Device.Provider, String> vendorTokens = new EnumMap<>(Device.Provider.class);
+        for (Device.Provider p : List.of(Device.Provider.HMS, Device.Provider.HONOR, Device.Provider.XIAOMI,
+                Device.Provider.OPPO, Device.Provider.VIVO)) {
+            vendorTokens.put(p, handlersDevice(url, "faults", "ANDROID", p.name()));
+        }
         String enterprise = enterprise(url, 2);
         String economy = economyDepartment(url);
 
         fcm.down(true);
+        vendorTokens.keySet().forEach(p -> vendors.down(p, true));
         Instant until = Instant.now().plus(FCM_OUTAGE);
         int issues = 12;
         for (int i = 0; i < issues; i++) {
@@ -166,8 +175,15 @@ class FaultsIT extends PackagedServiceIT {
         assertTrue(fcm.refused() >= issues, "the dispatcher kept trying: " + fcm.refused());
         assertTrue(count("select min(attempts)" + mine) >= 2, "every push was tried more than once");
         assertEquals(0, fcm.deliveredTo(token).size());
+        for (Map.Entry<Device.Provider, String> v : vendorTokens.entrySet()) {
+            assertTrue(vendors.refused(v.getKey()) >= 2, v.getKey() + " was tried more than once: " + vendors.refused(v.getKey()));
+            assertEquals(0, vendors.deliveredTo(v.getValue()).size(), v.getKey() + " during its outage");
+            assertEquals(0, count("select count(*) from push_delivery where device_id in (select id from device where token = '"
+                    + v.getValue() + "') and status in ('DEAD', 'FAILED')"), v.getKey() + ": a push was given up");
+        }
 
         fcm.down(false);
+        vendorTokens.keySet().forEach(p -> vendors.down(p, false));
         Instant back = Instant.now();
         awaitTrue(Duration.ofSeconds(60), () -> fcm.deliveredTo(token).size() >= issues, issues + " pushes after the outage");
         Duration drained = Duration.between(back, Instant.now());
@@ -177,6 +193,16 @@ class FaultsIT extends PackagedServiceIT {
         assertEquals(issues, ids.size(), "pushes received");
         assertEquals(issues, ids.stream().distinct().count(), "a notification was pushed twice");
         assertEquals(issues, count("select count(*)" + mine + " and status = 'SENT'"));
+        for (Map.Entry<Device.Provider, String> v : vendorTokens.entrySet()) {
+            awaitTrue(Duration.ofSeconds(60), () -> vendors.deliveredTo(v.getValue()).size() >= issues, v.getKey() + " after");
+        }
+        Thread.sleep(3000);
+        for (Map.Entry<Device.Provider, String> v : vendorTokens.entrySet()) {
+            List<String> got = vendors.deliveredTo(v.getValue()).stream()
+                    .map(FakeVendorPush::notificationId).toList();
+            assertEquals(issues, got.size(), v.getKey() + ": pushes received");
+            assertEquals(issues, got.stream().distinct().count(), v.getKey() + ": a notification was pushed twice");
+        }
         System.out.printf("FAULTS fcm: down %d s, %d sends refused (the SDK's own retries included), %d pushes all"
                 + " delivered once within %d ms of FCM's return; max attempts of one push %d%n", FCM_OUTAGE.toSeconds(),
                 fcm.refused(), issues, drained.toMillis(), count("select max(attempts)" + mine));

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.notify.FakeFcmServer;
+import cn.zoufang.notify.vendor.FakeVendorPush;
 import cn.zoufang.testsupport.LocalServices;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -46,6 +47,8 @@ abstract class PackagedServiceIT {
     static Path work;
     static LocalServices services;
     static FakeFcmServer fcm;
+    /** The phone makers' push services, which every instance is configured to reach. */
+    static FakeVendorPush vendors;
     static final List<Process> instances = new ArrayList<>();
     static final List<String> urls = new ArrayList<>();
     /** Each instance's management interface (health, metrics), a port of its own as in production. */
@@ -58,6 +61,7 @@ abstract class PackagedServiceIT {
         work = Files.createTempDirectory(PROJECT.resolve("target"), name + "-");
         services = LocalServices.start(work, 0, 0, false);
         fcm = new FakeFcmServer();
+        vendors = new FakeVendorPush();
         account = serviceAccount(work, fcm.baseUrl() + "/token");
         extraProperties = List.of(extra);
         for (int i = 0; i < n; i++) {
@@ -77,6 +81,7 @@ abstract class PackagedServiceIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m"));
         services.config().forEach((k, v) -> command.add("-D" + k + "=" + v));
+        vendors.config().forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of(
                 // Production's configuration (the it profile's parent), with the demo accounts to log in with.
                 "-Dquarkus.profile=it",
@@ -114,6 +119,9 @@ abstract class PackagedServiceIT {
         }
         if (fcm != null) {
             fcm.stop();
+        }
+        if (vendors != null) {
+            vendors.stop();
         }
         if (services != null) {
             services.close();
@@ -200,8 +208,13 @@ abstract class PackagedServiceIT {
 
     /** Registers a phone of 区经发局's handler (the department forwarded issues notify) with a new FCM token. */
     static String handlersDevice(String url, String tokenPrefix) {
-        String token = tokenPrefix + "-" + UUID.randomUUID();
-        as(url, login(url, DemoData.DEPARTMENT)).body(Map.of("token", token, "platform", "ANDROID"))
+        return handlersDevice(url, tokenPrefix, "ANDROID", "FCM");
+    }
+
+    /** A device of 区经发局's handler on that platform and push provider; @return its token */
+    static String handlersDevice(String url, String tokenPrefix, String platform, String provider) {
+        String token = tokenPrefix + "-" + provider.toLowerCase() + "-" + UUID.randomUUID();
+        as(url, login(url, DemoData.DEPARTMENT)).body(Map.of("token", token, "platform", platform, "provider", provider))
                 .put("/api/v1/devices/" + UUID.randomUUID()).then().statusCode(200);
         return token;
     }

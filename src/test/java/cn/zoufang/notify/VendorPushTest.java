@@ -99,7 +99,8 @@ class VendorPushTest extends ApiTest {
 
         JsonNode hms = got.get("HMS");
         assertEquals("WORK", hms.path("android").path("category").asText());
-        assertEquals(issue, JSON.readTree(hms.path("data").asText()).path("objectId").asText());
+        assertEquals(issue, new com.fasterxml.jackson.databind.ObjectMapper().readTree(hms.path("data").asText())
+                .path("objectId").asText());
         assertEquals("WORK", got.get("HARMONY").path("payload").path("notification").path("category").asText());
         assertEquals("zoufang://issues/" + issue,
                 got.get("HARMONY").path("payload").path("notification").path("clickAction").path("uri").asText());
@@ -187,7 +188,7 @@ class VendorPushTest extends ApiTest {
         dispatchAll();
         dispatchAll();
         for (Map.Entry<String, String> e : devices.entrySet()) {
-            List<String> ids = vendors().deliveredTo(e.getValue()).stream().map(r -> notificationId(r)).toList();
+            List<String> ids = vendors().deliveredTo(e.getValue()).stream().map(FakeVendorPush::notificationId).toList();
             assertEquals(3, ids.size(), e.getKey());
             assertEquals(3, ids.stream().distinct().count(), e.getKey() + " got a notification twice");
         }
@@ -211,26 +212,5 @@ class VendorPushTest extends ApiTest {
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("provider"));
         as(DEPARTMENT).body(Map.of("token", "t-" + id, "platform", "HARMONY")).put("/api/v1/devices/" + id)
                 .then().statusCode(200).body("provider", org.hamcrest.Matchers.equalTo("HMS"));
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /** The notification id in each vendor's own place for the app's data. */
-    static String notificationId(FakeVendorPush.Received r) {
-        try {
-            JsonNode m = r.message();
-            return switch (r.provider()) {
-                case HMS -> m.has("payload") ? m.path("payload").path("notification").path("clickAction").path("data")
-                        .path("notificationId").asText() : JSON.readTree(m.path("data").asText()).path("notificationId").asText();
-                case HONOR -> JSON.readTree(m.path("data").asText()).path("notificationId").asText();
-                case XIAOMI -> JSON.readTree(m.path("payload").asText()).path("notificationId").asText();
-                case OPPO -> JSON.readTree(m.path("notification").path("action_parameters").asText())
-                        .path("notificationId").asText();
-                case VIVO -> m.path("clientCustomMap").path("notificationId").asText();
-                default -> throw new IllegalArgumentException();
-            };
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

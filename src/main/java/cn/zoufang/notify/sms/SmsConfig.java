@@ -81,6 +81,10 @@ public interface SmsConfig {
     @WithDefault("10")
     int maxAttempts();
 
+    /** SMS records (with their phone numbers) are deleted this long after they were made: a year's costs and a month. */
+    @WithDefault("P400D")
+    Duration retention();
+
     /**
      * The secret path segment of the status-report callback ({@code POST /api/v1/sms-receipts/{secret}}):
      * Alibaba Cloud signs nothing it pushes, so only a URL nobody can guess admits its reports. Without it,

@@ -14,7 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.notify.PushChannel.Outcome;
 import cn.zoufang.notify.PushChannel.Result;
+import cn.zoufang.notify.PushDispatcher;
 import cn.zoufang.notify.QuietHours;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -38,6 +40,8 @@ public class SmsDispatcher {
     static final int BATCH = 50;
     static final long LOCK = 0x5A4F55464E47534DL;
     static final Duration LEASE = Duration.ofMinutes(5);
+    static final Duration FLOW_CONTROL_WAIT = Duration.ofSeconds(60);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
     private final AliyunSms gateway;
     private final SmsOutbox outbox;
@@ -60,6 +64,20 @@ public class SmsDispatcher {
                 .onFailure().recoverWithNull();
     }
 
+    /** Forgets SMS older than the retention, phone numbers with them. Twice from two replicas is harmless. */
+    @Scheduled(cron = "0 40 3 * * ?", timeZone = "Asia/Shanghai")
+    Uni<Void> nightly() {
+        return forgetOld().replaceWithVoid().onFailure().invoke(f -> LOG.warn("SMS retention failed", f))
+                .onFailure().recoverWithNull();
+    }
+
+    /** @return how many SMS records were deleted */
+    public Uni<Integer> forgetOld() {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                "delete from sms_message where created_at < :before").setParameter("before",
+                        Dates.now(clock).minus(config.retention())).executeUpdate()));
+    }
+
     record Due(UUID id, String phone, SmsTemplate template, String params, int attempts) {
     }
 
@@ -78,7 +96,7 @@ public class SmsDispatcher {
 
     private Result send(Due d) {
         String code = d.template().code(config.templates()).orElse(null);
-        return code == null ? Result.of(cn.zoufang.notify.PushChannel.Outcome.FAILED, "no template code configured")
+        return code == null ? Result.of(Outcome.FAILED, "no template code configured")
                 : gateway.send(d.phone(), code, d.params(), d.id().toString());
     }
 
@@ -155,11 +173,11 @@ public class SmsDispatcher {
                     : "status = 'PENDING', sent_at = null, last_error = :extra, next_attempt_at = :next";
             case TOKEN_INVALID, FAILED -> "status = 'FAILED', sent_at = null, params = '{}', last_error = :extra";
         };
-        Duration wait = r.outcome() == cn.zoufang.notify.PushChannel.Outcome.RATE_LIMITED
-                ? Duration.ofSeconds(60).compareTo(r.retryAfter() == null ? Duration.ZERO : r.retryAfter()) > 0
-                        ? Duration.ofSeconds(60) : r.retryAfter()
-                : cn.zoufang.notify.PushDispatcher.backoff(attempts, Duration.ofMinutes(30));
-        String extra = r.outcome() == cn.zoufang.notify.PushChannel.Outcome.SENT ? r.messageId() : r.error();
+        // Alibaba's flow control (its own per-phone limit among them) waits a minute at least; faults back off.
+        Duration wait = r.outcome() == Outcome.RATE_LIMITED
+                ? (r.retryAfter() != null && r.retryAfter().compareTo(FLOW_CONTROL_WAIT) > 0 ? r.retryAfter() : FLOW_CONTROL_WAIT)
+                : PushDispatcher.backoff(attempts, MAX_BACKOFF);
+        String extra = r.outcome() == Outcome.SENT ? r.messageId() : r.error();
         return Panache.getSession().flatMap(s -> {
             var q = s.createNativeQuery("update sms_message set " + sql + ", attempts = :attempts where id = :id")
                     .setParameter("id", d.id()).setParameter("attempts", attempts)

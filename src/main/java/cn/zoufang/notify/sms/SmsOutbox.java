@@ -3,16 +3,19 @@ package cn.zoufang.notify.sms;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zoufang.identity.Role;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.PushConfig;
 import cn.zoufang.notify.QuietHours;
+import cn.zoufang.web.ApiException;
+import cn.zoufang.web.ErrorCode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -48,18 +51,23 @@ public class SmsOutbox implements OneTimeCodes {
             new Rule(NotificationType.ISSUE_OVERDUE, Audience.LEAD_DEPARTMENT_HANDLERS, SmsTemplate.OVERDUE),
             new Rule(NotificationType.ISSUE_ANSWERED, Audience.ENTERPRISE_CONTACTS_WITHOUT_APP, SmsTemplate.RATE_ANSWER));
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final SmsConfig config;
     private final PushConfig push;
+    private final AliyunSms gateway;
     private final Clock clock;
 
-    public SmsOutbox(SmsConfig config, PushConfig push, Clock clock) {
+    public SmsOutbox(SmsConfig config, PushConfig push, AliyunSms gateway, Clock clock) {
         this.config = config;
         this.push = push;
+        this.gateway = gateway;
         this.clock = clock;
     }
 
-    private boolean on(SmsTemplate template) {
-        return switch (template) {
+    /** Whether SMS of this template are queued at all: SMS on, the template approved, its rule switched on. */
+    boolean on(SmsTemplate template) {
+        return gateway.enabled() && switch (template) {
             case SUPERVISED -> config.supervised();
             case OVERDUE -> config.overdue();
             case RATE_ANSWER -> config.rateInvite();
@@ -125,10 +133,14 @@ public class SmsOutbox implements OneTimeCodes {
                 .setParameter("cutoff", cutoff).setParameter("floor", cutoff.minusDays(1)).executeUpdate()));
     }
 
+    /** 503 SERVICE_UNAVAILABLE when SMS is off or the template has no approved code: the code could not reach anyone. */
     @Override
     public Uni<Void> send(String phone, SmsTemplate template, String code) {
         if (!template.oneTimeCode()) {
             throw new IllegalArgumentException(template + " is not a one-time code");
+        }
+        if (!on(template)) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "短信服务未开通，无法发送验证码"));
         }
         OffsetDateTime now = Dates.now(clock);
         return Panache.getSession().flatMap(s -> s.createNativeQuery("""
@@ -136,14 +148,8 @@ public class SmsOutbox implements OneTimeCodes {
                 values (:id, (select id from account where phone = :phone), :phone, :template, :params, :template,
                         'PENDING', :now, :now)""")
                 .setParameter("id", UUID.randomUUID()).setParameter("phone", phone).setParameter("template", template.name())
-                .setParameter("params", json(Map.of("code", code))).setParameter("now", now).executeUpdate())
+                .setParameter("params", JSON.createObjectNode().put("code", code).toString()).setParameter("now", now)
+                .executeUpdate())
                 .replaceWithVoid();
-    }
-
-    private static String json(Map<String, String> params) {
-        StringBuilder out = new StringBuilder("{");
-        params.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append('"').append(k).append("\":\"")
-                .append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
-        return out.append('}').toString();
     }
 }

@@ -172,19 +172,26 @@ public class HmsChannel extends VendorChannel {
         request.put("target", Map.of("token", batch.stream().map(Push::token).toList()));
         request.put("pushOptions", Map.of("ttl", TTL_SECONDS, "biTag", p.notificationId()));
         return postJson(trimSlash(config.url()) + "/v3/" + config.projectId().orElseThrow() + "/messages:send", request,
-                "Authorization", "Bearer " + serviceAccount.orElseThrow().jwt(clock.instant().getEpochSecond()),
+                "Authorization", "Bearer " + harmonyJwt(),
                 "push-type", "0");
+    }
+
+    private String jwt;
+    private long jwtEnds;
+
+    /** The service account's JWT, signed again ten minutes before its hour ends. */
+    private synchronized String harmonyJwt() {
+        long now = clock.instant().getEpochSecond();
+        if (jwt == null || now > jwtEnds - 600) {
+            jwt = serviceAccount.orElseThrow().jwt(now);
+            jwtEnds = now + 3600;
+        }
+        return jwt;
     }
 
     @Override
     protected AccessToken fetchAccessToken() throws IOException, InterruptedException {
-        HttpResponse<String> response = postForm(config.tokenUrl(), Map.of("grant_type", "client_credentials",
-                "client_id", config.clientId().orElseThrow(), "client_secret", config.clientSecret().orElseThrow()));
-        JsonNode body = json(response);
-        if (response.statusCode() != 200 || !body.hasNonNull("access_token")) {
-            throw new AuthFailed("HMS OAuth " + response.statusCode() + ": " + abbreviate(response.body()));
-        }
-        return new AccessToken(body.path("access_token").asText(), body.path("expires_in").asLong(3600));
+        return clientCredentials(config.tokenUrl(), config.clientId().orElseThrow(), config.clientSecret().orElseThrow());
     }
 
     /** The HarmonyOS service account: its JWT (PS256, an hour) is the bearer token of the v3 API. */

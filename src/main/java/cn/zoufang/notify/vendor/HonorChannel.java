@@ -116,12 +116,6 @@ public class HonorChannel extends VendorChannel {
 
     @Override
     protected AccessToken fetchAccessToken() throws IOException, InterruptedException {
-        HttpResponse<String> response = postForm(config.tokenUrl(), Map.of("grant_type", "client_credentials",
-                "client_id", config.clientId().orElseThrow(), "client_secret", config.clientSecret().orElseThrow()));
-        JsonNode body = json(response);
-        if (response.statusCode() != 200 || !body.hasNonNull("access_token")) {
-            throw new AuthFailed("HONOR OAuth " + response.statusCode() + ": " + abbreviate(response.body()));
-        }
-        return new AccessToken(body.path("access_token").asText(), body.path("expires_in").asLong(3600));
+        return clientCredentials(config.tokenUrl(), config.clientId().orElseThrow(), config.clientSecret().orElseThrow());
     }
 }

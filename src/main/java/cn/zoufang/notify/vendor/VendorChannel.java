@@ -113,6 +113,18 @@ public abstract class VendorChannel implements PushChannel {
         return accessToken;
     }
 
+    /** An OAuth 2.0 client-credentials token (Huawei's and Honor's authentication). */
+    protected AccessToken clientCredentials(String tokenUrl, String clientId, String clientSecret)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = postForm(tokenUrl, Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", clientSecret));
+        JsonNode body = json(response);
+        if (response.statusCode() != 200 || !body.hasNonNull("access_token")) {
+            throw new AuthFailed(provider() + " OAuth " + response.statusCode() + ": " + abbreviate(response.body()));
+        }
+        return new AccessToken(body.path("access_token").asText(), body.path("expires_in").asLong(3600));
+    }
+
     protected HttpResponse<String> post(String url, String contentType, String body, String... headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))

@@ -408,6 +408,25 @@ public final class FakeVendorPush {
         answer(ex, 200, "{\"result\": 0, \"desc\": \"请求成功\", \"taskId\": \"vivo-" + ids.incrementAndGet() + "\"}");
     }
 
+    /** The notification id, from where each vendor carries the app's data. */
+    public static String notificationId(Received r) {
+        try {
+            JsonNode m = r.message();
+            return switch (r.provider()) {
+                case HMS -> m.has("payload") ? m.path("payload").path("notification").path("clickAction").path("data")
+                        .path("notificationId").asText() : JSON.readTree(m.path("data").asText()).path("notificationId").asText();
+                case HONOR -> JSON.readTree(m.path("data").asText()).path("notificationId").asText();
+                case XIAOMI -> JSON.readTree(m.path("payload").asText()).path("notificationId").asText();
+                case OPPO -> JSON.readTree(m.path("notification").path("action_parameters").asText())
+                        .path("notificationId").asText();
+                case VIVO -> m.path("clientCustomMap").path("notificationId").asText();
+                case FCM -> throw new IllegalArgumentException("FCM is FakeFcmServer's");
+            };
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ---- HTTP plumbing ---------------------------------------------------------------------------
 
     private static Map<String, String> form(HttpExchange ex) throws IOException {
