@@ -206,6 +206,9 @@ class FaultsIT extends PackagedServiceIT {
         System.out.printf("FAULTS fcm: down %d s, %d sends refused (the SDK's own retries included), %d pushes all"
                 + " delivered once within %d ms of FCM's return; max attempts of one push %d%n", FCM_OUTAGE.toSeconds(),
                 fcm.refused(), issues, drained.toMillis(), count("select max(attempts)" + mine));
+        System.out.printf("FAULTS vendors: down %d s with FCM, sends refused %s; then %d pushes each, each once%n",
+                FCM_OUTAGE.toSeconds(), vendorTokens.keySet().stream().map(p -> p + " " + vendors.refused(p))
+                        .collect(Collectors.joining(", ")), issues);
     }
 
     // ---- the load's requests ---------------------------------------------------------------------

@@ -111,6 +111,16 @@ class VendorPushTest extends ApiTest {
         assertEquals(1, got.get("VIVO").path("classification").asInt());
         assertEquals("TODO", got.get("VIVO").path("category").asText());
         assertEquals("ISSUE_FORWARDED", got.get("VIVO").path("clientCustomMap").path("type").asText());
+        // What the app reads is the same on every channel: the contract's payload schema holds for each.
+        com.networknt.schema.JsonSchema schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(java.nio.file.Files.readString(
+                        java.nio.file.Path.of("mobile-contract/push/payload.schema.json")));
+        devices.forEach((name, token) -> {
+            var view = FakeVendorPush.appView(vendors().deliveredTo(token).get(0));
+            assertEquals(java.util.Set.of(), schema.validate(view), name + ": " + view);
+            assertEquals(issue, view.path("data").path("objectId").asText(), name);
+            assertEquals("zoufang://issues/" + issue, view.path("data").path("link").asText(), name);
+        });
         for (Map.Entry<String, JsonNode> e : got.entrySet()) {
             String payload = e.getValue().toString();
             assertTrue(payload.contains("新的转办诉求"), e.getKey() + ": " + payload);

@@ -408,23 +408,59 @@ public final class FakeVendorPush {
         answer(ex, 200, "{\"result\": 0, \"desc\": \"请求成功\", \"taskId\": \"vivo-" + ids.incrementAndGet() + "\"}");
     }
 
-    /** The notification id, from where each vendor carries the app's data. */
-    public static String notificationId(Received r) {
+    /**
+     * What the app reads of a push, from where each vendor carries it, in the shape of
+     * mobile-contract/push/payload.schema.json: {@code {notification: {title, body}, data: {…}}}.
+     */
+    public static ObjectNode appView(Received r) {
         try {
             JsonNode m = r.message();
-            return switch (r.provider()) {
-                case HMS -> m.has("payload") ? m.path("payload").path("notification").path("clickAction").path("data")
-                        .path("notificationId").asText() : JSON.readTree(m.path("data").asText()).path("notificationId").asText();
-                case HONOR -> JSON.readTree(m.path("data").asText()).path("notificationId").asText();
-                case XIAOMI -> JSON.readTree(m.path("payload").asText()).path("notificationId").asText();
-                case OPPO -> JSON.readTree(m.path("notification").path("action_parameters").asText())
-                        .path("notificationId").asText();
-                case VIVO -> m.path("clientCustomMap").path("notificationId").asText();
-                case FCM -> throw new IllegalArgumentException("FCM is FakeFcmServer's");
-            };
+            JsonNode title;
+            JsonNode body;
+            JsonNode data;
+            switch (r.provider()) {
+                case HMS -> {
+                    boolean harmony = m.has("payload");
+                    JsonNode n = harmony ? m.path("payload").path("notification") : m.path("android").path("notification");
+                    title = n.path("title");
+                    body = n.path("body");
+                    data = harmony ? n.path("clickAction").path("data") : JSON.readTree(m.path("data").asText());
+                }
+                case HONOR -> {
+                    title = m.path("android").path("notification").path("title");
+                    body = m.path("android").path("notification").path("body");
+                    data = JSON.readTree(m.path("data").asText());
+                }
+                case XIAOMI -> {
+                    title = m.path("title");
+                    body = m.path("description");
+                    data = JSON.readTree(m.path("payload").asText());
+                }
+                case OPPO -> {
+                    title = m.path("notification").path("title");
+                    body = m.path("notification").path("content");
+                    data = JSON.readTree(m.path("notification").path("action_parameters").asText());
+                }
+                case VIVO -> {
+                    title = m.path("title");
+                    body = m.path("content");
+                    data = m.path("clientCustomMap");
+                }
+                default -> throw new IllegalArgumentException("FCM is FakeFcmServer's");
+            }
+            ObjectNode view = JSON.createObjectNode();
+            view.putObject("notification").set("title", title);
+            ((ObjectNode) view.get("notification")).set("body", body);
+            view.set("data", data);
+            return view;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The notification id, from where each vendor carries the app's data. */
+    public static String notificationId(Received r) {
+        return appView(r).path("data").path("notificationId").asText();
     }
 
     // ---- HTTP plumbing ---------------------------------------------------------------------------
