@@ -1,11 +1,12 @@
 package cn.zoufang.notify;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -38,12 +39,10 @@ public class ChannelReport {
 
     private final Map<Device.Provider, PushChannel> channels = new EnumMap<>(Device.Provider.class);
     private final AliyunSms sms;
-    private final Clock clock;
 
-    public ChannelReport(Instance<PushChannel> channels, AliyunSms sms, Clock clock) {
+    public ChannelReport(Instance<PushChannel> channels, AliyunSms sms) {
         channels.forEach(c -> this.channels.put(c.provider(), c));
         this.sms = sms;
-        this.clock = clock;
     }
 
     public Uni<Figures> month(YearMonth month) {
@@ -70,7 +69,7 @@ public class ChannelReport {
     private List<PushChannelFigures> push(List<Object[]> rows) {
         Map<Device.Provider, Object[]> byProvider = new EnumMap<>(Device.Provider.class);
         rows.forEach(r -> byProvider.put(Device.Provider.valueOf((String) r[0]), r));
-        return java.util.Arrays.stream(Device.Provider.values()).map(p -> {
+        return Arrays.stream(Device.Provider.values()).map(p -> {
             Object[] r = byProvider.get(p);
             PushChannel channel = channels.get(p);
             boolean on = channel != null && channel.enabled();
@@ -83,7 +82,7 @@ public class ChannelReport {
         long queued = 0;
         long[] byStatus = new long[6];
         long segments = 0;
-        Map<String, Long> sentByTemplate = new java.util.TreeMap<>();
+        Map<String, Long> sentByTemplate = new TreeMap<>();
         List<String> statuses = List.of("SENT", "DELIVERED", "UNDELIVERED", "FAILED", "DEAD", "PENDING");
         for (Object[] r : rows) {
             long count = n(r[2]);
@@ -101,9 +100,5 @@ public class ChannelReport {
 
     private static long n(Object o) {
         return ((Number) o).longValue();
-    }
-
-    public Clock clock() {
-        return clock;
     }
 }

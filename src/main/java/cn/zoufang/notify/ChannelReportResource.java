@@ -1,5 +1,7 @@
 package cn.zoufang.notify;
 
+import java.time.Clock;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,14 +21,16 @@ import io.smallrye.mutiny.Uni;
 public class ChannelReportResource {
 
     private final ChannelReport report;
+    private final Clock clock;
 
-    public ChannelReportResource(ChannelReport report) {
+    public ChannelReportResource(ChannelReport report, Clock clock) {
         this.report = report;
+        this.clock = clock;
     }
 
     /** {@code month=2026-12}; this month without it. */
     @GET
     public Uni<Figures> month(@QueryParam("month") String month) {
-        return report.month(Params.monthOrCurrent("month", month, report.clock()));
+        return report.month(Params.monthOrCurrent("month", month, clock));
     }
 }

@@ -1,15 +1,19 @@
 package cn.zoufang.notify;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -18,9 +22,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 
-import cn.zoufang.notify.Device.Provider;
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.notify.Device.Provider;
 import cn.zoufang.notify.vendor.FakeVendorPush;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Db;
@@ -56,7 +64,7 @@ class VendorPushTest extends ApiTest {
             body.put("provider", provider.name());
         }
         as(DEPARTMENT).body(body).put("/api/v1/devices/" + UUID.randomUUID()).then().statusCode(200)
-                .body("provider", org.hamcrest.Matchers.equalTo(provider.name()));
+                .body("provider", equalTo(provider.name()));
         return token;
     }
 
@@ -99,8 +107,7 @@ class VendorPushTest extends ApiTest {
 
         JsonNode hms = got.get("HMS");
         assertEquals("WORK", hms.path("android").path("category").asText());
-        assertEquals(issue, new com.fasterxml.jackson.databind.ObjectMapper().readTree(hms.path("data").asText())
-                .path("objectId").asText());
+        assertEquals(issue, new ObjectMapper().readTree(hms.path("data").asText()).path("objectId").asText());
         assertEquals("WORK", got.get("HARMONY").path("payload").path("notification").path("category").asText());
         assertEquals("zoufang://issues/" + issue,
                 got.get("HARMONY").path("payload").path("notification").path("clickAction").path("uri").asText());
@@ -112,12 +119,11 @@ class VendorPushTest extends ApiTest {
         assertEquals("TODO", got.get("VIVO").path("category").asText());
         assertEquals("ISSUE_FORWARDED", got.get("VIVO").path("clientCustomMap").path("type").asText());
         // What the app reads is the same on every channel: the contract's payload schema holds for each.
-        com.networknt.schema.JsonSchema schema = com.networknt.schema.JsonSchemaFactory.getInstance(
-                com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(java.nio.file.Files.readString(
-                        java.nio.file.Path.of("mobile-contract/push/payload.schema.json")));
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("mobile-contract/push/payload.schema.json")));
         devices.forEach((name, token) -> {
             var view = FakeVendorPush.appView(vendors().deliveredTo(token).get(0));
-            assertEquals(java.util.Set.of(), schema.validate(view), name + ": " + view);
+            assertEquals(Set.of(), schema.validate(view), name + ": " + view);
             assertEquals(issue, view.path("data").path("objectId").asText(), name);
             assertEquals("zoufang://issues/" + issue, view.path("data").path("link").asText(), name);
         });
@@ -220,9 +226,9 @@ class VendorPushTest extends ApiTest {
     void aProviderMustFitThePlatform() {
         String id = UUID.randomUUID().toString();
         as(DEPARTMENT).body(Map.of("token", "t-" + id, "platform", "IOS", "provider", "HMS"))
-                .put("/api/v1/devices/" + id).then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("VALIDATION_FAILED"))
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("provider"));
+                .put("/api/v1/devices/" + id).then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors[0].field", equalTo("provider"));
         as(DEPARTMENT).body(Map.of("token", "t-" + id, "platform", "HARMONY")).put("/api/v1/devices/" + id)
-                .then().statusCode(200).body("provider", org.hamcrest.Matchers.equalTo("HMS"));
+                .then().statusCode(200).body("provider", equalTo("HMS"));
     }
 }

@@ -1,5 +1,6 @@
 package cn.zoufang.notify.sms;
 
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +22,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.ops.Gauges;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Db;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.TestServices;
+import cn.zoufang.testsupport.Visits;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -112,7 +117,7 @@ class SmsTest extends ApiTest {
     void theDailyLimitHoldsTheRestUntilTomorrowMorning() throws Throwable {
         String phone = DEPARTMENT;
         // Ten already sent today (China time), whatever the hour: never before today's midnight.
-        OffsetDateTime midnight = TestClock.today().atStartOfDay(cn.zoufang.kernel.Dates.ZONE).toOffsetDateTime();
+        OffsetDateTime midnight = TestClock.today().atStartOfDay(Dates.ZONE).toOffsetDateTime();
         for (int i = 0; i < 10; i++) {
             OffsetDateTime at = TestClock.now().minusSeconds(i + 1L);
             Db.execute("insert into sms_message (id, phone, template, params, reason, status, next_attempt_at, created_at,"
@@ -125,7 +130,7 @@ class SmsTest extends ApiTest {
         assertEquals(before, sms().sentTo(phone).size());
         OffsetDateTime next = OffsetDateTime.parse(Db.text("select to_char(max(next_attempt_at) at time zone 'UTC',"
                 + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from sms_message where phone = '" + phone + "' and status = 'PENDING'"));
-        assertTrue(next.isAfter(TestClock.today().plusDays(1).atStartOfDay(cn.zoufang.kernel.Dates.ZONE).toOffsetDateTime()
+        assertTrue(next.isAfter(TestClock.today().plusDays(1).atStartOfDay(Dates.ZONE).toOffsetDateTime()
                 .minusSeconds(1)), "held until " + next);
     }
 
@@ -179,18 +184,18 @@ class SmsTest extends ApiTest {
                 .post("/api/v1/push-receipts/hms").then().statusCode(200);
         assertTrue(Db.text("select delivered_at from notification where id = '" + notification + "'") != null);
         as(LEADER_1).get("/api/v1/inbox?limit=50").then().statusCode(200)
-                .body("items.find { it.id == '" + notification + "' }.delivered", org.hamcrest.Matchers.is(true));
+                .body("items.find { it.id == '" + notification + "' }.delivered", is(true));
         // The office sees it among the month's pushes that reached a phone within 5 minutes, per channel.
         long within = Db.count("select count(*) from push_delivery p join device d on d.id = p.device_id"
                 + " join notification n on n.id = p.notification_id where d.provider = 'HMS'"
                 + " and p.delivered_at <= n.created_at + interval '5 minutes' and n.created_at >= '"
-                + java.time.YearMonth.from(TestClock.today()).atDay(1).atStartOfDay(cn.zoufang.kernel.Dates.ZONE)
+                + YearMonth.from(TestClock.today()).atDay(1).atStartOfDay(Dates.ZONE)
                         .toOffsetDateTime() + "'");
         assertTrue(within >= 1);
         as(OFFICE).get("/api/v1/notification-channels").then().statusCode(200)
-                .body("push.find { it.provider == 'HMS' }.deliveredWithin5Minutes", org.hamcrest.Matchers.is((int) within))
-                .body("push.find { it.provider == 'HMS' }.enabled", org.hamcrest.Matchers.is(true))
-                .body("sms.enabled", org.hamcrest.Matchers.is(true));
+                .body("push.find { it.provider == 'HMS' }.deliveredWithin5Minutes", is((int) within))
+                .body("push.find { it.provider == 'HMS' }.enabled", is(true))
+                .body("sms.enabled", is(true));
         invalidAs(OFFICIAL_1).get("/api/v1/notification-channels").then().statusCode(403);
         TestClock.advance(Duration.ofMinutes(31));
         VertxContextSupport.subscribeAndAwait(() -> outbox.queueFallbacks());
@@ -211,7 +216,7 @@ class SmsTest extends ApiTest {
 
     @Test
     void anEnterpriseContactWithoutTheAppIsInvitedBySmsToRateTheAnswer() throws Throwable {
-        String enterprise = cn.zoufang.testsupport.Visits.enterpriseId("欧菲光");
+        String enterprise = Visits.enterpriseId("欧菲光");
         String contact = Db.text("select phone from account where enterprise_id = '" + enterprise + "' and active"
                 + " order by phone limit 1");
         Db.execute("update device set active = false where account_id = (select id from account where phone = '" + contact + "')");
@@ -234,7 +239,7 @@ class SmsTest extends ApiTest {
 
     @Test
     void aStatusReportMarksTheSmsDeliveredAndCountsItsSegmentsInTheMonth() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache.withTransaction(
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
                 () -> codes.send("13900001234", SmsTemplate.LOGIN_CODE, "482913")));
         dispatch();
         FakeAliyunSms.Sent code = sms().sentTo("13900001234").get(sms().sentTo("13900001234").size() - 1);
@@ -247,14 +252,14 @@ class SmsTest extends ApiTest {
                 + " \"sms_size\": \"2\", \"biz_id\": \"" + code.bizId() + "\", \"out_id\": \"" + code.outId() + "\"}]";
         invalid().contentType("application/json").body(report).post("/api/v1/sms-receipts/wrong-secret").then().statusCode(404);
         invalid().contentType("application/json").body(report).post("/api/v1/sms-receipts/sms-receipts-test-secret")
-                .then().statusCode(200).body("code", org.hamcrest.Matchers.is(0));
+                .then().statusCode(200).body("code", is(0));
         assertEquals("DELIVERED", Db.text("select status from sms_message where id = '" + code.outId() + "'"));
 
         String metrics;
         try (var held = TestClock.hold()) {
             VertxContextSupport.subscribeAndAwait(() -> gauges.refresh());
             metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
-            OffsetDateTime month = TestClock.today().withDayOfMonth(1).atStartOfDay(cn.zoufang.kernel.Dates.ZONE)
+            OffsetDateTime month = TestClock.today().withDayOfMonth(1).atStartOfDay(Dates.ZONE)
                     .toOffsetDateTime();
             assertEquals(Db.count("select count(*) from sms_message where sent_at >= '" + month + "'"
                     + " and status in ('SENT', 'DELIVERED', 'UNDELIVERED')"), gauge(metrics, "zoufang_sms_month_sent"));
