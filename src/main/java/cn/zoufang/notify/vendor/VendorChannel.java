@@ -56,7 +56,10 @@ public abstract class VendorChannel implements PushChannel {
     });
     protected final Clock clock;
 
+    static final Duration RENEWED_RECENTLY = Duration.ofSeconds(10);
+
     private String accessToken;
+    private Instant accessTokenFetched = Instant.MIN;
     private Instant accessTokenEnds = Instant.MIN;
 
     protected VendorChannel(Clock clock) {
@@ -143,12 +146,19 @@ public abstract class VendorChannel implements PushChannel {
         requestPool.shutdownNow();
     }
 
-    /** The cached access token, or a new one when it is about to end or {@code renew} says the vendor refused it. */
+    /**
+     * The cached access token, or a new one when it is about to end or {@code renew} says the vendor refused it.
+     * Requests in flight together that were all refused renew it once: a token fetched in the last
+     * {@link #RENEWED_RECENTLY} is taken as the renewal.
+     */
     protected synchronized String accessToken(boolean renew) throws IOException, InterruptedException {
-        if (renew || accessToken == null || !clock.instant().isBefore(accessTokenEnds.minusSeconds(60))) {
+        Instant now = clock.instant();
+        boolean justFetched = accessToken != null && now.isBefore(accessTokenFetched.plus(RENEWED_RECENTLY));
+        if ((renew && !justFetched) || accessToken == null || !now.isBefore(accessTokenEnds.minusSeconds(60))) {
             AccessToken fresh = fetchAccessToken();
             accessToken = fresh.value();
-            accessTokenEnds = clock.instant().plusSeconds(fresh.expiresInSeconds());
+            accessTokenFetched = now;
+            accessTokenEnds = now.plusSeconds(fresh.expiresInSeconds());
         }
         return accessToken;
     }
