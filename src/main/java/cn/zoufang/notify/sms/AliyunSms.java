@@ -15,13 +15,16 @@ import com.aliyun.teautil.models.RuntimeOptions;
 
 import cn.zoufang.notify.PushChannel.Outcome;
 import cn.zoufang.notify.PushChannel.Result;
+import io.quarkus.runtime.Startup;
 
 /**
  * Alibaba Cloud SMS through its own SDK ({@code dysmsapi20170525}). Blocking: called on a worker thread.
  * {@code OK} sent (the BizId matches the status report later); {@code isv.BUSINESS_LIMIT_CONTROL} is Alibaba's
  * own per-phone flow control and {@code Throttling*} its API's, both wait; a number it refuses fails for good.
+ * Built at start (as the push channels are), not on the event loop by the first notification that needs it.
  */
 @Singleton
+@Startup
 public class AliyunSms {
 
     private static final Logger LOG = Logger.getLogger(AliyunSms.class);

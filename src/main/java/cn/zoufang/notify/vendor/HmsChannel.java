@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.zoufang.notify.Device;
 import cn.zoufang.notify.PushConfig;
+import io.quarkus.runtime.Startup;
 
 /**
  * Huawei Push Kit. Android phones through the v1 API ({@code /v1/{appId}/messages:send}, an OAuth token by
@@ -34,6 +35,7 @@ import cn.zoufang.notify.PushConfig;
  * {@code 80300007} all tokens invalid, {@code 80200003} token expired (fetched again once), HTTP 503 flow control.
  */
 @Singleton
+@Startup
 public class HmsChannel extends VendorChannel {
 
     static final String SUCCESS = "80000000";

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.zoufang.notify.Device;
 import cn.zoufang.notify.PushConfig;
+import io.quarkus.runtime.Startup;
 
 /**
  * Honor's push service: {@code POST /api/v1/{appId}/sendMessage} with an OAuth token by client credentials
@@ -24,6 +25,7 @@ import cn.zoufang.notify.PushConfig;
  * tokens invalid; 401 or {@code 80200003} the token expired (fetched again once); 429/503 flow control.
  */
 @Singleton
+@Startup
 public class HonorChannel extends VendorChannel {
 
     static final int SUCCESS = 200;

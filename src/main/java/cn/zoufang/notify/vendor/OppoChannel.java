@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.zoufang.notify.Device;
 import cn.zoufang.notify.PushConfig;
+import io.quarkus.runtime.Startup;
 
 /**
  * OPPO's push service: an {@code auth_token} from {@code /server/v1/auth} (app key, millisecond timestamp,
@@ -29,6 +30,7 @@ import cn.zoufang.notify.PushConfig;
  * the registration id is invalid.
  */
 @Singleton
+@Startup
 public class OppoChannel extends VendorChannel {
 
     static final int INVALID_AUTH_TOKEN = 11;

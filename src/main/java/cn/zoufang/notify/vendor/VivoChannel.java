@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.zoufang.notify.Device;
 import cn.zoufang.notify.PushConfig;
+import io.quarkus.runtime.Startup;
 
 /**
  * vivo's push service: an {@code authToken} from {@code /message/auth} (JSON: app id, app key, millisecond
@@ -29,6 +30,7 @@ import cn.zoufang.notify.PushConfig;
  * has. {@code result} 0 sent, {@code 10070} the day's total is spent, an invalid regId deactivates the device.
  */
 @Singleton
+@Startup
 public class VivoChannel extends VendorChannel {
 
     static final int AUTH_FAILED = 10000;

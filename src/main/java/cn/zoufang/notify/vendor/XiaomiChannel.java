@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.zoufang.notify.Device;
 import cn.zoufang.notify.PushConfig;
+import io.quarkus.runtime.Startup;
 
 /**
  * Xiaomi's push service: {@code POST /v3/message/regid}, a form, {@code Authorization: key=<AppSecret>}
@@ -25,6 +26,7 @@ import cn.zoufang.notify.PushConfig;
  * control waits, anything else is refused.
  */
 @Singleton
+@Startup
 public class XiaomiChannel extends VendorChannel {
 
     /** Xiaomi's answers for a spent daily quota (nothing more today) and for its per-second flow control. */
