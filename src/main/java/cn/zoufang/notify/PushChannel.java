@@ -41,7 +41,21 @@ public interface PushChannel {
      */
     enum Outcome { SENT, TOKEN_INVALID, RATE_LIMITED, RETRY, FAILED }
 
+    /** The least wait after a service's quota or flow control, however short the wait it asks for. */
+    Duration FLOW_CONTROL_WAIT = Duration.ofSeconds(60);
+
     record Result(Outcome outcome, String messageId, String error, Duration retryAfter) {
+
+        /**
+         * How long before the next try, the same for pushes and SMS: after flow control as long as the service
+         * asks but at least {@link #FLOW_CONTROL_WAIT}; after a fault its Retry-After, or the backoff.
+         */
+        public Duration waitBeforeNextTry(int attempts, Duration maxBackoff) {
+            if (outcome == Outcome.RATE_LIMITED) {
+                return retryAfter != null && retryAfter.compareTo(FLOW_CONTROL_WAIT) > 0 ? retryAfter : FLOW_CONTROL_WAIT;
+            }
+            return retryAfter != null ? retryAfter : PushDispatcher.backoff(attempts, maxBackoff);
+        }
 
         public static Result sent(String messageId) {
             return new Result(Outcome.SENT, messageId, null, null);

@@ -12,5 +12,10 @@ public enum PushClass {
     /** Something the person has to do: a forwarded issue, a deadline, a report, a 督办. */
     TODO,
     /** News of the person's own matter: an answer, a close-out, a decision, the digest. */
-    NOTICE
+    NOTICE;
+
+    /** The vendor's value for this kind: one of the two a channel is configured with. */
+    public <T> T pick(T todo, T notice) {
+        return this == TODO ? todo : notice;
+    }
 }

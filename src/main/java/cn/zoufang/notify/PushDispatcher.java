@@ -42,7 +42,6 @@ public class PushDispatcher {
     private static final Logger LOG = Logger.getLogger(PushDispatcher.class);
     /** FCM accepts at most 500 messages in one sendEach; the vendors 1000 tokens a request. */
     static final int BATCH = 500;
-    static final Duration QUOTA_BACKOFF = Duration.ofSeconds(60);
 
     private final Map<Device.Provider, PushChannel> channels = new EnumMap<>(Device.Provider.class);
     private final Vertx vertx;
@@ -146,11 +145,11 @@ public class PushDispatcher {
                     .call(() -> execute("update push_delivery set status = 'FAILED', last_error = 'token no longer valid'"
                             + " where device_id = :id and status = 'PENDING'", d.deviceId()));
             case RATE_LIMITED -> update("last_error = :extra, attempts = :attempts, next_attempt_at = :next", d, attempts,
-                    r.error(), Dates.now(clock).plus(max(QUOTA_BACKOFF, r.retryAfter())));
+                    r.error(), Dates.now(clock).plus(r.waitBeforeNextTry(attempts, maxBackoff)));
             case RETRY -> attempts >= maxAttempts
                     ? update("status = 'DEAD', last_error = :extra, attempts = :attempts", d, attempts, r.error(), null)
                     : update("last_error = :extra, attempts = :attempts, next_attempt_at = :next", d, attempts, r.error(),
-                            Dates.now(clock).plus(r.retryAfter() != null ? r.retryAfter() : backoff(attempts, maxBackoff)));
+                            Dates.now(clock).plus(r.waitBeforeNextTry(attempts, maxBackoff)));
             case FAILED -> update("status = 'FAILED', last_error = :extra, attempts = :attempts", d, attempts, r.error(),
                     null);
         };
@@ -160,10 +159,6 @@ public class PushDispatcher {
     public static Duration backoff(int attempts, Duration max) {
         long cap = Math.min(max.toMillis(), 2000L << Math.min(attempts - 1, 20));
         return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
-    }
-
-    private static Duration max(Duration floor, Duration asked) {
-        return asked == null || asked.compareTo(floor) < 0 ? floor : asked;
     }
 
     private Uni<Integer> update(String set, Due d, int attempts, String extra, OffsetDateTime next) {

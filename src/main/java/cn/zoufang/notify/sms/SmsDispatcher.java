@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.notify.PushChannel.Outcome;
 import cn.zoufang.notify.PushChannel.Result;
-import cn.zoufang.notify.PushDispatcher;
 import cn.zoufang.notify.QuietHours;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -40,7 +39,6 @@ public class SmsDispatcher {
     static final int BATCH = 50;
     static final long LOCK = 0x5A4F55464E47534DL;
     static final Duration LEASE = Duration.ofMinutes(5);
-    static final Duration FLOW_CONTROL_WAIT = Duration.ofSeconds(60);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
     private final AliyunSms gateway;
@@ -174,9 +172,7 @@ public class SmsDispatcher {
             case TOKEN_INVALID, FAILED -> "status = 'FAILED', sent_at = null, params = '{}', last_error = :extra";
         };
         // Alibaba's flow control (its own per-phone limit among them) waits a minute at least; faults back off.
-        Duration wait = r.outcome() == Outcome.RATE_LIMITED
-                ? (r.retryAfter() != null && r.retryAfter().compareTo(FLOW_CONTROL_WAIT) > 0 ? r.retryAfter() : FLOW_CONTROL_WAIT)
-                : PushDispatcher.backoff(attempts, MAX_BACKOFF);
+        Duration wait = r.waitBeforeNextTry(attempts, MAX_BACKOFF);
         String extra = r.outcome() == Outcome.SENT ? r.messageId() : r.error();
         return Panache.getSession().flatMap(s -> {
             var q = s.createNativeQuery("update sms_message set " + sql + ", attempts = :attempts where id = :id")

@@ -32,14 +32,17 @@ public class SmsOutbox implements OneTimeCodes {
     /** Among a notification's recipients, who also gets the SMS (a condition on account {@code a} and issue {@code i}). */
     enum Audience {
         LEAD_DEPARTMENT_HANDLERS("a.department_id = i.lead_department_id and a.roles like '%," + Role.DEPARTMENT_HANDLER.name()
-                + ",%'"),
+                + ",%'", false),
+        /** "Without the app": no installation seen within the push staleness window ({@code :fresh}). */
         ENTERPRISE_CONTACTS_WITHOUT_APP("a.enterprise_id = i.enterprise_id and not exists (select 1 from device d"
-                + " where d.account_id = a.id and d.active and d.last_seen_at > :fresh)");
+                + " where d.account_id = a.id and d.active and d.last_seen_at > :fresh)", true);
 
         final String condition;
+        final boolean bindsFresh;
 
-        Audience(String condition) {
+        Audience(String condition, boolean bindsFresh) {
             this.condition = condition;
+            this.bindsFresh = bindsFresh;
         }
     }
 
@@ -101,7 +104,7 @@ public class SmsOutbox implements OneTimeCodes {
                         .formatted(rule.audience().condition))
                         .setParameter("template", rule.template().name()).setParameter("ids", notificationIds)
                         .setParameter("at", sendAt(rule.template(), now)).setParameter("now", now);
-                    if (rule.audience().condition.contains(":fresh")) {
+                    if (rule.audience().bindsFresh) {
                         insert.setParameter("fresh", now.minus(push.staleAfter()));
                     }
                     return insert.executeUpdate();

@@ -132,10 +132,7 @@ public class HmsChannel extends VendorChannel {
     }
 
     private String category(Push p) {
-        return switch (p.type().pushClass()) {
-            case TODO -> config.categoryTodo();
-            case NOTICE -> config.categoryNotice();
-        };
+        return p.type().pushClass().pick(config.categoryTodo(), config.categoryNotice());
     }
 
     private HttpResponse<String> sendV1(List<Push> batch, boolean renew) throws IOException, InterruptedException {

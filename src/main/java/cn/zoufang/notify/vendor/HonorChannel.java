@@ -100,10 +100,7 @@ public class HonorChannel extends VendorChannel {
         notification.put("body", p.type().body());
         notification.put("clickAction", Map.of("type", 1, "intent", intentUri(p)));
         notification.put("notifyId", notifyId(p));
-        notification.put("importance", switch (p.type().pushClass()) {
-            case TODO -> config.importanceTodo();
-            case NOTICE -> config.importanceNotice();
-        });
+        notification.put("importance", p.type().pushClass().pick(config.importanceTodo(), config.importanceNotice()));
         Map<String, Object> android = new LinkedHashMap<>();
         android.put("ttl", TTL_SECONDS + "s");
         android.put("biTag", p.notificationId());

@@ -2,13 +2,9 @@ package cn.zoufang.notify.vendor;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,10 +120,7 @@ public class OppoChannel extends VendorChannel {
             notification.put("click_action_url", intentUri(p));
             notification.put("action_parameters", dataJson(p));
             config.channelId().ifPresent(id -> notification.put("channel_id", id));
-            notification.put("category", switch (p.type().pushClass()) {
-                case TODO -> config.categoryTodo();
-                case NOTICE -> config.categoryNotice();
-            });
+            notification.put("category", p.type().pushClass().pick(config.categoryTodo(), config.categoryNotice()));
             // 2: the notification bar and the lock screen (a service message may, marketing may not).
             notification.put("notify_level", 2);
             notification.put("off_line_ttl", TTL_SECONDS);
@@ -142,19 +135,11 @@ public class OppoChannel extends VendorChannel {
         String timestamp = String.valueOf(clock.millis());
         String appKey = config.appKey().orElseThrow();
         HttpResponse<String> response = postForm(trimSlash(config.url()) + "/server/v1/auth", Map.of("app_key", appKey,
-                "timestamp", timestamp, "sign", sha256(appKey + timestamp + config.masterSecret().orElseThrow())));
+                "timestamp", timestamp, "sign", hex("SHA-256", appKey + timestamp + config.masterSecret().orElseThrow())));
         JsonNode body = json(response);
         if (body.path("code").asInt(-1) != 0) {
             throw new AuthFailed("OPPO auth " + response.statusCode() + ": " + abbreviate(response.body()));
         }
         return new AccessToken(body.path("data").path("auth_token").asText(), 24 * 3600);
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

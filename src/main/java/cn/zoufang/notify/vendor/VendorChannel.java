@@ -7,11 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +45,6 @@ public abstract class VendorChannel implements PushChannel {
     protected static final ObjectMapper JSON = new ObjectMapper();
     /** How long a vendor keeps a push for an offline phone: a day, then the inbox has it anyway. */
     protected static final int TTL_SECONDS = 86_400;
-    /** At least this long after a vendor's flow control, however short its Retry-After. */
-    static final Duration FLOW_CONTROL_WAIT = Duration.ofSeconds(60);
 
     /** Requests of one dispatch in flight at once, per channel: well under every vendor's rate, far faster than one by one. */
     static final int CONCURRENT_REQUESTS = 8;
@@ -264,6 +265,16 @@ public abstract class VendorChannel implements PushChannel {
     /** A notification id for the vendors that want a number: the same for every push of one notification. */
     protected static int notifyId(Push p) {
         return Math.abs(p.notificationId().hashCode() % 1_000_000);
+    }
+
+    /** A hash as lower-case hex, as OPPO's (SHA-256) and vivo's (MD5) signatures want it. */
+    protected static String hex(String algorithm, String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm)
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected static boolean present(java.util.Optional<String> value) {

@@ -3,10 +3,7 @@ package cn.zoufang.notify.vendor;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,10 +107,7 @@ public class VivoChannel extends VendorChannel {
         message.put("skipContent", intentUri(p));
         message.put("networkType", -1);
         message.put("classification", 1);
-        message.put("category", switch (p.type().pushClass()) {
-            case TODO -> config.categoryTodo();
-            case NOTICE -> config.categoryNotice();
-        });
+        message.put("category", p.type().pushClass().pick(config.categoryTodo(), config.categoryNotice()));
         message.put("clientCustomMap", data(p));
         message.put("requestId", UUID.nameUUIDFromBytes((p.notificationId() + "/" + p.token())
                 .getBytes(StandardCharsets.UTF_8)).toString().replace("-", ""));
@@ -129,20 +123,12 @@ public class VivoChannel extends VendorChannel {
         request.put("appId", appId);
         request.put("appKey", appKey);
         request.put("timestamp", timestamp);
-        request.put("sign", md5(appId + appKey + timestamp + config.appSecret().orElseThrow()));
+        request.put("sign", hex("MD5", appId + appKey + timestamp + config.appSecret().orElseThrow()));
         HttpResponse<String> response = postJson(trimSlash(config.url()) + "/message/auth", request);
         JsonNode body = json(response);
         if (body.path("result").asInt(-1) != 0) {
             throw new AuthFailed("VIVO auth " + response.statusCode() + ": " + abbreviate(response.body()));
         }
         return new AccessToken(body.path("authToken").asText(), 24 * 3600);
-    }
-
-    static String md5(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -73,10 +73,8 @@ public class XiaomiChannel extends VendorChannel {
         form.put("notify_type", "-1");
         form.put("notify_id", String.valueOf(notifyId(p)));
         form.put("time_to_live", String.valueOf(TTL_SECONDS * 1000L));
-        (switch (p.type().pushClass()) {
-            case TODO -> config.channelIdTodo();
-            case NOTICE -> config.channelIdNotice();
-        }).ifPresent(id -> form.put("extra.channel_id", id));
+        p.type().pushClass().pick(config.channelIdTodo(), config.channelIdNotice())
+                .ifPresent(id -> form.put("extra.channel_id", id));
         form.put("extra.notify_effect", "2");
         form.put("extra.intent_uri", intentUri(p));
         HttpResponse<String> response = postForm(trimSlash(config.url()) + "/v3/message/regid", form,

@@ -166,24 +166,34 @@ class SmsTest extends ApiTest {
 
     @Test
     void aPushReceiptFromHuaweiMarksTheInboxAndStopsTheFallback() throws Throwable {
+        // The leader of the group 同兴达 is assigned to: Fixtures' issues are 同兴达's, so they hear of each 督办.
+        String leader = Db.text("select a.phone from assignment x join assistance_group g on g.id = x.group_id"
+                + " join account a on a.id = g.leader_id where x.enterprise_id = '" + Visits.enterpriseId("同兴达")
+                + "' and x.end_date is null order by x.start_date desc limit 1");
         String token = "hms-receipt-" + UUID.randomUUID();
-        as(LEADER_1).body(Map.of("token", token, "platform", "ANDROID", "provider", "HMS"))
+        as(leader).body(Map.of("token", token, "platform", "ANDROID", "provider", "HMS"))
+                .put("/api/v1/devices/" + UUID.randomUUID()).then().statusCode(200);
+        String uninstalled = "hms-uninstalled-" + UUID.randomUUID();
+        as(leader).body(Map.of("token", uninstalled, "platform", "ANDROID", "provider", "HMS"))
                 .put("/api/v1/devices/" + UUID.randomUUID()).then().statusCode(200);
         String issue = supervisedIssue("已送达的督办");
         String notification = Db.text("select n.id from notification n join account a on a.id = n.account_id"
-                + " where n.object_id = '" + issue + "' and a.phone = '" + LEADER_1 + "'");
-        if (notification == null) {
-            return; // LEADER_1 does not lead this enterprise's group in this zone
-        }
+                + " where n.object_id = '" + issue + "' and a.phone = '" + leader + "'");
+        assertTrue(notification != null, leader + " heard nothing of the 督办");
+        // One phone has it; on the other the app is gone (Huawei's status 2).
         String body = "{\"statuses\": [{\"biTag\": \"" + notification + "\", \"appid\": \"10086\", \"token\": \"" + token
-                + "\", \"status\": 0, \"timestamp\": " + TestClock.instantNow().toEpochMilli() + ", \"requestId\": \"r1\"}]}";
+                + "\", \"status\": 0, \"timestamp\": " + TestClock.instantNow().toEpochMilli() + ", \"requestId\": \"r1\"},"
+                + " {\"biTag\": \"" + notification + "\", \"appid\": \"10086\", \"token\": \"" + uninstalled
+                + "\", \"status\": 2, \"timestamp\": " + TestClock.instantNow().toEpochMilli() + ", \"requestId\": \"r1\"}]}";
         invalid().contentType("application/json").header("X-HUAWEI-CALLBACK-ID", "timestamp=1;nonce=x;value=AAAA").body(body)
                 .post("/api/v1/push-receipts/hms").then().statusCode(401);
         assertEquals(null, Db.text("select delivered_at from notification where id = '" + notification + "'"));
         invalid().contentType("application/json").header("X-HUAWEI-CALLBACK-ID", huaweiSignature()).body(body)
                 .post("/api/v1/push-receipts/hms").then().statusCode(200);
         assertTrue(Db.text("select delivered_at from notification where id = '" + notification + "'") != null);
-        as(LEADER_1).get("/api/v1/inbox?limit=50").then().statusCode(200)
+        assertEquals("t", Db.text("select active from device where token = '" + token + "'"));
+        assertEquals("f", Db.text("select active from device where token = '" + uninstalled + "'"), "the app is gone there");
+        as(leader).get("/api/v1/inbox?limit=50").then().statusCode(200)
                 .body("items.find { it.id == '" + notification + "' }.delivered", is(true));
         // The office sees it among the month's pushes that reached a phone within 5 minutes, per channel.
         long within = Db.count("select count(*) from push_delivery p join device d on d.id = p.device_id"
@@ -259,12 +269,18 @@ class SmsTest extends ApiTest {
         try (var held = TestClock.hold()) {
             VertxContextSupport.subscribeAndAwait(() -> gauges.refresh());
             metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
-            OffsetDateTime month = TestClock.today().withDayOfMonth(1).atStartOfDay(Dates.ZONE)
-                    .toOffsetDateTime();
-            assertEquals(Db.count("select count(*) from sms_message where sent_at >= '" + month + "'"
-                    + " and status in ('SENT', 'DELIVERED', 'UNDELIVERED')"), gauge(metrics, "zoufang_sms_month_sent"));
-            assertEquals(Db.count("select coalesce(sum(coalesce(segments, 1)), 0) from sms_message where sent_at >= '"
-                    + month + "' and status in ('SENT', 'DELIVERED', 'UNDELIVERED')"), gauge(metrics, "zoufang_sms_month_segments"));
+            // The month's SMS by when they were queued, as the office's channel report counts them.
+            YearMonth month = YearMonth.from(TestClock.today());
+            String range = "created_at >= '" + month.atDay(1).atStartOfDay(Dates.ZONE).toOffsetDateTime() + "' and created_at < '"
+                    + month.plusMonths(1).atDay(1).atStartOfDay(Dates.ZONE).toOffsetDateTime() + "'";
+            long sent = Db.count("select count(*) from sms_message where " + range
+                    + " and status in ('SENT', 'DELIVERED', 'UNDELIVERED')");
+            long segments = Db.count("select coalesce(sum(coalesce(segments, 1)), 0) from sms_message where " + range
+                    + " and sent_at is not null");
+            assertEquals(sent, gauge(metrics, "zoufang_sms_month_sent"));
+            assertEquals(segments, gauge(metrics, "zoufang_sms_month_segments"));
+            as(OFFICE).get("/api/v1/notification-channels").then().statusCode(200)
+                    .body("sms.sent", is((int) sent)).body("sms.segments", is((int) segments));
         }
         assertTrue(gauge(metrics, "zoufang_sms_month_segments") >= 2);
     }
