@@ -204,6 +204,7 @@ public class DemoData {
         a.passwordHash = hash;
         a.roles = roles;
         a.createdAt = now;
+        a.activatedAt = now;
         return a;
     }
 

@@ -26,6 +26,10 @@ public class AssistanceGroup extends PanacheEntityBase {
     @Column(name = "leader_id", nullable = false)
     public UUID leaderId;
 
+    /** When the current leader took over (the database sets it for a new group). */
+    @Column(name = "leader_since", insertable = false)
+    public OffsetDateTime leaderSince;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

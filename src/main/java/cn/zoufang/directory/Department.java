@@ -28,6 +28,13 @@ public class Department extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** Set once merged: the department that took over its open issues and handlers. */
+    @Column(name = "merged_into")
+    public java.util.UUID mergedInto;
+
+    @Column(name = "merged_at")
+    public OffsetDateTime mergedAt;
+
     @Version
     public long version;
 }

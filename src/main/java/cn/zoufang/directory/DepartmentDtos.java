@@ -16,9 +16,18 @@ public final class DepartmentDtos {
             @Size(max = 40, message = "简称不能超过 40 字") String shortName) {
     }
 
-    public record DepartmentView(UUID id, String name, String shortName) {
-        static DepartmentView of(Department d) {
-            return new DepartmentView(d.id, d.name, d.shortName);
+    /** The name a department had until a rename. */
+    public record FormerName(String name, java.time.OffsetDateTime until) {
+    }
+
+    public record Merge(@jakarta.validation.constraints.NotNull(message = "请选择并入的单位") UUID intoId) {
+    }
+
+    /** {@code formerNames}: older names first; {@code mergedInto}: set once merged (closed issues still name it). */
+    public record DepartmentView(UUID id, String name, String shortName, java.util.List<FormerName> formerNames,
+            UUID mergedInto, long version) {
+        static DepartmentView of(Department d, java.util.List<FormerName> formerNames) {
+            return new DepartmentView(d.id, d.name, d.shortName, formerNames, d.mergedInto, d.version);
         }
     }
 }

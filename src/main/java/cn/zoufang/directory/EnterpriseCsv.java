@@ -45,7 +45,7 @@ public class EnterpriseCsv {
     /** Header → the JSON field it fills; the order is the template's column order. */
     static final Map<String, String> COLUMNS = columns();
     /** Columns a spreadsheet made from an older template may lack. */
-    static final Set<String> OPTIONAL = Set.of("坐标系");
+    static final Set<String> OPTIONAL = Set.of("坐标系", "联系人手机");
     static final int MAX_ROWS = 5000;
     private static final int MAX_ERRORS = 200;
 
@@ -75,6 +75,7 @@ public class EnterpriseCsv {
         m.put("坐标系", "coordinateSystem");
         m.put("联系人", "contactName");
         m.put("联系电话", "contactPhone");
+        m.put("联系人手机", "contactMobile");
         return m;
     }
 
@@ -83,6 +84,7 @@ public class EnterpriseCsv {
         List<FieldError> errors = new ArrayList<>();
         List<EnterpriseInput> rows = new ArrayList<>();
         Map<String, Integer> seenCodes = new HashMap<>();
+        Map<String, Integer> seenMobiles = new HashMap<>();
         // Rows are numbered as the spreadsheet shows them: the header is row 1.
         int row = 1;
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
@@ -109,6 +111,12 @@ public class EnterpriseCsv {
                         rowErrors.add(new FieldError("统一社会信用代码", FieldCode.DUPLICATE_CREDIT_CODE,
                                 "与第 " + first + " 行重复", row));
                     }
+                    Integer firstMobile = input.contactMobile() == null ? null
+                            : seenMobiles.putIfAbsent(input.contactMobile(), row);
+                    if (firstMobile != null) {
+                        rowErrors.add(new FieldError("联系人手机", FieldCode.DUPLICATE_PHONE,
+                                "与第 " + firstMobile + " 行重复：一个手机号只能是一家企业的联系人", row));
+                    }
                 }
                 rowErrors.sort((a, b) -> columnIndex(a.field()) - columnIndex(b.field()));
                 errors.addAll(rowErrors);
@@ -126,13 +134,21 @@ public class EnterpriseCsv {
         return rows;
     }
 
-    /** Adds the rows whose credit code is already registered, then refuses the file if anything is wrong. */
-    public void rejectExisting(List<EnterpriseInput> rows, List<String> existing) {
+    /**
+     * Adds the rows whose credit code is already registered or whose contact mobile already has an account,
+     * then refuses the file if anything is wrong.
+     */
+    public void rejectExisting(List<EnterpriseInput> rows, List<String> existingCodes, List<String> takenMobiles) {
+        Set<String> codes = new java.util.HashSet<>(existingCodes);
+        Set<String> mobiles = new java.util.HashSet<>(takenMobiles);
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            if (existing.contains(rows.get(i).creditCode())) {
+            if (codes.contains(rows.get(i).creditCode())) {
                 errors.add(new FieldError("统一社会信用代码", FieldCode.DUPLICATE_CREDIT_CODE,
                         "该统一社会信用代码已登记", i + 2));
+            }
+            if (rows.get(i).contactMobile() != null && mobiles.contains(rows.get(i).contactMobile())) {
+                errors.add(new FieldError("联系人手机", FieldCode.DUPLICATE_PHONE, "该手机号已有账号", i + 2));
             }
         }
         failIfAny(errors);
@@ -207,7 +223,8 @@ public class EnterpriseCsv {
             }
         }
         return new EnterpriseInput(cells.get("企业名称"), cells.get("统一社会信用代码"), categories, chain,
-                cells.get("所在镇处"), cells.get("地址"), lat, lng, system, cells.get("联系人"), cells.get("联系电话"));
+                cells.get("所在镇处"), cells.get("地址"), lat, lng, system, cells.get("联系人"), cells.get("联系电话"),
+                cells.get("联系人手机"));
     }
 
     /** What an office clerk writes in the 坐标系 column: the code, or the map the point was copied from. */

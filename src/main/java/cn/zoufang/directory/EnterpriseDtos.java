@@ -40,7 +40,22 @@ public final class EnterpriseDtos {
             CoordinateSystem coordinateSystem,
             @NotBlank(message = "请填写联系人") @Size(max = 60, message = "联系人不能超过 60 字") String contactName,
             @NotBlank(message = "请填写联系电话")
-            @Pattern(regexp = PHONE_PATTERN, message = "联系电话应为手机号或带区号的固定电话") String contactPhone) {
+            @Pattern(regexp = PHONE_PATTERN, message = "联系电话应为手机号或带区号的固定电话") String contactPhone,
+            @Pattern(regexp = MOBILE_PATTERN, message = "联系人手机应为 11 位大陆手机号") String contactMobile) {
+    }
+
+    /** A mainland mobile number: what an SMS code reaches. */
+    public static final String MOBILE_PATTERN = "^1[3-9]\\d{9}$";
+
+    /** An enterprise's person in the app: their account, activated or still waiting for them. */
+    public record ContactAccount(UUID id, String displayName, String phone, boolean active, boolean activated,
+            java.time.OffsetDateTime disabledAt) {
+    }
+
+    public record NewContact(
+            @NotBlank(message = "请填写联系人姓名") @Size(max = 60, message = "姓名不能超过 60 字") String displayName,
+            @NotBlank(message = "请填写联系人手机")
+            @Pattern(regexp = MOBILE_PATTERN, message = "联系人手机应为 11 位大陆手机号") String phone) {
     }
 
     /** The office's correction of a position alone (e.g. the check-ins show the registered point is wrong). */
@@ -69,6 +84,7 @@ public final class EnterpriseDtos {
             GroupRef currentGroup, long version) {
     }
 
-    public record ImportResult(int imported) {
+    /** {@code contacts}: unactivated contact accounts made from the 联系人手机 column. */
+    public record ImportResult(int imported, int contacts) {
     }
 }

@@ -42,13 +42,15 @@ public class EnterpriseResource {
     private final EnterpriseService enterprises;
     private final GroupService groups;
     private final EnterpriseCsv csv;
+    private final ContactService contacts;
     private final CurrentCaller caller;
 
-    public EnterpriseResource(EnterpriseService enterprises, GroupService groups, EnterpriseCsv csv,
+    public EnterpriseResource(EnterpriseService enterprises, GroupService groups, EnterpriseCsv csv, ContactService contacts,
             CurrentCaller caller) {
         this.enterprises = enterprises;
         this.groups = groups;
         this.csv = csv;
+        this.contacts = contacts;
         this.caller = caller;
     }
 
@@ -78,9 +80,10 @@ public class EnterpriseResource {
         return enterprises.contact(caller.get(), id);
     }
 
+    /** The office's register, and the desk's walk-in enterprises (企情收处中心 receives every enterprise). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN, Role.N_ENTERPRISE_DESK })
     @Idempotent
     public Uni<Response> create(@Valid @NotNull EnterpriseInput input, UriInfo uri) {
         return enterprises.create(caller.get(), input).map(v -> withEtag(
@@ -119,11 +122,42 @@ public class EnterpriseResource {
         var who = caller.get();
         return csv.read(body).flatMap(rows -> enterprises
                 .existingCodes(rows.stream().map(EnterpriseInput::creditCode).toList())
-                .flatMap(existing -> {
-                    csv.rejectExisting(rows, existing);
-                    return enterprises.importAll(who, rows);
-                }))
-                .map(n -> Response.ok(new ImportResult(n)).build());
+                .flatMap(existing -> contacts.takenPhones(rows.stream().map(EnterpriseInput::contactMobile)
+                        .filter(java.util.Objects::nonNull).toList())
+                        .flatMap(taken -> {
+                            csv.rejectExisting(rows, existing, taken);
+                            return enterprises.importAll(who, rows);
+                        })))
+                .map(result -> Response.ok(result).build());
+    }
+
+    /** The enterprise's contact accounts, activated or not, current and former. */
+    @GET
+    @Path("/{id}/contacts")
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN, Role.N_ENTERPRISE_DESK, Role.N_ENTERPRISE_CONTACT })
+    public Uni<List<EnterpriseDtos.ContactAccount>> contacts(@PathParam("id") UUID id) {
+        return contacts.list(caller.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/contacts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN, Role.N_ENTERPRISE_DESK })
+    @Idempotent
+    public Uni<Response> addContact(@PathParam("id") UUID id, @Valid @NotNull EnterpriseDtos.NewContact input) {
+        return contacts.add(caller.get(), id, input).map(c -> Response.status(Response.Status.CREATED).entity(c).build());
+    }
+
+    /** A contact hands over to a new person: the new account to activate, the old one disabled. */
+    @POST
+    @Path("/{id}/contacts/{accountId}/handover")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN, Role.N_ENTERPRISE_DESK, Role.N_ENTERPRISE_CONTACT })
+    @Idempotent
+    public Uni<Response> handoverContact(@PathParam("id") UUID id, @PathParam("accountId") UUID accountId,
+            @Valid @NotNull EnterpriseDtos.NewContact input) {
+        return contacts.handover(caller.get(), id, accountId, input)
+                .map(c -> Response.status(Response.Status.CREATED).entity(c).build());
     }
 
     /** Which groups have been assigned to the enterprise, newest first (the history is never rewritten). */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.directory.EnterpriseDtos.EnterpriseInput;
 import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
 import cn.zoufang.directory.EnterpriseDtos.GroupRef;
+import cn.zoufang.identity.Account;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Scope;
 import cn.zoufang.kernel.CoordinateSystem;
@@ -121,10 +123,23 @@ public class EnterpriseService {
         e.id = UUID.randomUUID();
         e.createdAt = Dates.now(clock);
         apply(e, input);
+        // With a mobile, its contact gets an account to activate from the app (a walk-in at the desk, too).
+        Account contact = input.contactMobile() == null ? null
+                : ContactService.unactivated(e.id, input.contactName(), input.contactMobile(), e.createdAt);
+        ApiException phoneTaken = ApiException.invalidField("contactMobile", FieldCode.DUPLICATE_PHONE, "该手机号已有账号");
         return rejectDuplicateCode(input.creditCode(), null)
+                .chain(() -> contact == null ? Uni.createFrom().item(0L) : Account.count("phone", contact.phone))
+                .invoke(n -> {
+                    if (n > 0) {
+                        throw phoneTaken;
+                    }
+                })
                 .chain(() -> e.persistAndFlush())
+                .chain(() -> contact == null ? Uni.createFrom().voidItem() : contact.persistAndFlush().replaceWithVoid())
+                .onFailure().transform(f -> Conflicts.translate(f, "account_phone_unique", phoneTaken))
                 .onFailure().transform(f -> Conflicts.translate(f, CREDIT_CODE_CONSTRAINT, duplicateCode()))
-                .chain(() -> audit.record(Entry.by(caller, "ENTERPRISE_CREATE", "ENTERPRISE", e.id)))
+                .chain(() -> audit.record(Entry.by(caller, "ENTERPRISE_CREATE", "ENTERPRISE", e.id)
+                        .detail(contact == null ? null : "contact account " + contact.id)))
                 .map(v -> view(e, null, false));
     }
 
@@ -167,21 +182,30 @@ public class EnterpriseService {
 
     /** Persists a validated import in one transaction: all rows or none. */
     @WithTransaction
-    public Uni<Integer> importAll(Caller caller, List<EnterpriseInput> rows) {
+    public Uni<EnterpriseDtos.ImportResult> importAll(Caller caller, List<EnterpriseInput> rows) {
         OffsetDateTime now = Dates.now(clock);
-        List<Enterprise> entities = rows.stream().map(input -> {
+        List<Enterprise> entities = new ArrayList<>();
+        List<Account> contacts = new ArrayList<>();
+        for (EnterpriseInput input : rows) {
             Enterprise e = new Enterprise();
             e.id = UUID.randomUUID();
             e.createdAt = now;
             apply(e, input);
-            return e;
-        }).toList();
+            entities.add(e);
+            if (input.contactMobile() != null) {
+                contacts.add(ContactService.unactivated(e.id, input.contactName(), input.contactMobile(), now));
+            }
+        }
         return Enterprise.persist(entities)
                 .chain(() -> io.quarkus.hibernate.reactive.panache.Panache.flush())
+                .chain(() -> contacts.isEmpty() ? Uni.createFrom().voidItem()
+                        : Account.persist(contacts).chain(() -> io.quarkus.hibernate.reactive.panache.Panache.flush()))
+                .onFailure().transform(f -> Conflicts.translate(f, "account_phone_unique",
+                        new ApiException(ErrorCode.DUPLICATE_PHONE, "联系人手机已有账号，未导入任何数据")))
                 .onFailure().transform(f -> Conflicts.translate(f, CREDIT_CODE_CONSTRAINT, duplicateCode()))
                 .chain(() -> audit.record(Entry.by(caller, "ENTERPRISE_IMPORT", "ENTERPRISE", null)
-                        .detail(entities.size() + " rows")))
-                .replaceWith(entities.size());
+                        .detail(entities.size() + " rows, " + contacts.size() + " contact accounts")))
+                .replaceWith(new EnterpriseDtos.ImportResult(entities.size(), contacts.size()));
     }
 
     /** Credit codes among {@code codes} that are already registered. */

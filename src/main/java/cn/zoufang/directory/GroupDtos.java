@@ -34,6 +34,14 @@ public final class GroupDtos {
     public record MemberView(UUID id, String displayName, boolean leader) {
     }
 
+    public record NewLeader(@jakarta.validation.constraints.NotNull(message = "请选择新的带队区领导") UUID accountId) {
+    }
+
+    /** A leader of the group, past ({@code endedAt} set) or present. */
+    public record LeaderTerm(UUID accountId, String displayName, java.time.OffsetDateTime startedAt,
+            java.time.OffsetDateTime endedAt) {
+    }
+
     public record GroupView(UUID id, String name, UUID leaderId, List<MemberView> members, long version) {
     }
 

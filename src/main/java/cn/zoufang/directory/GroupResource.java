@@ -1,5 +1,6 @@
 package cn.zoufang.directory;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -8,11 +9,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +31,7 @@ import cn.zoufang.identity.Role;
 import cn.zoufang.web.Cursor;
 import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.Page;
+import cn.zoufang.web.Preconditions;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -52,8 +57,30 @@ public class GroupResource {
     @GET
     @Path("/groups/{id}")
     @Authenticated
-    public Uni<GroupView> get(@PathParam("id") UUID id) {
-        return groups.get(caller.get(), id);
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return groups.get(caller.get(), id).map(GroupResource::tagged);
+    }
+
+    /** A new leader for the group; the old one's term stays in {@code GET …/leaders}. */
+    @PUT
+    @Path("/groups/{id}/leader")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @Idempotent
+    public Uni<Response> changeLeader(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull GroupDtos.NewLeader input) {
+        return groups.changeLeader(caller.get(), id, ifMatch, input.accountId()).map(GroupResource::tagged);
+    }
+
+    @GET
+    @Path("/groups/{id}/leaders")
+    @Authenticated
+    public Uni<List<GroupDtos.LeaderTerm>> leaders(@PathParam("id") UUID id) {
+        return groups.leaders(caller.get(), id);
+    }
+
+    private static Response tagged(GroupView g) {
+        return Response.ok(g).header(HttpHeaders.ETAG, Preconditions.etag(g.version())).build();
     }
 
     @POST

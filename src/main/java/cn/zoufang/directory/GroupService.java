@@ -2,6 +2,7 @@ package cn.zoufang.directory;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ import cn.zoufang.web.Cursor;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.Page;
+import cn.zoufang.web.Preconditions;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -109,6 +111,57 @@ public class GroupService {
                                 .chain(() -> audit.record(Entry.by(caller, "GROUP_MEMBER_ADD", "GROUP", groupId)
                                         .detail("account " + accountId))))
                 .chain(() -> view(g)));
+    }
+
+    /**
+     * A new leader (换届, a leader who moves on): the old one's term is kept with its dates and they leave the
+     * group; the new one joins it if not yet a member and from now on sees its reports.
+     */
+    @WithTransaction
+    public Uni<GroupView> changeLeader(Caller caller, UUID groupId, String ifMatch, UUID leaderId) {
+        return findVisible(caller, groupId).flatMap(g -> {
+            Preconditions.requireMatch(ifMatch, g.version);
+            if (g.leaderId.equals(leaderId)) {
+                throw ApiException.invalidField("accountId", FieldCode.INVALID, "已是本组的带队区领导");
+            }
+            UUID before = g.leaderId;
+            OffsetDateTime now = Dates.now(clock);
+            return requireAccount(leaderId, "accountId", Role.GROUP_LEADER)
+                    .chain(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession())
+                    .chain(s -> s.createNativeQuery("""
+                            insert into group_leader_term (group_id, account_id, started_at, ended_at)
+                            values (:group, :leader, :since, :now)""")
+                            .setParameter("group", g.id).setParameter("leader", before)
+                            .setParameter("since", g.leaderSince == null ? g.createdAt : g.leaderSince)
+                            .setParameter("now", now).executeUpdate())
+                    .chain(() -> GroupMember.delete("groupId = ?1 and accountId = ?2", g.id, before))
+                    .chain(() -> GroupMember.count("groupId = ?1 and accountId = ?2", g.id, leaderId))
+                    .chain(n -> n > 0 ? Uni.createFrom().voidItem() : GroupMember.of(g.id, leaderId).persist().replaceWithVoid())
+                    .chain(() -> {
+                        g.leaderId = leaderId;
+                        g.leaderSince = now;
+                        return io.quarkus.hibernate.reactive.panache.Panache.flush();
+                    })
+                    .chain(() -> audit.record(Entry.by(caller, "GROUP_LEADER_CHANGE", "GROUP", g.id)
+                            .detail(before + " → " + leaderId)))
+                    .chain(() -> view(g));
+        });
+    }
+
+    /** Who led the group when, the current leader first. */
+    public Uni<List<GroupDtos.LeaderTerm>> leaders(Caller caller, UUID groupId) {
+        return findVisible(caller, groupId).flatMap(g -> io.quarkus.hibernate.reactive.panache.Panache.getSession()
+                .chain(s -> s.createNativeQuery("""
+                        select t.account_id, a.display_name, t.started_at, t.ended_at from (
+                            select leader_id as account_id, leader_since as started_at, null::timestamptz as ended_at
+                            from assistance_group where id = :group
+                            union all
+                            select account_id, started_at, ended_at from group_leader_term where group_id = :group) t
+                        join account a on a.id = t.account_id
+                        order by t.ended_at desc nulls first""", Object[].class)
+                        .setParameter("group", g.id).getResultList())
+                .map(rows -> rows.stream().map(r -> new GroupDtos.LeaderTerm((UUID) r[0], (String) r[1],
+                        (OffsetDateTime) r[2], (OffsetDateTime) r[3])).toList()));
     }
 
     @WithTransaction

@@ -27,7 +27,8 @@ public class Account extends PanacheEntityBase {
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
-    @Column(name = "password_hash", nullable = false)
+    /** Null until an imported contact activates the account and sets a password. */
+    @Column(name = "password_hash")
     public String passwordHash;
 
     @Convert(converter = Role.SetConverter.class)
@@ -45,6 +46,30 @@ public class Account extends PanacheEntityBase {
     public UUID enterpriseId;
 
     public boolean active = true;
+
+    /** Null for a contact created by an import who has not activated the account yet. */
+    @Column(name = "activated_at")
+    public OffsetDateTime activatedAt;
+
+    @Column(name = "disabled_at")
+    public OffsetDateTime disabledAt;
+
+    /** An initial, bootstrap or admin-set password: the next login must change it first. */
+    @Column(name = "password_change_required", nullable = false)
+    public boolean passwordChangeRequired;
+
+    /** Access tokens carry it; raising it refuses every access token issued before (SessionGate). */
+    @Column(name = "token_epoch", nullable = false)
+    public int tokenEpoch;
+
+    @Column(name = "token_epoch_at")
+    public OffsetDateTime tokenEpochAt;
+
+    @Column(name = "totp_secret")
+    public String totpSecret;
+
+    @Column(name = "totp_enabled", nullable = false)
+    public boolean totpEnabled;
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;

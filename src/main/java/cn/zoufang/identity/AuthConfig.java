@@ -29,6 +29,44 @@ public interface AuthConfig {
     @WithDefault("20")
     int hashesPerSecond();
 
+    Codes codes();
+
+    /**
+     * How often each replica re-reads disabled accounts and ended logins (SessionGate): an access token
+     * of an ended session is refused on every replica within this time (its own replica at once).
+     */
+    @WithDefault("15s")
+    String sessionCheckEvery();
+
+    /** Limits on asking for one-time codes (each costs an SMS), see {@code OneTimeCodeService}. */
+    interface Codes {
+        /** One code to a phone per this interval. */
+        @WithDefault("PT60S")
+        Duration phoneInterval();
+
+        @WithDefault("10")
+        int phonePerDay();
+
+        /** Codes asked for from one client address an hour, for any phones. */
+        @WithDefault("30")
+        int addressPerHour();
+    }
+
+    /**
+     * The first administrator of an empty database: created at start while no admin exists, with this
+     * one-time password, which must be changed at the first login. Ignored once an admin exists.
+     */
+    Bootstrap bootstrap();
+
+    interface Bootstrap {
+        java.util.Optional<String> adminPhone();
+
+        java.util.Optional<String> adminPassword();
+
+        @WithDefault("系统管理员")
+        String adminName();
+    }
+
     /** See {@code LoginThrottle}. */
     interface Throttle {
         /** Failed logins for one phone number from one client address within the window; then 429. */

@@ -33,6 +33,15 @@ public class CurrentCaller {
                 // A role this version does not know grants nothing.
             }
         }
-        return new Caller(UUID.fromString(jwt.getSubject()), jwt.getName(), roles);
+        Object sid = jwt.getClaim(TokenService.SESSION_CLAIM);
+        UUID session = null;
+        if (sid != null) {
+            try {
+                session = UUID.fromString(sid instanceof jakarta.json.JsonString s ? s.getString() : sid.toString());
+            } catch (IllegalArgumentException ignored) {
+                // Not one of ours: the token names no login.
+            }
+        }
+        return new Caller(UUID.fromString(jwt.getSubject()), jwt.getName(), roles, session);
     }
 }

@@ -45,7 +45,8 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    private record Limit(String key, int max, Duration window) {
+    /** At most {@code max} counted events under {@code key} within {@code window}. */
+    public record Limit(String key, int max, Duration window) {
     }
 
     private List<Limit> limits(String phone, String address) {
@@ -61,19 +62,29 @@ public class LoginThrottle {
      * @return how long to wait when a limit is passed (the attempt must then not be tried), else empty
      */
     public Uni<Optional<Duration>> reserve(String phone, String address) {
-        List<Limit> limits = limits(phone, address);
+        return count(limits(phone, address));
+    }
+
+    /**
+     * Counts one event against each of these limits, in its own transaction (a refused attempt still counts).
+     *
+     * @return how long to wait when a limit is passed, else empty
+     */
+    public Uni<Optional<Duration>> count(List<Limit> limits) {
         OffsetDateTime now = Dates.now(clock);
+        String values = java.util.stream.IntStream.range(0, limits.size())
+                .mapToObj(i -> "(:k" + i + ", :w" + i + ", :now, 1)").collect(Collectors.joining(", "));
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> {
             var q = s.createNativeQuery("""
                     insert into login_failure_count as c (key, window_seconds, since, failures)
-                    values (:k0, :w0, :now, 1), (:k1, :w1, :now, 1), (:k2, :w2, :now, 1), (:k3, :w3, :now, 1)
+                    values %s
                     on conflict (key) do update set
                         since = case when c.since > cast(:now as timestamptz) - make_interval(secs => excluded.window_seconds)
                                      then c.since else excluded.since end,
                         failures = case when c.since > cast(:now as timestamptz) - make_interval(secs => excluded.window_seconds)
                                         then c.failures + 1 else 1 end,
                         window_seconds = excluded.window_seconds
-                    returning key, since, failures""", Object[].class).setParameter("now", now);
+                    returning key, since, failures""".formatted(values), Object[].class).setParameter("now", now);
             for (int i = 0; i < limits.size(); i++) {
                 q.setParameter("k" + i, limits.get(i).key()).setParameter("w" + i, (int) limits.get(i).window().toSeconds());
             }

@@ -38,4 +38,10 @@ public class RefreshToken extends PanacheEntityBase {
 
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
+
+    /** How the login began ({@link AuthService.Method}), and the app that began it, for the list of sessions. */
+    @Column(nullable = false)
+    public String method;
+
+    public String client;
 }

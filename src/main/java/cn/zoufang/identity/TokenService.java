@@ -46,16 +46,27 @@ public class TokenService {
         this.signingKey = keys.privateKey();
     }
 
-    public String accessToken(Account account) {
+    /** The claim naming the login (refresh-token family) an access token belongs to. */
+    public static final String SESSION_CLAIM = "sid";
+    /** The claim carrying the account's {@code token_epoch} when the token was made. */
+    public static final String EPOCH_CLAIM = "ep";
+
+    public String accessToken(Account account, UUID sessionId) {
         Set<String> groups = account.roles.stream().map(Enum::name).collect(Collectors.toSet());
         return Jwt.issuer(issuer)
                 .audience(audience)
                 .subject(account.id.toString())
                 .upn(account.phone)
                 .groups(groups)
+                .claim(SESSION_CLAIM, sessionId.toString())
+                .claim(EPOCH_CLAIM, account.tokenEpoch)
                 .expiresIn(config.accessTokenTtl())
                 .jws().keyId("zoufang")
                 .sign(signingKey);
+    }
+
+    public java.time.Duration accessTokenTtl() {
+        return config.accessTokenTtl();
     }
 
     public long accessTokenSeconds() {
@@ -67,7 +78,7 @@ public class TokenService {
     }
 
     /** A new refresh token: the raw value goes to the client, the row keeps only its hash. */
-    public IssuedRefresh newRefreshToken(UUID accountId, UUID familyId) {
+    public IssuedRefresh newRefreshToken(UUID accountId, UUID familyId, String method, String client) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -78,6 +89,8 @@ public class TokenService {
         row.tokenHash = hash(raw);
         row.issuedAt = Dates.now(clock);
         row.expiresAt = row.issuedAt.plus(config.refreshTokenTtl());
+        row.method = method;
+        row.client = client;
         return new IssuedRefresh(raw, row);
     }
 

@@ -27,6 +27,10 @@ public class IssueCategory extends PanacheEntityBase {
     @Column(name = "sort_order", nullable = false)
     public int sortOrder;
 
+    /** No longer offered for new issues; the issues that have it keep it. */
+    @Column(nullable = false)
+    public boolean retired;
+
     public int deadlineDays(boolean urgent) {
         return urgent ? urgentDeadlineDays : deadlineDays;
     }

@@ -75,7 +75,9 @@ public final class IssueDtos {
     public record Ref(UUID id, String name) {
     }
 
-    public record CategoryView(String code, String name, int deadlineDays, int urgentDeadlineDays, int sortOrder) {
+    /** {@code retired}: kept for the issues that have it, not offered for new ones. */
+    public record CategoryView(String code, String name, int deadlineDays, int urgentDeadlineDays, int sortOrder,
+            boolean retired) {
     }
 
     /** A category as the office sets it; the urgent deadline may not be longer than the normal one. */
@@ -85,7 +87,8 @@ public final class IssueDtos {
             @Max(value = 60, message = "期限 1 到 60 个工作日") Integer deadlineDays,
             @NotNull(message = "请填写加急期限") @Min(value = 1, message = "期限 1 到 60 个工作日")
             @Max(value = 60, message = "期限 1 到 60 个工作日") Integer urgentDeadlineDays,
-            @NotNull(message = "请填写排序") @Min(value = 0, message = "排序不能为负") Integer sortOrder) {
+            @NotNull(message = "请填写排序") @Min(value = 0, message = "排序不能为负") Integer sortOrder,
+            Boolean retired) {
     }
 
     public record IssueView(UUID id, String ledgerNo, UUID enterpriseId, String enterpriseName, IssueSource source,

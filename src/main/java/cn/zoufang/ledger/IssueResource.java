@@ -79,7 +79,7 @@ public class IssueResource {
     }
 
     private static CategoryView categoryView(IssueCategory c) {
-        return new CategoryView(c.code, c.name, c.deadlineDays, c.urgentDeadlineDays, c.sortOrder);
+        return new CategoryView(c.code, c.name, c.deadlineDays, c.urgentDeadlineDays, c.sortOrder, c.retired);
     }
 
     @POST

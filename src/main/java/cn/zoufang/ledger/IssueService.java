@@ -112,8 +112,9 @@ public class IssueService {
             }
             return enterprises.findVisible(caller, in.enterpriseId())
                     .flatMap(e -> IssueCategory.<IssueCategory>findById(in.category()).flatMap(category -> {
-                        if (category == null) {
-                            throw ApiException.invalidField("category", FieldCode.INVALID, "没有这个诉求类别");
+                        if (category == null || category.retired) {
+                            throw ApiException.invalidField("category", FieldCode.INVALID,
+                                    category == null ? "没有这个诉求类别" : "该诉求类别已停用，请选择其他类别");
                         }
                         return sourceOf(caller, e, in.visitId());
                     }))
@@ -757,11 +758,13 @@ public class IssueService {
                     c.deadlineDays = in.deadlineDays();
                     c.urgentDeadlineDays = in.urgentDeadlineDays();
                     c.sortOrder = in.sortOrder();
+                    c.retired = Boolean.TRUE.equals(in.retired());
                     return (existing == null ? c.persist() : Uni.createFrom().item(c))
                             .chain(() -> Panache.flush())
                             .onFailure().transform(f -> cn.zoufang.web.Conflicts.translate(f, "issue_category_name_key", duplicate))
                             .chain(() -> audit.record(Entry.by(caller, "ISSUE_CATEGORY_SAVE", "ISSUE_CATEGORY", code)
-                                    .detail(c.name + " " + c.deadlineDays + "/" + c.urgentDeadlineDays)))
+                                    .detail(c.name + " " + c.deadlineDays + "/" + c.urgentDeadlineDays
+                                            + (c.retired ? " retired" : ""))))
                             .replaceWith(c);
                 });
     }

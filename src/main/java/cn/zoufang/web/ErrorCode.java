@@ -15,6 +15,10 @@ public enum ErrorCode {
     BAD_CREDENTIALS(401, "手机号或密码不正确"),
     REFRESH_TOKEN_INVALID(401, "登录凭证无效，请重新登录"),
     REFRESH_TOKEN_REUSED(401, "登录凭证已被使用，为安全起见已退出所有相关登录"),
+    CODE_INVALID(401, "验证码不正确或已失效"),
+    TOTP_REQUIRED(401, "请输入动态口令"),
+    TOTP_INVALID(401, "动态口令不正确"),
+    PASSWORD_CHANGE_REQUIRED(403, "请先修改初始密码"),
     FORBIDDEN(403, "无权执行此操作"),
     NOT_FOUND(404, "对象不存在"),
     METHOD_NOT_ALLOWED(405, "不支持该请求方法"),
@@ -38,6 +42,7 @@ public enum ErrorCode {
     PRECONDITION_REQUIRED(428, "修改时必须带上 If-Match"),
     TOO_MANY_LOGIN_ATTEMPTS(429, "登录失败次数过多，请稍后再试"),
     TOO_MANY_REQUESTS(429, "操作过于频繁，请稍后再试"),
+    TOO_MANY_CODE_ATTEMPTS(429, "验证码错误次数过多，请重新获取"),
     INTERNAL_ERROR(500, "服务器内部错误"),
     SERVICE_UNAVAILABLE(503, "服务暂时不可用，请稍后再试"),
     STORAGE_UNAVAILABLE(503, "照片存储暂时不可用，请稍后再试");

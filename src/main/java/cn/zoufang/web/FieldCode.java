@@ -23,6 +23,10 @@ public enum FieldCode {
     /** In imports: the code repeats an earlier row, or is already registered. */
     DUPLICATE_CREDIT_CODE,
     UNKNOWN_PROPERTY,
+    /** A password the policy refuses: too few kinds of characters, the phone number, a common password. */
+    WEAK_PASSWORD,
+    /** The phone number already has an account (in imports: or repeats an earlier row). */
+    DUPLICATE_PHONE,
     /** In imports: a column header the template does not have. */
     UNKNOWN_COLUMN,
     /** In imports: a template column is missing. */

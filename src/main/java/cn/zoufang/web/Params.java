@@ -54,4 +54,15 @@ public final class Params {
             throw ApiException.invalidField(name, FieldCode.FORMAT, "应为 UUID");
         }
     }
+
+    public static Boolean booleanOrNull(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        return switch (raw.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ApiException.invalidField(name, FieldCode.FORMAT, "应为 true 或 false");
+        };
+    }
 }

@@ -10,4 +10,7 @@ import io.smallrye.mutiny.Uni;
 public interface OneTimeCodes {
 
     Uni<Void> send(String phone, SmsTemplate template, String code);
+
+    /** Whether codes of this template can be sent at all (SMS configured, the template approved). */
+    boolean available(SmsTemplate template);
 }

@@ -136,6 +136,11 @@ public class SmsOutbox implements OneTimeCodes {
                 .setParameter("cutoff", cutoff).setParameter("floor", cutoff.minusDays(1)).executeUpdate()));
     }
 
+    @Override
+    public boolean available(SmsTemplate template) {
+        return template.oneTimeCode() && on(template);
+    }
+
     /** 503 SERVICE_UNAVAILABLE when SMS is off or the template has no approved code: the code could not reach anyone. */
     @Override
     public Uni<Void> send(String phone, SmsTemplate template, String code) {
