@@ -125,7 +125,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 path = path.replace(p.getKey(), p.getValue());
             }
         }
-        for (String key : List.of("{installationId}", "{year}", "{code}")) {
+        for (String key : List.of("{installationId}", "{year}", "{code}", "{accountId}")) {
             path = path.replace(key, ids.get(key));
         }
         // Nobody who calls the API knows the SMS status reports' secret path.
@@ -367,6 +367,7 @@ class AuthorizationMatrixTest extends ApiTest {
         ids.put("/api/v1/photos/{id}", "/api/v1/photos/" + photoId);
         ids.put("/api/v1/assignments/{id}", "/api/v1/assignments/" + UUID.randomUUID());
         ids.put("/api/v1/inbox/{id}", "/api/v1/inbox/" + UUID.randomUUID());
+        ids.put("/api/v1/me/sessions/{id}", "/api/v1/me/sessions/" + UUID.randomUUID());
         ids.put("/api/v1/admin/push-deliveries/{id}", "/api/v1/admin/push-deliveries/0");
         ids.put("{installationId}", UUID.randomUUID().toString());
         // A year no other test uses: a valid write replaces its schedule.
@@ -383,6 +384,19 @@ class AuthorizationMatrixTest extends ApiTest {
                 ThreadLocalRandom.current().nextInt(100_000_000)), "displayName", "矩阵测试组长", "password", "Matrix-test-2026",
                 "roles", List.of("GROUP_LEADER"))).post("/api/v1/accounts").then().statusCode(201).extract().path("id"));
         ids.put("{spareOfficialId}", spareOfficial);
+        // The account, unit and contact the lifecycle rows change (see matrix.tsv).
+        String sparePhone = "199" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        ids.put("/api/v1/accounts/{id}", "/api/v1/accounts/" + as(ADMIN).body(Map.of("phone", sparePhone,
+                "displayName", "矩阵测试账号", "password", "Matrix-test-2026", "roles", List.of("OFFICIAL")))
+                .post("/api/v1/accounts").then().statusCode(201).extract().path("id"));
+        ids.put("{spareAccountPhone}", sparePhone);
+        ids.put("/api/v1/departments/{id}", "/api/v1/departments/" + as(OFFICE).body(Map.of("name",
+                "矩阵测试单位" + UUID.randomUUID().toString().substring(0, 6))).post("/api/v1/departments")
+                .then().statusCode(201).extract().path("id"));
+        ids.put("{accountId}", as(OFFICE).body(Map.of("displayName", "矩阵测试联系人", "phone", "199" + String.format("%08d",
+                ThreadLocalRandom.current().nextInt(100_000_000)))).post("/api/v1/enterprises/" + enterprise + "/contacts")
+                .then().statusCode(201).extract().path("id"));
+        ids.put("{group1LeaderId}", as(LEADER_1).get("/api/v1/me").then().statusCode(200).extract().path("id"));
         ids.put("{spareEnterpriseId}", spareEnterprise);
         ids.put("{spareAssignmentId}", spareAssignment);
         ids.put("{otherIssue}", otherIssue);
