@@ -100,11 +100,7 @@ public class ContactService {
                             return e;
                         }))
                 .chain(e -> create(caller, e, input, "ENTERPRISE_CONTACT_HANDOVER", old[0].id)
-                        .call(successor -> {
-                            old[0].active = false;
-                            old[0].disabledAt = Dates.now(clock);
-                            return sessions.endAll(old[0]);
-                        })))
+                        .call(successor -> sessions.disable(old[0]))))
                 .invoke(() -> sessions.announce(old[0]))
                 .map(ContactService::view);
     }

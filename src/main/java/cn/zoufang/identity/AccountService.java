@@ -206,17 +206,13 @@ public class AccountService {
                     })
                     .chain(() -> input.successorId() == null ? Uni.createFrom().item(0)
                             : moveVisits(a, input.successorId()))
-                    .chain(moved -> {
-                        a.active = false;
-                        a.disabledAt = Dates.now(clock);
-                        return sessions.endAll(a)
-                                .chain(() -> codes.revokeAll(a.id))
-                                .chain(() -> GroupMember.delete("accountId", a.id))
-                                .chain(() -> audit.record(Entry.by(caller, "ACCOUNT_DISABLE", "ACCOUNT", a.id)
-                                        .detail((input.reason() == null ? "" : input.reason().trim())
-                                                + (input.successorId() == null ? ""
-                                                        : "; " + moved + " visits to " + input.successorId()))));
-                    })
+                    .chain(moved -> sessions.disable(a)
+                            .chain(() -> codes.revokeAll(a.id))
+                            .chain(() -> GroupMember.delete("accountId", a.id))
+                            .chain(() -> audit.record(Entry.by(caller, "ACCOUNT_DISABLE", "ACCOUNT", a.id)
+                                    .detail((input.reason() == null ? "" : input.reason().trim())
+                                            + (input.successorId() == null ? ""
+                                                    : "; " + moved + " visits to " + input.successorId())))))
                     .replaceWith(a);
         })).invoke(sessions::announce).map(AccountView::of);
     }

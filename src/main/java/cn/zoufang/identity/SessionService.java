@@ -79,6 +79,20 @@ public class SessionService {
     }
 
     /**
+     * In the caller's transaction, what disabling an account means everywhere: no login, every session ended,
+     * its phones no longer pushed to (a phone handed on must not show the next person's work). Call
+     * {@link #announce} once the transaction committed.
+     */
+    public Uni<Void> disable(Account account) {
+        account.active = false;
+        account.disabledAt = Dates.now(clock);
+        return endAll(account).chain(() -> Panache.getSession()).chain(s -> s.createNativeQuery(
+                "update device set active = false, updated_at = :at where account_id = :account and active")
+                .setParameter("at", account.disabledAt).setParameter("account", account.id).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
      * Its access tokens are refused, its logins go on: the next refresh carries what changed (roles, phone).
      * Call {@link #announce} once the transaction committed.
      */

@@ -57,6 +57,27 @@ class TwoInstancesIT extends PackagedServiceIT {
     }
 
     @Test
+    void anAccountDisabledOnOneInstanceIsRefusedOnTheOtherWithinAMinute() throws Exception {
+        String admin = login(urls.get(0), DemoData.ADMIN);
+        String phone = "197" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+        String id = as(urls.get(0), admin).body(Map.of("phone", phone, "displayName", "两实例停用测试",
+                "password", "Liangshili-Chushi-26", "roles", List.of("OFFICIAL"))).post("/api/v1/accounts")
+                .then().statusCode(201).extract().path("id");
+        var tokens = given().baseUri(urls.get(1)).contentType(ContentType.JSON).body(Map.of("phone", phone,
+                "password", "Liangshili-Chushi-26", "newPassword", "Liangshili-Zhen-2026")).post("/api/v1/auth/password-change")
+                .then().statusCode(200).extract().jsonPath();
+        as(urls.get(1), tokens.getString("accessToken")).get("/api/v1/me").then().statusCode(200);
+        String etag = as(urls.get(0), admin).get("/api/v1/accounts/" + id).then().statusCode(200).extract().header("ETag");
+        as(urls.get(0), admin).header("If-Match", etag).body(Map.of("reason", "离职")).post("/api/v1/accounts/" + id + "/disable")
+                .then().statusCode(200);
+        // The refresh token at once, on either instance; the access token on the other instance within a minute.
+        given().baseUri(urls.get(1)).contentType(ContentType.JSON).body(Map.of("refreshToken", tokens.getString("refreshToken")))
+                .post("/api/v1/auth/refresh").then().statusCode(401);
+        awaitTrue(Duration.ofSeconds(60), () -> as(urls.get(1), tokens.getString("accessToken")).get("/api/v1/me")
+                .then().extract().statusCode() == 401, "the disabled account's access token refused on the other instance");
+    }
+
+    @Test
     void aSyncCursorWorksOnTheOtherInstanceAndAfterARestart() throws Exception {
         String a = urls.get(0);
         String b = urls.get(1);

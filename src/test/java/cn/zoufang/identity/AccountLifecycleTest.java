@@ -85,6 +85,10 @@ class AccountLifecycleTest extends ApiTest {
                         "plannedDate", TestClock.today().plusDays(3).toString(), "purpose", "交接前计划的走访"))
                 .post("/api/v1/visits").then().statusCode(201);
 
+        String device = java.util.UUID.randomUUID().toString();
+        People.bearer(leaving.accessToken()).body(Map.of("token", "leaving-" + device, "platform", "ANDROID", "provider", "FCM"))
+                .put("/api/v1/devices/" + device).then().statusCode(200);
+
         // Stale or missing If-Match changes nothing.
         invalidAs(ADMIN).body(Map.of("reason", "调离")).post("/api/v1/accounts/" + leaving.id() + "/disable")
                 .then().statusCode(428);
@@ -103,6 +107,8 @@ class AccountLifecycleTest extends ApiTest {
         People.bearer(colleague.accessToken()).get("/api/v1/visits/" + visit)
                 .then().statusCode(200);
         assertEquals(0, Db.count("select count(*) from group_member where account_id = '" + leaving.id() + "'"));
+        // The phone is no longer pushed to: it may be in someone else's hands now.
+        assertEquals(0, Db.count("select count(*) from device where active and id = '" + device + "'"));
         as(ADMIN).queryParam("action", "ACCOUNT_DISABLE").queryParam("targetId", leaving.id()).get("/api/v1/audit-events")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].detail", org.hamcrest.Matchers.containsString("调离"));
 
