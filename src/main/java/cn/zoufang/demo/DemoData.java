@@ -197,14 +197,8 @@ public class DemoData {
     }
 
     private static Account account(String phone, String name, String hash, Set<Role> roles, OffsetDateTime now) {
-        Account a = new Account();
-        a.id = UUID.randomUUID();
-        a.phone = phone;
-        a.displayName = name;
+        Account a = Account.create(phone, name, roles, now);
         a.passwordHash = hash;
-        a.roles = roles;
-        a.createdAt = now;
-        a.activatedAt = now;
         return a;
     }
 

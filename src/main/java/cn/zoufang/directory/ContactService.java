@@ -48,13 +48,9 @@ public class ContactService {
 
     /** A contact account waiting for its owner to activate it. */
     static Account unactivated(UUID enterpriseId, String name, String phone, OffsetDateTime now) {
-        Account a = new Account();
-        a.id = UUID.randomUUID();
-        a.phone = phone;
-        a.displayName = name.trim();
-        a.roles = EnumSet.of(Role.ENTERPRISE_CONTACT);
+        Account a = Account.create(phone, name, EnumSet.of(Role.ENTERPRISE_CONTACT), now);
         a.enterpriseId = enterpriseId;
-        a.createdAt = now;
+        a.activatedAt = null;
         return a;
     }
 

@@ -76,4 +76,16 @@ public class Account extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** A new, active account (activated now; a contact waiting to activate clears {@link #activatedAt}). */
+    public static Account create(String phone, String displayName, Set<Role> roles, OffsetDateTime now) {
+        Account a = new Account();
+        a.id = UUID.randomUUID();
+        a.phone = phone;
+        a.displayName = displayName.trim();
+        a.roles = EnumSet.copyOf(roles);
+        a.createdAt = now;
+        a.activatedAt = now;
+        return a;
+    }
 }

@@ -37,11 +37,14 @@ public class AccountResource {
 
     private final AccountService service;
     private final SessionService sessions;
+    private final SecondFactorService secondFactor;
     private final CurrentCaller caller;
 
-    public AccountResource(AccountService service, SessionService sessions, CurrentCaller caller) {
+    public AccountResource(AccountService service, SessionService sessions, SecondFactorService secondFactor,
+            CurrentCaller caller) {
         this.service = service;
         this.sessions = sessions;
+        this.secondFactor = secondFactor;
         this.caller = caller;
     }
 
@@ -129,6 +132,14 @@ public class AccountResource {
     @RolesAllowed(Role.N_ADMIN)
     public Uni<Response> endSessions(@PathParam("id") UUID id) {
         return service.endSessions(caller.get(), id).map(v -> Response.noContent().build());
+    }
+
+    /** Turns the account's second factor off, for an owner who lost the authenticator. */
+    @DELETE
+    @Path("/{id}/totp")
+    @RolesAllowed(Role.N_ADMIN)
+    public Uni<Response> removeTotp(@PathParam("id") UUID id) {
+        return secondFactor.removeFor(caller.get(), id).map(v -> Response.noContent().build());
     }
 
     private static Response tagged(Response.ResponseBuilder builder, AccountView view) {

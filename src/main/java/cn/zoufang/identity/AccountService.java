@@ -118,15 +118,9 @@ public class AccountService {
     public Uni<AccountView> create(Caller caller, NewAccount input) {
         requireAffiliation(input.roles(), input.departmentId(), input.enterpriseId());
         policy.check("password", input.password(), input.phone());
-        Account a = new Account();
-        a.id = UUID.randomUUID();
-        a.phone = input.phone();
-        a.displayName = input.displayName().trim();
-        a.roles = EnumSet.copyOf(input.roles());
+        Account a = Account.create(input.phone(), input.displayName(), input.roles(), Dates.now(clock));
         a.departmentId = input.departmentId();
         a.enterpriseId = input.enterpriseId();
-        a.createdAt = Dates.now(clock);
-        a.activatedAt = a.createdAt;
         // Someone else chose it: its owner replaces it at the first login.
         a.passwordChangeRequired = true;
         return affiliationExists(input.departmentId(), input.enterpriseId())

@@ -2,7 +2,6 @@ package cn.zoufang.identity;
 
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -73,15 +72,9 @@ public class AdminBootstrap {
         }
         // Hashed here, on the start-up thread, where slow work is allowed.
         String hash = hasher.hashNow(password);
-        Account a = new Account();
-        a.id = UUID.randomUUID();
-        a.phone = phone;
-        a.displayName = config.adminName();
-        a.roles = EnumSet.of(Role.ADMIN);
+        Account a = Account.create(phone, config.adminName(), EnumSet.of(Role.ADMIN), Dates.now(clock));
         a.passwordHash = hash;
         a.passwordChangeRequired = true;
-        a.createdAt = Dates.now(clock);
-        a.activatedAt = a.createdAt;
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> a.persist()
                 .chain(() -> audit.record(Entry.system("ACCOUNT_BOOTSTRAP", "ACCOUNT", a.id).detail("roles [ADMIN]")))));
         LOG.infof("First administrator created (%s); the one-time password must be changed at the first login",

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,7 +33,7 @@ public class PasswordPolicy {
     public PasswordPolicy() {
         try (InputStream in = PasswordPolicy.class.getResourceAsStream("/identity/common-passwords.txt")) {
             common = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(PasswordPolicy::core).collect(Collectors.toSet());
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).flatMap(l -> cores(l).stream()).collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,18 +53,26 @@ public class PasswordPolicy {
         if (phone != null && password.contains(phone)) {
             throw ApiException.invalidField(field, FieldCode.WEAK_PASSWORD, "密码不能包含手机号");
         }
-        if (common.contains(core(password)) || common.contains(password.toLowerCase(Locale.ROOT))) {
+        if (cores(password).stream().anyMatch(common::contains)) {
             throw ApiException.invalidField(field, FieldCode.WEAK_PASSWORD, "密码过于常见，容易被猜中，请换一个");
         }
     }
 
-    /** A password as guessers vary it: lower case, leetspeak read back, digits and symbols at the ends dropped. */
-    static String core(String password) {
+    /**
+     * A password as guessers vary it: lower case; without the digits and symbols at its ends; and the same with
+     * leetspeak read back ({@code @} a, {@code $} s, {@code 0} o) after the ends are off.
+     */
+    static Set<String> cores(String password) {
         String s = password.toLowerCase(Locale.ROOT);
-        // Digits and symbols at the ends go first (so a 0 there is not read as an o), then leetspeak inside.
-        String inner = s.replaceAll("^[^a-z@$]+", "").replaceAll("[^a-z@$]+$", "")
-                .replace('@', 'a').replace('$', 's').replace('0', 'o');
-        String letters = inner.replaceAll("^[^a-z]+", "").replaceAll("[^a-z]+$", "");
-        return letters.length() >= 4 ? letters : s;
+        String plain = s.replaceAll("^[^a-z]+", "").replaceAll("[^a-z]+$", "");
+        String leet = s.replaceAll("^[^a-z@$]+", "").replaceAll("[^a-z@$]+$", "")
+                .replace('@', 'a').replace('$', 's').replace('0', 'o').replaceAll("^[^a-z]+", "").replaceAll("[^a-z]+$", "");
+        Set<String> cores = new java.util.HashSet<>(Set.of(s));
+        for (String c : List.of(plain, leet)) {
+            if (c.length() >= 4) {
+                cores.add(c);
+            }
+        }
+        return cores;
     }
 }

@@ -83,6 +83,20 @@ public class SecondFactorService {
         });
     }
 
+    /** The admin turns someone's second factor off (a lost phone); they turn it on again with a new secret. */
+    @WithTransaction
+    public Uni<Void> removeFor(Caller caller, java.util.UUID accountId) {
+        return Account.<Account>findById(accountId).onItem().ifNull().failWith(() -> ApiException.notFound("账号"))
+                .chain(a -> {
+                    if (!a.totpEnabled) {
+                        throw new ApiException(ErrorCode.INVALID_STATE, "该账号未开启动态口令");
+                    }
+                    a.totpEnabled = false;
+                    a.totpSecret = null;
+                    return audit.record(Entry.by(caller, "TOTP_RESET", "ACCOUNT", a.id));
+                });
+    }
+
     private static Uni<Account> mine(Caller caller) {
         return Account.<Account>findById(caller.id())
                 .onItem().ifNull().failWith(() -> new ApiException(ErrorCode.UNAUTHENTICATED, "账号不存在，请重新登录"));

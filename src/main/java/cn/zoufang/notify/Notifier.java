@@ -101,8 +101,10 @@ public class Notifier {
         return accounts("select a.id from Account a where a.active and a.rolesText like ?1", "%," + role.name() + ",%");
     }
 
+    /** Contacts who activated their account: an imported one waiting to activate has no inbox to read yet. */
     public Uni<List<UUID>> enterpriseContacts(UUID enterpriseId) {
-        return accounts("select a.id from Account a where a.active and a.enterpriseId = ?1", enterpriseId);
+        return accounts("select a.id from Account a where a.active and a.activatedAt is not null and a.enterpriseId = ?1",
+                enterpriseId);
     }
 
     /** The members (leader included) of the group the enterprise is assigned to today. */

@@ -59,7 +59,6 @@ class FirstDayIT extends PackagedServiceIT {
 
     /** Production's settings as production gives them (the environment), plus these. */
     private static ProcessBuilder production(String name, Map<String, String> extra, int port, int managementPort) {
-        Map<String, String> c = services.config();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort,
                 // Codes a few seconds apart instead of a minute, so the test need not wait; SMS as the fake takes them.
@@ -71,17 +70,7 @@ class FirstDayIT extends PackagedServiceIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(name + ".log").toFile()));
         builder.environment().remove("QUARKUS_PROFILE");
         Map<String, String> env = builder.environment();
-        env.put("DB_USER", c.get("quarkus.datasource.username"));
-        env.put("DB_PASSWORD", c.get("quarkus.datasource.password"));
-        env.put("DB_MIGRATION_USER", c.get("quarkus.flyway.username"));
-        env.put("DB_MIGRATION_PASSWORD", c.get("quarkus.flyway.password"));
-        env.put("DB_REACTIVE_URL", c.get("quarkus.datasource.reactive.url"));
-        env.put("DB_JDBC_URL", c.get("quarkus.datasource.jdbc.url"));
-        env.put("OBJECT_STORE_URL", c.get("zoufang.object-store.endpoint"));
-        env.put("OBJECT_STORE_ACCESS_KEY", c.get("zoufang.object-store.access-key"));
-        env.put("OBJECT_STORE_SECRET_KEY", c.get("zoufang.object-store.secret-key"));
-        env.put("JWT_PUBLIC_KEY", PROJECT.resolve("src/test/resources/keys/test-jwt-public.pem").toString());
-        env.put("JWT_PRIVATE_KEY", PROJECT.resolve("src/test/resources/keys/test-jwt-private.pem").toString());
+        env.putAll(productionEnvironment());
         env.putAll(extra);
         return builder;
     }

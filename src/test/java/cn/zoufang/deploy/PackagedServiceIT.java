@@ -133,6 +133,24 @@ abstract class PackagedServiceIT {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
+    /** Everything production needs, as production gives it (the environment): these services and the test keys. */
+    static Map<String, String> productionEnvironment() {
+        Map<String, String> c = services.config();
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("DB_USER", c.get("quarkus.datasource.username"));
+        env.put("DB_PASSWORD", c.get("quarkus.datasource.password"));
+        env.put("DB_MIGRATION_USER", c.get("quarkus.flyway.username"));
+        env.put("DB_MIGRATION_PASSWORD", c.get("quarkus.flyway.password"));
+        env.put("DB_REACTIVE_URL", c.get("quarkus.datasource.reactive.url"));
+        env.put("DB_JDBC_URL", c.get("quarkus.datasource.jdbc.url"));
+        env.put("OBJECT_STORE_URL", c.get("zoufang.object-store.endpoint"));
+        env.put("OBJECT_STORE_ACCESS_KEY", c.get("zoufang.object-store.access-key"));
+        env.put("OBJECT_STORE_SECRET_KEY", c.get("zoufang.object-store.secret-key"));
+        env.put("JWT_PUBLIC_KEY", PROJECT.resolve("src/test/resources/keys/test-jwt-public.pem").toString());
+        env.put("JWT_PRIVATE_KEY", PROJECT.resolve("src/test/resources/keys/test-jwt-private.pem").toString());
+        return env;
+    }
+
     static int freePort() throws Exception {
         try (var s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();

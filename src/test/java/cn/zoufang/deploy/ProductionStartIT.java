@@ -62,19 +62,7 @@ class ProductionStartIT extends PackagedServiceIT {
     @Test
     void productionRefusesDemoData() throws Exception {
         // Everything production needs, given as production gives it (the environment), and demo data on.
-        java.util.Map<String, String> c = services.config();
-        java.util.Map<String, String> env = new java.util.HashMap<>();
-        env.put("DB_USER", c.get("quarkus.datasource.username"));
-        env.put("DB_PASSWORD", c.get("quarkus.datasource.password"));
-        env.put("DB_MIGRATION_USER", c.get("quarkus.flyway.username"));
-        env.put("DB_MIGRATION_PASSWORD", c.get("quarkus.flyway.password"));
-        env.put("DB_REACTIVE_URL", c.get("quarkus.datasource.reactive.url"));
-        env.put("DB_JDBC_URL", c.get("quarkus.datasource.jdbc.url"));
-        env.put("OBJECT_STORE_URL", c.get("zoufang.object-store.endpoint"));
-        env.put("OBJECT_STORE_ACCESS_KEY", c.get("zoufang.object-store.access-key"));
-        env.put("OBJECT_STORE_SECRET_KEY", c.get("zoufang.object-store.secret-key"));
-        env.put("JWT_PUBLIC_KEY", PROJECT.resolve("src/test/resources/keys/test-jwt-public.pem").toString());
-        env.put("JWT_PRIVATE_KEY", PROJECT.resolve("src/test/resources/keys/test-jwt-private.pem").toString());
+        java.util.Map<String, String> env = productionEnvironment();
         env.put("ZOUFANG_DEMO_ENABLED", "true");
         Exit exit = runUntilItStops("demo-in-prod", env);
         assertNotEquals(0, exit.code(), exit.output());

@@ -72,13 +72,18 @@ class AccountLifecycleTest extends ApiTest {
 
     @Test
     void disablingEndsEverySessionAtOnceAndHandsThePlannedVisitsToAColleague() throws Throwable {
-        String group = Fixtures.groupOf(LEADER_1);
+        // A group of its own (group 1's members are counted by other tests), with an enterprise assigned.
+        Person leader = People.create(List.of("GROUP_LEADER"), null, null);
         Person leaving = People.create(List.of("OFFICIAL"), null, null);
         Person colleague = People.create(List.of("OFFICIAL"), null, null);
-        for (Person p : List.of(leaving, colleague)) {
-            as(OFFICE).body(Map.of("accountId", p.id())).post("/api/v1/groups/" + group + "/members").then().statusCode(200);
-        }
-        String enterprise = cn.zoufang.testsupport.Visits.enterpriseId("欧菲光");
+        String group = as(OFFICE).body(Map.of("name", "交接测试小组" + leaving.phone(), "leaderId", leader.id(),
+                "memberIds", List.of(leaving.id(), colleague.id()))).post("/api/v1/groups").then().statusCode(201)
+                .extract().path("id");
+        String enterprise = as(OFFICE).body(Fixtures.enterprise("交接测试企业" + leaving.phone(),
+                cn.zoufang.demo.DemoData.demoCreditCode(2000 + Integer.parseInt(leaving.phone().substring(8)))))
+                .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
+        as(OFFICE).body(Map.of("enterpriseId", enterprise, "startDate", TestClock.today().minusDays(1).toString()))
+                .post("/api/v1/groups/" + group + "/assignments").then().statusCode(201);
         String visit = java.util.UUID.randomUUID().toString();
         People.bearer(leaving.accessToken())
                 .body(Map.of("id", visit, "enterpriseId", enterprise, "kind", "REGULAR",
@@ -149,6 +154,13 @@ class AccountLifecycleTest extends ApiTest {
         as(ADMIN).header("If-Match", etag(p.id()))
                 .body(Map.of("phone", OFFICIAL_1, "displayName", "x", "roles", List.of("OFFICE")))
                 .put("/api/v1/accounts/" + p.id()).then().statusCode(409).body("code", is("DUPLICATE_PHONE"));
+        retire(p);
+    }
+
+    /** A second office account would receive the office's notifications that other tests count. */
+    static void retire(Person p) {
+        as(ADMIN).header("If-Match", etag(p.id())).body(Map.of("reason", "测试结束"))
+                .post("/api/v1/accounts/" + p.id() + "/disable").then().statusCode(200);
     }
 
     @Test

@@ -17,7 +17,7 @@ class PasswordPolicyTest {
     @ParameterizedTest
     @CsvSource({ "Short-1a, LENGTH", "abcdefghijkl, WEAK_PASSWORD", "ABCDEFGH1234, WEAK_PASSWORD",
             "Password2026!, WEAK_PASSWORD", "P@ssw0rd2026, WEAK_PASSWORD", "2026Zoufang!!, WEAK_PASSWORD",
-            "Woaini1314!!, WEAK_PASSWORD", "Qwerty123456, WEAK_PASSWORD", "Mi13800001234!, WEAK_PASSWORD" })
+            "Woaini1314!!, WEAK_PASSWORD", "Qwerty123456, WEAK_PASSWORD", "Zoufang@2026, WEAK_PASSWORD", "Mi13800001234!, WEAK_PASSWORD" })
     void refused(String password, String code) {
         ApiException e = assertThrows(ApiException.class, () -> policy.check("newPassword", password, "13800001234"));
         assertEquals("newPassword", e.errors().get(0).field());

@@ -156,5 +156,11 @@ class SmsCodesTest extends ApiTest {
         String code = codeFor(office.phone(), "LOGIN");
         api().body(Map.of("phone", office.phone(), "code", code)).post("/api/v1/auth/sms-login")
                 .then().statusCode(401).body("code", is("TOTP_REQUIRED"));
+        // The authenticator lost: the admin turns it off, and the password alone works again.
+        as(ADMIN).delete("/api/v1/accounts/" + office.id() + "/totp").then().statusCode(204);
+        as(ADMIN).delete("/api/v1/accounts/" + office.id() + "/totp").then().statusCode(409);
+        api().body(Map.of("phone", office.phone(), "password", office.password())).post("/api/v1/auth/login")
+                .then().statusCode(200);
+        AccountLifecycleTest.retire(office);
     }
 }

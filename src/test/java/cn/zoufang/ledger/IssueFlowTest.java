@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
+import cn.zoufang.testsupport.People;
 import cn.zoufang.testsupport.Visits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -152,9 +153,7 @@ class IssueFlowTest extends ApiTest {
         String id = register(OFFICIAL_1, Visits.enterpriseId("欧菲光"), "电力增容");
         act(LEADER_1, id, "forward", 0, Map.of("leadDepartmentId", economy)).statusCode(200);
         String other = "13911113333";
-        as(ADMIN).body(Map.of("phone", other, "displayName", "招商局经办人", "password", PASSWORD,
-                "roles", List.of("DEPARTMENT_HANDLER"), "departmentId", Fixtures.departmentId("区招商局")))
-                .post("/api/v1/accounts").then().statusCode(201);
+        People.create(other, People.STRONG, List.of("DEPARTMENT_HANDLER"), Fixtures.departmentId("区招商局"), null);
         for (String outsider : List.of(CONTACT_2, OFFICIAL_2, other)) {
             as(outsider).get("/api/v1/issues/" + id).then().statusCode(404).body("code", is("NOT_FOUND"));
             as(outsider).get("/api/v1/issues/" + id + "/timeline").then().statusCode(404);
@@ -198,8 +197,7 @@ class IssueFlowTest extends ApiTest {
         // Not satisfied: the rating and the reopening it causes are two events, the step's longest write.
         String enterprise = Visits.enterpriseId("欧菲光");
         String second = "19900002" + (100 + (int) (Math.random() * 800));
-        as(ADMIN).body(Map.of("phone", second, "displayName", "欧菲光第二联系人", "password", PASSWORD, "roles",
-                List.of("ENTERPRISE_CONTACT"), "enterpriseId", enterprise)).post("/api/v1/accounts").then().statusCode(201);
+        People.create(second, People.STRONG, List.of("ENTERPRISE_CONTACT"), null, enterprise);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 5; round++) {

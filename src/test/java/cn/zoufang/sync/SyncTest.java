@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
+import cn.zoufang.testsupport.People;
 import cn.zoufang.testsupport.TestClock;
 import cn.zoufang.testsupport.Visits;
 import io.agroal.api.AgroalDataSource;
@@ -158,8 +159,7 @@ class SyncTest extends ApiTest {
     void joiningAGroupBringsItsEnterprisesAndLeavingItRemovesThem() {
         String group1 = Fixtures.groupOf(LEADER_1);
         String phone = "19900000" + (100 + (int) (Math.random() * 800));
-        String account = as(ADMIN).body(Map.of("phone", phone, "displayName", "同步测试干部", "password", PASSWORD,
-                "roles", List.of("OFFICIAL"))).post("/api/v1/accounts").then().statusCode(201).extract().path("id");
+        String account = People.create(phone, People.STRONG, List.of("OFFICIAL"), null, null).id();
         String cursor = drain(phone, null, 1000, new ArrayList<>());
         List<String> groupEnterprises = as(LEADER_1).queryParam("limit", 100).get("/api/v1/enterprises").then()
                 .statusCode(200).extract().jsonPath().getList("items.id");
@@ -262,8 +262,7 @@ class SyncTest extends ApiTest {
         String department = as(OFFICE).body(Map.of("name", "同步测试局" + codes++)).post("/api/v1/departments").then()
                 .statusCode(201).extract().path("id");
         String phone = "19900001" + (100 + (int) (Math.random() * 800));
-        as(ADMIN).body(Map.of("phone", phone, "displayName", "同步测试经办人", "password", PASSWORD, "roles",
-                List.of("DEPARTMENT_HANDLER"), "departmentId", department)).post("/api/v1/accounts").then().statusCode(201);
+        People.create(phone, People.STRONG, List.of("DEPARTMENT_HANDLER"), department, null);
         List<JsonPath> first = new ArrayList<>();
         String cursor = drain(phone, null, 1000, first);
         assertTrue(all(first, "issues.issue.id").isEmpty());

@@ -58,6 +58,9 @@ public abstract class ApiTest {
 
     private static final Map<String, Cached> TOKENS = new ConcurrentHashMap<>();
 
+    /** Passwords of the accounts tests made ({@link People}); every other phone is a demo account's. */
+    static final Map<String, String> PASSWORDS = new ConcurrentHashMap<>();
+
     static {
         // Decimals as doubles, so that closeTo(…) compares like with like.
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
@@ -95,7 +98,7 @@ public abstract class ApiTest {
     protected static String token(String phone) {
         return TOKENS.compute(phone, (p, cached) -> cached != null && System.nanoTime() - cached.takenAtNanos() < TOKEN_REUSE_NANOS
                 ? cached : new Cached(api()
-                        .body(Map.of("phone", p, "password", PASSWORD))
+                        .body(Map.of("phone", p, "password", PASSWORDS.getOrDefault(p, PASSWORD)))
                         .post("/api/v1/auth/login")
                         .then().statusCode(200)
                         .extract().<String>path("accessToken"), System.nanoTime())).token();

@@ -33,7 +33,14 @@ public final class People extends ApiTest {
 
     /** A new account with these roles (and unit or enterprise), its initial password already changed. */
     public static Person create(List<String> roles, String departmentId, String enterpriseId) {
-        String phone = newPhone();
+        return create(newPhone(), STRONG, roles, departmentId, enterpriseId);
+    }
+
+    /**
+     * The same with this phone, and {@code password} chosen at the first login; {@code as(phone)} then signs in
+     * with it.
+     */
+    public static Person create(String phone, String password, List<String> roles, String departmentId, String enterpriseId) {
         Map<String, Object> body = new HashMap<>();
         body.put("phone", phone);
         body.put("displayName", "测试" + phone.substring(7));
@@ -42,9 +49,10 @@ public final class People extends ApiTest {
         body.put("departmentId", departmentId);
         body.put("enterpriseId", enterpriseId);
         String id = as(ADMIN).body(body).post("/api/v1/accounts").then().statusCode(201).extract().path("id");
-        JsonPath tokens = api().body(Map.of("phone", phone, "password", body.get("password"), "newPassword", STRONG))
+        JsonPath tokens = api().body(Map.of("phone", phone, "password", body.get("password"), "newPassword", password))
                 .post("/api/v1/auth/password-change").then().statusCode(200).extract().jsonPath();
-        return new Person(id, phone, STRONG, tokens.getString("accessToken"), tokens.getString("refreshToken"));
+        PASSWORDS.put(phone, password);
+        return new Person(id, phone, password, tokens.getString("accessToken"), tokens.getString("refreshToken"));
     }
 
     /** Signs in again (another device): its tokens. */

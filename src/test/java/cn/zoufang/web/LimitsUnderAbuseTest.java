@@ -27,6 +27,7 @@ import cn.zoufang.report.DashboardResource;
 import cn.zoufang.sync.SyncResource;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Db;
+import cn.zoufang.testsupport.People;
 import cn.zoufang.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -118,8 +119,7 @@ class LimitsUnderAbuseTest extends ApiTest {
     @Test
     void aStrangerCannotLockOutAnOfficialAloneButManyAddressesTogetherCan() {
         String phone = unknownPhone();
-        as(ADMIN).body(Map.of("phone", phone, "displayName", "锁定测试", "password", "Right-password-1",
-                "roles", List.of("OFFICIAL"))).post("/api/v1/accounts").then().statusCode(201);
+        People.create(phone, "Right-password-1", List.of("OFFICIAL"), null, null);
         String stranger = address();
         for (int i = 0; i < 5; i++) {
             assertEquals(401, login(phone, "wrong-" + i, stranger).statusCode());
