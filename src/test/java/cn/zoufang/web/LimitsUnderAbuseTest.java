@@ -49,7 +49,8 @@ class LimitsUnderAbuseTest extends ApiTest {
         public Map<String, String> getConfigOverrides() {
             // Production's numbers, but for the global ceiling (1000), lowered so that a test reaches it.
             return Map.of("zoufang.web.rate-limit-scale", "1", "zoufang.auth.hashes-per-second", "50",
-                    "zoufang.auth.throttle.address-max-failures", "30", "zoufang.auth.throttle.global-max-failures", "100");
+                    "zoufang.auth.throttle.address-max-failures", "30", "zoufang.auth.throttle.global-max-failures", "100",
+                    "zoufang.auth.codes.address-per-hour", "30");
         }
     }
 
@@ -114,6 +115,23 @@ class LimitsUnderAbuseTest extends ApiTest {
         pool.shutdown();
         assertTrue(refused <= 5, refused + " guesses were checked; the limit is 5");
         assertEquals(24, refused + throttled);
+    }
+
+    @Test
+    void oneAddressAsksForThirtyCodesAnHourWhateverThePhones() {
+        String from = address();
+        for (int i = 0; i < 30; i++) {
+            given().contentType("application/json").header("X-Forwarded-For", from)
+                    .body(Map.of("phone", unknownPhone(), "purpose", "LOGIN")).post("/api/v1/auth/codes")
+                    .then().statusCode(202);
+        }
+        given().contentType("application/json").header("X-Forwarded-For", from)
+                .body(Map.of("phone", unknownPhone(), "purpose", "LOGIN")).post("/api/v1/auth/codes")
+                .then().statusCode(429).body("code", org.hamcrest.Matchers.is("TOO_MANY_REQUESTS"))
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        given().contentType("application/json").header("X-Forwarded-For", address())
+                .body(Map.of("phone", unknownPhone(), "purpose", "LOGIN")).post("/api/v1/auth/codes")
+                .then().statusCode(202);
     }
 
     @Test
