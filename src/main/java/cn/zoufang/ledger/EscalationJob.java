@@ -68,12 +68,11 @@ public class EscalationJob {
         WorkingDays.StageBounds b = calendar.bounds(calendar.today());
         return locked(s -> s.createNativeQuery("""
                 select id, lead_department_id, enterprise_id, stage from (
-                  select i.id, i.lead_department_id, i.enterprise_id, i.due_date, i.notified_stage,
-                         case when i.due_date <= :supervise then 'NEEDS_SUPERVISION'
-                              when i.due_date < :today then 'OVERDUE' else 'DUE_SOON' end as stage
-                  from issue i where i.status in ('FORWARDED', 'IN_PROGRESS') and i.due_date < :horizon) c
+                  select i.id, i.lead_department_id, i.enterprise_id, i.due_date, i.notified_stage, %s as stage
+                  from issue i where %s and i.due_date < :horizon) c
                 where c.notified_stage is distinct from c.stage
-                order by c.due_date, c.id limit :batch""", Object[].class)
+                order by c.due_date, c.id limit :batch""".formatted(Deadlines.stageSql("i"), Deadlines.runningSql("i")),
+                Object[].class)
                 .setParameter("supervise", b.supervise()).setParameter("today", b.today())
                 .setParameter("horizon", b.horizon()).setParameter("batch", config.escalationBatch()).getResultList()
                 .flatMap(rows -> Multi.createFrom().iterable(rows)

@@ -84,7 +84,6 @@ public class IssueService {
         this.audit = audit;
     }
 
-    private static final Set<IssueStatus> WORKED_ON = EnumSet.of(IssueStatus.FORWARDED, IssueStatus.IN_PROGRESS);
     private static final Set<IssueStatus> OPEN = EnumSet.complementOf(EnumSet.of(IssueStatus.CLOSED));
 
     public record Created(IssueView view, boolean isNew) {
@@ -312,7 +311,7 @@ public class IssueService {
     /** The lead department asks for more time, before the deadline passes (延期). */
     @WithTransaction
     public Uni<IssueView> requestExtension(Caller caller, UUID id, String ifMatch, int workingDays, String reason) {
-        return act(caller, id, ifMatch, IssueAction.REQUEST_EXTENSION, WORKED_ON,
+        return act(caller, id, ifMatch, IssueAction.REQUEST_EXTENSION, Deadlines.RUNNING,
                 i -> leadsIt(caller, i).map(leads -> leads && i.extensionRequestedDays == null
                         && !Dates.today(clock).isAfter(i.dueDate)),
                 i -> {
@@ -325,7 +324,7 @@ public class IssueService {
     /** The office approves (the deadline moves by the days asked) or refuses a pending extension. */
     @WithTransaction
     public Uni<IssueView> decideExtension(Caller caller, UUID id, String ifMatch, boolean approved, String note) {
-        return act(caller, id, ifMatch, IssueAction.DECIDE_EXTENSION, WORKED_ON,
+        return act(caller, id, ifMatch, IssueAction.DECIDE_EXTENSION, Deadlines.RUNNING,
                 i -> Uni.createFrom().item(caller.hasAny(Role.OFFICE) && i.extensionRequestedDays != null),
                 i -> {
                     int days = i.extensionRequestedDays;
@@ -660,33 +659,13 @@ public class IssueService {
                 .flatMap(views -> vertx.executeBlocking(Uni.createFrom().item(() -> LedgerWorkbook.write(views))));
     }
 
-    /**
-     * A stage as a range of due dates for today, so the database filters and pages: due dates are
-     * working days, and the stage is a step function of the working days between due date and today.
-     */
+    /** A stage as a range of due dates for today (Deadlines), so the database filters and pages. */
     private void stageCondition(Stage stage, StringBuilder hql, Map<String, Object> params) {
-        LocalDate today = Dates.today(clock);
-        WorkingDays days = calendar.days();
-        LocalDate soonUntil = days.plus(today, config.dueSoonWorkingDays());
-        // The latest due date already supervision-worthy: N working days late today.
-        LocalDate supervisionFrom = days.minus(today, config.supervisionAfterWorkingDays());
-        hql.append(" and i.status in (:workedOn)");
-        params.put("workedOn", WORKED_ON);
-        switch (stage) {
-            case ON_TIME -> hql.append(" and i.dueDate > :soonUntil");
-            case DUE_SOON -> hql.append(" and i.dueDate >= :today and i.dueDate <= :soonUntil");
-            case OVERDUE -> hql.append(" and i.dueDate < :today and i.dueDate > :supervisionFrom");
-            case NEEDS_SUPERVISION -> hql.append(" and i.dueDate <= :supervisionFrom");
-        }
-        if (stage == Stage.ON_TIME || stage == Stage.DUE_SOON) {
-            params.put("soonUntil", soonUntil);
-        }
-        if (stage == Stage.DUE_SOON || stage == Stage.OVERDUE) {
-            params.put("today", today);
-        }
-        if (stage == Stage.OVERDUE || stage == Stage.NEEDS_SUPERVISION) {
-            params.put("supervisionFrom", supervisionFrom);
-        }
+        WorkingDays.StageBounds b = calendar.bounds(Dates.today(clock));
+        hql.append(" and ").append(Deadlines.stageHql(stage, "i"));
+        params.put("running", Deadlines.RUNNING);
+        Map<String, Object> bounds = Map.of("today", b.today(), "supervise", b.supervise(), "horizon", b.horizon());
+        Deadlines.parameters(stage).forEach(name -> params.put(name, bounds.get(name)));
     }
 
     /** The history; the enterprise sees every step that concerns it, but not internal notes or who handled it. */
@@ -822,7 +801,7 @@ public class IssueService {
     private IssueView toView(Issue i, boolean internal, String enterpriseName, String categoryName, Ref lead,
             List<Ref> assists, LocalDate today) {
         // Only issues a department is working on run against the clock.
-        boolean running = i.dueDate != null && EnumSet.of(IssueStatus.FORWARDED, IssueStatus.IN_PROGRESS).contains(i.status);
+        boolean running = Deadlines.running(i);
         Stage stage = running ? calendar.stage(i.dueDate, today) : null;
         Integer late = running ? calendar.days().daysOverdue(i.dueDate, today) : null;
         return new IssueView(i.id, i.ledgerNo, i.enterpriseId, enterpriseName, i.source, i.source.label(), i.categoryCode,

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.ledger.Deadlines;
 import cn.zoufang.notify.ChannelReport;
 import cn.zoufang.notify.ChannelReport.PushChannelFigures;
 import cn.zoufang.notify.Device;
@@ -43,10 +44,10 @@ public class Gauges {
             select (select count(*) from push_delivery where status = 'PENDING' and next_attempt_at <= :now),
                    (select count(*) from push_delivery where status = 'PENDING'),
                    (select count(*) from push_delivery where status = 'DEAD'),
-                   (select count(*) from issue where status in ('FORWARDED', 'IN_PROGRESS') and due_date < :today),
+                   (select count(*) from issue i where %s),
                    (select count(*) from photo where status = 'PENDING'),
                    (select count(*) from sms_message where status in ('PENDING', 'SENDING')),
-                   (select count(*) from sms_message where status = 'DEAD')""";
+                   (select count(*) from sms_message where status = 'DEAD')""".formatted(Deadlines.overdueSql("i", "today"));
     /** The running month as the office's channel report counts it (one definition): per push channel, and SMS. */
     private static final Map<String, ToLongFunction<PushChannelFigures>> PER_CHANNEL = Map.of(
             "zoufang.push.channel.month.sent", PushChannelFigures::sent,

@@ -15,6 +15,7 @@ import cn.zoufang.audit.AuditLog;
 import cn.zoufang.directory.AssistanceGroup;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.ledger.Deadlines;
 import cn.zoufang.ledger.IssueStatus;
 import cn.zoufang.ledger.WorkCalendar;
 import cn.zoufang.report.DashboardDtos.Dashboard;
@@ -92,7 +93,7 @@ public class DashboardService {
     public Uni<Supervision> supervision(int limit) {
         LocalDate today = Dates.today(clock);
         return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                select count(*) from issue where status in ('FORWARDED', 'IN_PROGRESS') and due_date < :today""", Long.class)
+                select count(*) from issue i where %s""".formatted(Deadlines.overdueSql("i", "today")), Long.class)
                 .setParameter("today", today).getSingleResult()
                 .flatMap(total -> overdue(today, limit).map(list -> new Supervision(today, total, list))));
     }
@@ -103,8 +104,8 @@ public class DashboardService {
                 from issue i join enterprise e on e.id = i.enterprise_id
                 left join assistance_group g on g.id = i.group_id
                 left join department d on d.id = i.lead_department_id
-                where i.status in ('FORWARDED', 'IN_PROGRESS') and i.due_date < :today
-                order by i.due_date, i.ledger_no limit :limit""", Object[].class)
+                where %s
+                order by i.due_date, i.ledger_no limit :limit""".formatted(Deadlines.overdueSql("i", "today")), Object[].class)
                 .setParameter("today", today).setParameter("limit", limit).getResultList())
                 .map(rows -> rows.stream().map(r -> {
                     IssueStatus status = IssueStatus.valueOf((String) r[7]);

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zoufang.directory.IndustryChain;
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.ledger.Deadlines;
 import cn.zoufang.report.Figures.Tally;
 import cn.zoufang.report.MonthFigures.Row;
 import cn.zoufang.web.NativeSelect;
@@ -343,9 +344,9 @@ public class Metrics {
                 where i.closed_at is null and i.created_at < :asOf""";
         return new Query("state", grouped(facts, """
                 count(*),
-                count(*) filter (where f.status in ('FORWARDED', 'IN_PROGRESS') and f.due_date < :cutoffDay),
-                count(*) filter (where f.status in ('FORWARDED', 'IN_PROGRESS') and f.due_date >= :firstDay
-                                 and f.due_date < :cutoffDay)"""), (t, r) -> {
+                count(*) filter (where %1$s),
+                count(*) filter (where %1$s and f.due_date >= :firstDay)""".formatted(
+                Deadlines.overdueSql("f", "cutoffDay"))), (t, r) -> {
                     t.openAtMonthEnd = n(r[0]);
                     t.overdueAtMonthEnd = n(r[1]);
                     t.answersDue += n(r[2]);

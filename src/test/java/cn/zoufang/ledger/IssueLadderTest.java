@@ -214,4 +214,38 @@ class IssueLadderTest extends ApiTest {
                 .body("code", is("INVALID_TRANSITION"));
         IssueFlowTest.act(DEPARTMENT, id, "accept", 1, Map.of()).statusCode(200);
     }
+
+    /**
+     * One definition of the ladder: around today (and so on every hard day), each running issue is found by
+     * the ledger's stage filter exactly where its own view puts it, and counted overdue by the dashboard
+     * when it is.
+     */
+    @Test
+    void theStageFilterAndTheViewAgreeForEveryDueDateAroundToday() throws Exception {
+        String enterprise = as(OFFICE).body(Fixtures.enterprise("阶梯一致性企业" + UUID.randomUUID().toString().substring(0, 6),
+                cn.zoufang.demo.DemoData.demoCreditCode(1500 + (int) (Math.random() * 400)))).post("/api/v1/enterprises")
+                .then().statusCode(201).extract().path("id");
+        String economy = Fixtures.departmentId("区经发局");
+        Map<String, String> stageOf = new java.util.HashMap<>();
+        try (TestClock.Held held = TestClock.hold()) {
+            LocalDate today = TestClock.today();
+            for (int offset = -14; offset <= 10; offset++) {
+                String id = UUID.randomUUID().toString();
+                as(DESK).body(Map.of("id", id, "enterpriseId", enterprise, "category", "POLICY", "title", "阶梯" + offset,
+                        "description", "阶梯一致性")).post("/api/v1/issues").then().statusCode(201);
+                as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
+                        .post("/api/v1/issues/" + id + "/forward").then().statusCode(200);
+                cn.zoufang.testsupport.Db.execute("update issue set due_date = '" + today.plusDays(offset) + "' where id = '" + id + "'");
+                stageOf.put(id, as(DESK).get("/api/v1/issues/" + id).then().statusCode(200).extract().path("stage"));
+            }
+            for (Stage stage : Stage.values()) {
+                List<String> found = as(OFFICE).queryParam("enterpriseId", enterprise).queryParam("stage", stage.name())
+                        .queryParam("limit", 100).get("/api/v1/issues").then().statusCode(200).extract().path("items.id");
+                List<String> expected = stageOf.entrySet().stream().filter(e -> e.getValue().equals(stage.name()))
+                        .map(Map.Entry::getKey).sorted().toList();
+                assertEquals(expected, found.stream().sorted().toList(), stage + " on " + today);
+            }
+        }
+        assertTrue(stageOf.values().containsAll(List.of("ON_TIME", "DUE_SOON", "OVERDUE", "NEEDS_SUPERVISION")), stageOf.toString());
+    }
 }
