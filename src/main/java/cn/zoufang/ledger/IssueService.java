@@ -411,14 +411,15 @@ public class IssueService {
      */
     private Uni<IssueView> step(Caller caller, UUID id, String ifMatch, IssueAction action, Set<IssueStatus> from,
             Function<Issue, Uni<Boolean>> allowed, Function<Issue, Uni<Step>> change, boolean internal) {
-        // The state first: the caller's part is judged only for states where the action exists at all.
-        return findVisible(caller, id).flatMap(i -> (from.contains(i.status) ? allowed.apply(i)
-                : Uni.createFrom().item(false)).flatMap(ok -> {
+        // The one order of checks of every workflow (issues, visits, reports): exists in scope, then If-Match
+        // (a stale replay is 412 whatever the step), then the step from this state — where the caller's part
+        // is judged only for states in which the action exists at all.
+        return findVisible(caller, id).invoke(i -> Preconditions.requireMatch(ifMatch, i.version))
+                .flatMap(i -> (from.contains(i.status) ? allowed.apply(i) : Uni.createFrom().item(false)).flatMap(ok -> {
             if (!ok) {
                 throw new ApiException(ErrorCode.INVALID_TRANSITION, "诉求当前为“" + i.status.label() + "”，不能"
                         + action.label());
             }
-            Preconditions.requireMatch(ifMatch, i.version);
             IssueStatus before = i.status;
             return change.apply(i).flatMap(step -> {
                 i.updatedAt = Dates.now(clock);

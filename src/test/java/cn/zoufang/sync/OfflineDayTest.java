@@ -218,7 +218,7 @@ class OfflineDayTest extends ApiTest {
         // Exactly the two steps on objects others changed failed, as predicted.
         List<String> failed = outcome.entrySet().stream().filter(e -> e.getValue() >= 300)
                 .map(e -> e.getKey().object() + " " + e.getKey().path().get() + " → " + e.getValue()).toList();
-        assertEquals(List.of("issue:earlier /api/v1/issues/" + earlierIssue + "/forward → 409",
+        assertEquals(List.of("issue:earlier /api/v1/issues/" + earlierIssue + "/forward → 412",
                 "visit:planned /api/v1/visits/" + plannedVisit + "/cancel → 412"), failed.stream().sorted().toList());
 
         // Every write sent once more (a phone that lost its queue's progress): nothing changes.
