@@ -41,6 +41,14 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class AuthorizationMatrixTest extends ApiTest {
 
+    /**
+     * Credit codes of the enterprises the matrix makes: a range of its own (8000 on), never a random one that
+     * could meet another test's (SyncTest counts from 7000: a random pick met it one run in forty).
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger CREDIT_CODES =
+            new java.util.concurrent.atomic.AtomicInteger(8000);
+
+
     static final List<String> ACTORS = List.of("ANON", "ADMIN", "OFFICE", "DESK", "LEADER1", "OFFICIAL1", "OFFICIAL2",
             "DEPARTMENT", "CONTACT1", "CONTACT2");
     static final Map<String, String> PHONES = Map.of("ADMIN", DemoData.ADMIN, "OFFICE", DemoData.OFFICE, "DESK",
@@ -146,7 +154,7 @@ class AuthorizationMatrixTest extends ApiTest {
         }
         out = out.replace("{newPhone}", "199" + String.format("%08d", r.nextInt(100_000_000)));
         out = out.replace("{newName}", "矩阵测试" + UUID.randomUUID().toString().substring(0, 8));
-        out = out.replace("{newCreditCode}", DemoData.demoCreditCode(r.nextInt(5000, 9999)));
+        out = out.replace("{newCreditCode}", DemoData.demoCreditCode(CREDIT_CODES.getAndIncrement()));
         out = out.replace("{newToken}", "matrix-" + UUID.randomUUID());
         out = out.replace("{today}", TestClock.today().toString()).replace("{now}", TestClock.now().toString());
         if (out.contains("{visitCode}")) {
@@ -334,10 +342,10 @@ class AuthorizationMatrixTest extends ApiTest {
                 ThreadLocalRandom.current().nextInt(100_000_000)), "displayName", "矩阵测试干部", "password", "Matrix-test-2026",
                 "roles", List.of("OFFICIAL"))).post("/api/v1/accounts").then().statusCode(201).extract().path("id");
         String spareEnterprise = as(OFFICE).body(Fixtures.enterprise("矩阵测试企业" + UUID.randomUUID().toString().substring(0, 6),
-                DemoData.demoCreditCode(ThreadLocalRandom.current().nextInt(5000, 9999)))).post("/api/v1/enterprises")
+                DemoData.demoCreditCode(CREDIT_CODES.getAndIncrement()))).post("/api/v1/enterprises")
                 .then().statusCode(201).extract().path("id");
         String endingEnterprise = as(OFFICE).body(Fixtures.enterprise("矩阵测试企业" + UUID.randomUUID().toString().substring(0, 6),
-                DemoData.demoCreditCode(ThreadLocalRandom.current().nextInt(5000, 9999)))).post("/api/v1/enterprises")
+                DemoData.demoCreditCode(CREDIT_CODES.getAndIncrement()))).post("/api/v1/enterprises")
                 .then().statusCode(201).extract().path("id");
         String spareAssignment = as(OFFICE).body(Map.of("enterpriseId", endingEnterprise,
                 "startDate", TestClock.today().minusDays(30).toString())).post("/api/v1/groups/" + group + "/assignments")
