@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import cn.zoufang.directory.EnterpriseDtos.EnterpriseInput;
 import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
-import cn.zoufang.directory.EnterpriseDtos.ImportResult;
 import cn.zoufang.directory.GroupDtos.AssignmentView;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;

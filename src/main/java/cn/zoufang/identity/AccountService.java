@@ -1,7 +1,6 @@
 package cn.zoufang.identity;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;

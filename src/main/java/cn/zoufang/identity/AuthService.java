@@ -212,7 +212,7 @@ public class AuthService {
                                     // Half way: the password was right; the app now asks for the authenticator's code.
                                     return Panache.withTransaction(() -> throttle.succeeded(phone, address))
                                             .chain(() -> Uni.createFrom().failure(
-                                                    new ApiException(ErrorCode.TOTP_REQUIRED, "请输入身份验证器中的 6 位动态口令")));
+                                                    totpRequired()));
                                 }
                                 return secondFactor(account, totpCode).replaceWith(account);
                             }));
@@ -225,7 +225,7 @@ public class AuthService {
             return Uni.createFrom().voidItem();
         }
         if (totpCode == null || totpCode.isBlank()) {
-            return Uni.createFrom().failure(new ApiException(ErrorCode.TOTP_REQUIRED, "请输入身份验证器中的 6 位动态口令"));
+            return Uni.createFrom().failure(totpRequired());
         }
         if (!Totp.verify(account.totpSecret, totpCode, clock.instant())) {
             return audit.recordAlone(loginEntry(account, account.phone, Result.FAILURE, "wrong totp"))
@@ -329,6 +329,10 @@ public class AuthService {
     private static Entry loginEntry(Account account, String phone, Result result, String detail) {
         return new Entry(account == null ? null : account.id, phone, account == null ? null : account.roles,
                 LoginThrottle.ACTION, "ACCOUNT", phone, result, detail);
+    }
+
+    private static ApiException totpRequired() {
+        return new ApiException(ErrorCode.TOTP_REQUIRED, "请输入身份验证器中的 6 位动态口令");
     }
 
     private static ApiException badCredentials() {

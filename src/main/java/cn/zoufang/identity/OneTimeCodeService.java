@@ -125,10 +125,10 @@ public class OneTimeCodeService {
                     }
                     return Optional.of(ErrorCode.CODE_INVALID);
                 }))
-                .invoke(failure -> failure.ifPresent(code1 -> {
-                    throw code1 == ErrorCode.TOO_MANY_CODE_ATTEMPTS
-                            ? new ApiException(code1, "验证码错误次数过多，已失效，请重新获取", List.of(), 60)
-                            : new ApiException(code1, "验证码不正确或已失效");
+                .invoke(failure -> failure.ifPresent(error -> {
+                    throw error == ErrorCode.TOO_MANY_CODE_ATTEMPTS
+                            ? new ApiException(error, "验证码错误次数过多，已失效，请重新获取", List.of(), 60)
+                            : new ApiException(error, "验证码不正确或已失效");
                 }))
                 .replaceWithVoid();
     }
