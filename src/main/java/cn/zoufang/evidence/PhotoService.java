@@ -29,7 +29,8 @@ import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.identity.Scope;
 import cn.zoufang.kernel.Dates;
-import cn.zoufang.ledger.IssueService;
+import cn.zoufang.ledger.IssueQueries;
+import cn.zoufang.ledger.IssueSteps;
 import cn.zoufang.ledger.IssueStatus;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
@@ -62,15 +63,17 @@ public class PhotoService {
     private final Scope scope;
     private final AuditLog audit;
     private final Vertx vertx;
-    private final IssueService issues;
+    private final IssueQueries issues;
+    private final IssueSteps issueSteps;
     private final Notifier notifier;
 
     private final Clock clock;
 
     public PhotoService(ObjectStore store, EvidenceConfig config, Scope scope, AuditLog audit, Vertx vertx,
-            IssueService issues, Notifier notifier, Clock clock) {
+            IssueQueries issues, IssueSteps issueSteps, Notifier notifier, Clock clock) {
         this.clock = clock;
         this.issues = issues;
+        this.issueSteps = issueSteps;
         this.notifier = notifier;
         this.store = store;
         this.config = config;
@@ -217,7 +220,7 @@ public class PhotoService {
         Uni<Photo> recorded;
         if (p.ownerType != Photo.OwnerType.VISIT) {
             // An issue's photo shows the problem or the answer; when and where it was taken is not judged.
-            recorded = stored.chain(() -> record(p.id, verified, accepted, () -> issues.photoAdded(caller, p.ownerId, p.id)));
+            recorded = stored.chain(() -> record(p.id, verified, accepted, () -> issueSteps.photoAdded(caller, p.ownerId, p.id)));
         } else {
             recorded = stored.chain(() -> Visit.<Visit>findById(p.ownerId))
                     .flatMap(v -> Enterprise.<Enterprise>findById(v.enterpriseId).map(e -> judge(v, e, found)))

@@ -23,6 +23,23 @@ public final class Deadlines {
         return i.dueDate != null && RUNNING.contains(i.status);
     }
 
+    /** The issue's states in which assisting opinions are awaited: those in which one may be filed. */
+    private static Set<IssueStatus> opinionsAwaited() {
+        return IssueWorkflow.rule(IssueAction.ASSIST_OPINION).from();
+    }
+
+    /** An assisting department's opinion runs against its own date until it is filed. */
+    public static boolean opinionAwaited(Issue i, java.time.OffsetDateTime filedAt, java.time.LocalDate dueDate) {
+        return filedAt == null && dueDate != null && opinionsAwaited().contains(i.status);
+    }
+
+    /** SQL: the opinion of assist row {@code x} of issue {@code i} is awaited. */
+    public static String opinionAwaitedSql(String i, String x) {
+        return x + ".opinion_at is null and " + x + ".due_date is not null and " + i + ".status in ("
+                + opinionsAwaited().stream().map(s -> "'" + s + "'").sorted().collect(java.util.stream.Collectors.joining(", "))
+                + ")";
+    }
+
     /** SQL: the issue {@code alias} runs against the clock. */
     public static String runningSql(String alias) {
         return alias + ".status in ('FORWARDED', 'IN_PROGRESS')";

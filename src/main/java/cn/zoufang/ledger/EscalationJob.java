@@ -57,7 +57,7 @@ public class EscalationJob {
     /** @return how many issues were announced, or -1 when another replica holds the lock */
     public Uni<Integer> run() {
         return ladder(0).flatMap(escalated -> escalated < 0 ? Uni.createFrom().item(escalated)
-                : followUps(0).map(reminded -> escalated + reminded));
+                : opinions(0).flatMap(late -> followUps(0).map(reminded -> escalated + late + reminded)));
     }
 
     /**
@@ -81,6 +81,46 @@ public class EscalationJob {
                         .collect().asList().map(List::size)))
                 .flatMap(n -> n < 0 ? Uni.createFrom().item(sentSoFar == 0 ? -1 : sentSoFar)
                         : n == config.escalationBatch() ? ladder(sentSoFar + n) : Uni.createFrom().item(sentSoFar + n));
+    }
+
+    /**
+     * Assisting opinions past their own date: the assisting department hears it once it is late, and the
+     * office too once it needs supervision, as for the issue itself; each stage once per opinion.
+     */
+    private Uni<Integer> opinions(int sentSoFar) {
+        WorkingDays.StageBounds b = calendar.bounds(calendar.today());
+        return locked(s -> s.createNativeQuery("""
+                select issue_id, department_id, stage from (
+                  select x.issue_id, x.department_id, x.due_date, x.notified_stage, %s as stage
+                  from issue_assist x join issue i on i.id = x.issue_id where %s and x.due_date < :today) c
+                where c.notified_stage is distinct from c.stage
+                order by c.due_date, c.issue_id limit :batch""".formatted(Deadlines.stageSql("x"),
+                Deadlines.opinionAwaitedSql("i", "x")), Object[].class)
+                .setParameter("supervise", b.supervise()).setParameter("today", b.today())
+                .setParameter("batch", config.escalationBatch()).getResultList()
+                .flatMap(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(r -> lateOpinion(s, (UUID) r[0], (UUID) r[1],
+                                Stage.valueOf((String) r[2])))
+                        .collect().asList().map(List::size)))
+                .flatMap(n -> n < 0 ? Uni.createFrom().item(sentSoFar)
+                        : n == config.escalationBatch() ? opinions(sentSoFar + n) : Uni.createFrom().item(sentSoFar + n));
+    }
+
+    private Uni<UUID> lateOpinion(Mutiny.Session s, UUID issueId, UUID departmentId, Stage stage) {
+        boolean supervise = stage == Stage.NEEDS_SUPERVISION;
+        return notifier.departmentHandlers(departmentId)
+                .flatMap(handlers -> (supervise ? notifier.withRole(Role.OFFICE) : Uni.createFrom().item(List.<UUID>of()))
+                        .map(office -> {
+                            List<UUID> all = new ArrayList<>(handlers);
+                            all.addAll(office);
+                            return all;
+                        }))
+                .flatMap(r -> notifier.notify(r, NotificationType.ASSIST_OPINION_OVERDUE, issueId, supervise))
+                .chain(() -> s.createNativeQuery(
+                        "update issue_assist set notified_stage = :stage where issue_id = :i and department_id = :d")
+                        .setParameter("stage", stage.name()).setParameter("i", issueId).setParameter("d", departmentId)
+                        .executeUpdate())
+                .replaceWith(issueId);
     }
 
     /**

@@ -97,6 +97,14 @@ public class Issue extends PanacheEntityBase {
     @Column(name = "extension_reason")
     public String extensionReason;
 
+    /** When the department began waiting for the enterprise (the clock stands still); null when not paused. */
+    @Column(name = "paused_at")
+    public OffsetDateTime pausedAt;
+
+    /** Working days all finished pauses moved the deadline by. */
+    @Column(name = "paused_working_days", nullable = false)
+    public int pausedWorkingDays;
+
     /** The last stage of the ladder whose notice went out, so that each goes out once. */
     @Enumerated(EnumType.STRING)
     @Column(name = "notified_stage")

@@ -1,12 +1,18 @@
 package cn.zoufang.ledger;
 
-/** The steps of the workflow, one endpoint each. */
+/** The steps of the workflow ({@link IssueWorkflow}), and the events that record them. */
 public enum IssueAction {
     REGISTER("登记"),
     FORWARD("转办"),
     ACCEPT("签收"),
     RETURN("退回"),
+    INTERIM_REPLY("阶段性答复"),
+    ASSIST_OPINION("协办意见"),
     RESPOND("答复"),
+    RELEASE("统一反馈"),
+    SEND_BACK("退回重新答复"),
+    PAUSE("等待企业补充"),
+    RESUME("恢复办理"),
     CONFIRM("企业评价"),
     REOPEN("重办"),
     CLOSE_OUT("销号"),

@@ -1,11 +1,15 @@
 package cn.zoufang.ledger;
 
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -26,10 +30,25 @@ public class IssueAssist extends PanacheEntityBase {
     @Column(name = "department_id")
     public UUID departmentId;
 
-    public static IssueAssist of(UUID issueId, UUID departmentId) {
+    /** The opinion is due by this day (its own deadline, shorter than the lead department's). */
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    public String opinion;
+
+    @Column(name = "opinion_at")
+    public OffsetDateTime opinionAt;
+
+    /** The last stage of the opinion's ladder whose notice went out. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "notified_stage")
+    public Stage notifiedStage;
+
+    public static IssueAssist of(UUID issueId, UUID departmentId, LocalDate dueDate) {
         IssueAssist a = new IssueAssist();
         a.issueId = issueId;
         a.departmentId = departmentId;
+        a.dueDate = dueDate;
         return a;
     }
 

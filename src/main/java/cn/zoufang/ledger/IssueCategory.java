@@ -2,6 +2,8 @@ package cn.zoufang.ledger;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -30,6 +32,11 @@ public class IssueCategory extends PanacheEntityBase {
     /** No longer offered for new issues; the issues that have it keep it. */
     @Column(nullable = false)
     public boolean retired;
+
+    /** Whose answers the desk reviews and releases (统一反馈) before the enterprise sees them. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "unified_feedback", nullable = false)
+    public UnifiedFeedback unifiedFeedback = UnifiedFeedback.DESK_ISSUES;
 
     public int deadlineDays(boolean urgent) {
         return urgent ? urgentDeadlineDays : deadlineDays;

@@ -72,12 +72,37 @@ public final class IssueDtos {
             @Size(max = 500, message = "说明不能超过 500 字") String note) {
     }
 
+    /** 阶段性答复: progress the enterprise reads, without closing the answer step. */
+    public record InterimReply(
+            @NotBlank(message = "请填写办理进展") @Size(max = 2000, message = "进展不能超过 2000 字") String text) {
+    }
+
+    /** 协办意见: an assisting department's opinion, for the lead department. */
+    public record Opinion(
+            @NotBlank(message = "请填写协办意见") @Size(max = 2000, message = "意见不能超过 2000 字") String opinion) {
+    }
+
+    /** What the department waits for from the enterprise (documents, a site date). */
+    public record Pause(
+            @NotBlank(message = "请写明需要企业补充的内容") @Size(max = 1000, message = "说明不能超过 1000 字") String reason) {
+    }
+
+    /** Why the desk sends an answer back to the department. */
+    public record SendBack(
+            @NotBlank(message = "请写明退回意见") @Size(max = 1000, message = "意见不能超过 1000 字") String comment) {
+    }
+
     public record Ref(UUID id, String name) {
+    }
+
+    /** An assisting department's opinion, due by its own date; {@code stage} while it is still awaited. */
+    public record AssistOpinion(Ref department, LocalDate dueDate, Stage stage, String stageLabel, String opinion,
+            OffsetDateTime filedAt) {
     }
 
     /** {@code retired}: kept for the issues that have it, not offered for new ones. */
     public record CategoryView(String code, String name, int deadlineDays, int urgentDeadlineDays, int sortOrder,
-            boolean retired) {
+            boolean retired, UnifiedFeedback unifiedFeedback, String unifiedFeedbackLabel) {
     }
 
     /** A category as the office sets it; the urgent deadline may not be longer than the normal one. */
@@ -88,7 +113,8 @@ public final class IssueDtos {
             @NotNull(message = "请填写加急期限") @Min(value = 1, message = "期限 1 到 60 个工作日")
             @Max(value = 60, message = "期限 1 到 60 个工作日") Integer urgentDeadlineDays,
             @NotNull(message = "请填写排序") @Min(value = 0, message = "排序不能为负") Integer sortOrder,
-            Boolean retired) {
+            Boolean retired,
+            UnifiedFeedback unifiedFeedback) {
     }
 
     public record IssueView(UUID id, String ledgerNo, UUID enterpriseId, String enterpriseName, IssueSource source,
@@ -98,7 +124,8 @@ public final class IssueDtos {
             String stageLabel, Integer daysOverdue, String response, Resolution resolution, String resolutionLabel,
             OffsetDateTime respondedAt, Integer rating, Boolean satisfied, CloseReason closeReason,
             String closeReasonLabel, OffsetDateTime closedAt, UUID duplicateOf, boolean supervised,
-            String supervisionNote, Integer extensionRequestedDays, String extensionReason, OffsetDateTime createdAt,
+            String supervisionNote, Integer extensionRequestedDays, String extensionReason,
+            List<AssistOpinion> opinions, OffsetDateTime pausedAt, int pausedWorkingDays, OffsetDateTime createdAt,
             long version) {
     }
 

@@ -61,6 +61,10 @@ public class IssueEvent extends PanacheEntityBase {
     @Column(name = "elapsed_working_days")
     public Integer elapsedWorkingDays;
 
+    /** On a resumption: the working days the pause moved the deadline by. */
+    @Column(name = "paused_working_days")
+    public Integer pausedWorkingDays;
+
     /** The enterprise's rating, on its confirmation. */
     public Integer rating;
 

@@ -34,8 +34,8 @@ public class IssueFilterParams {
     @QueryParam("to")
     String to;
 
-    IssueService.Filter toFilter() {
-        return new IssueService.Filter(Params.enumOrNull(IssueStatus.class, "status", status),
+    IssueQueries.Filter toFilter() {
+        return new IssueQueries.Filter(Params.enumOrNull(IssueStatus.class, "status", status),
                 Params.enumOrNull(Stage.class, "stage", stage), Params.uuidOrNull("enterpriseId", enterpriseId),
                 Params.uuidOrNull("groupId", groupId), Params.uuidOrNull("departmentId", departmentId),
                 category == null || category.isBlank() ? null : category.trim(),

@@ -31,11 +31,15 @@ import cn.zoufang.ledger.IssueDtos.Duplicate;
 import cn.zoufang.ledger.IssueDtos.ExtensionDecision;
 import cn.zoufang.ledger.IssueDtos.ExtensionRequest;
 import cn.zoufang.ledger.IssueDtos.Forward;
+import cn.zoufang.ledger.IssueDtos.InterimReply;
 import cn.zoufang.ledger.IssueDtos.IssueView;
 import cn.zoufang.ledger.IssueDtos.NewIssue;
 import cn.zoufang.ledger.IssueDtos.Note;
+import cn.zoufang.ledger.IssueDtos.Opinion;
+import cn.zoufang.ledger.IssueDtos.Pause;
 import cn.zoufang.ledger.IssueDtos.Respond;
 import cn.zoufang.ledger.IssueDtos.Return;
+import cn.zoufang.ledger.IssueDtos.SendBack;
 import cn.zoufang.ledger.IssueDtos.Supervision;
 import cn.zoufang.ledger.IssueDtos.TimelineEntry;
 import cn.zoufang.web.Cursor;
@@ -55,10 +59,17 @@ import io.smallrye.mutiny.Uni;
 public class IssueResource {
 
     private final IssueService issues;
+    private final IssueRegistration registration;
+    private final IssueQueries queries;
+    private final IssueCategories categories;
     private final CurrentCaller caller;
 
-    public IssueResource(IssueService issues, CurrentCaller caller) {
+    public IssueResource(IssueService issues, IssueRegistration registration, IssueQueries queries,
+            IssueCategories categories, CurrentCaller caller) {
         this.issues = issues;
+        this.registration = registration;
+        this.queries = queries;
+        this.categories = categories;
         this.caller = caller;
     }
 
@@ -66,7 +77,7 @@ public class IssueResource {
     @Path("/issue-categories")
     @Authenticated
     public Uni<List<CategoryView>> categories() {
-        return issues.categories().map(cs -> cs.stream().map(IssueResource::categoryView).toList());
+        return categories.categories().map(cs -> cs.stream().map(IssueResource::categoryView).toList());
     }
 
     @PUT
@@ -75,11 +86,12 @@ public class IssueResource {
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
     @Idempotent
     public Uni<Response> saveCategory(@PathParam("code") String code, @Valid @NotNull IssueDtos.CategoryInput in) {
-        return issues.saveCategory(caller.get(), code, in).map(c -> Response.ok(categoryView(c)).build());
+        return categories.saveCategory(caller.get(), code, in).map(c -> Response.ok(categoryView(c)).build());
     }
 
     private static CategoryView categoryView(IssueCategory c) {
-        return new CategoryView(c.code, c.name, c.deadlineDays, c.urgentDeadlineDays, c.sortOrder, c.retired);
+        return new CategoryView(c.code, c.name, c.deadlineDays, c.urgentDeadlineDays, c.sortOrder, c.retired,
+                c.unifiedFeedback, c.unifiedFeedback.label());
     }
 
     @POST
@@ -89,7 +101,7 @@ public class IssueResource {
     @Idempotent
     @RateLimited(value = "issue-registrations", perMinute = 30, burst = 60)
     public Uni<Response> register(@Valid @NotNull NewIssue in, UriInfo uri) {
-        return issues.register(caller.get(), in).map(created -> withEtag(Response.status(created.isNew() ? 201 : 200)
+        return registration.register(caller.get(), in).map(created -> withEtag(Response.status(created.isNew() ? 201 : 200)
                 .location(uri.getAbsolutePathBuilder().path(in.id().toString()).build()), created.view()));
     }
 
@@ -98,7 +110,7 @@ public class IssueResource {
     @Authenticated
     public Uni<Page<IssueView>> list(@BeanParam IssueFilterParams filter, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return issues.list(caller.get(), filter.toFilter(), cursor, Cursor.limit(limit));
+        return queries.list(caller.get(), filter.toFilter(), cursor, Cursor.limit(limit));
     }
 
     /** The filtered ledger as an Excel workbook, for the office to forward. */
@@ -108,7 +120,7 @@ public class IssueResource {
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN, Role.N_ENTERPRISE_DESK, Role.N_GROUP_LEADER, Role.N_DEPARTMENT_HANDLER })
     @RateLimited(value = "exports", perMinute = 10, burst = 10)
     public Uni<Response> export(@BeanParam IssueFilterParams filter) {
-        return issues.export(caller.get(), filter.toFilter()).map(bytes -> Response.ok(bytes, LedgerWorkbook.MEDIA_TYPE)
+        return queries.export(caller.get(), filter.toFilter()).map(bytes -> Response.ok(bytes, LedgerWorkbook.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"ledger.xlsx\"; filename*=UTF-8''"
                         + java.net.URLEncoder.encode("诉求台账.xlsx", java.nio.charset.StandardCharsets.UTF_8))
                 .build());
@@ -118,14 +130,14 @@ public class IssueResource {
     @Path("/issues/{id}")
     @Authenticated
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return issues.get(caller.get(), id).map(v -> withEtag(Response.ok(), v));
+        return queries.get(caller.get(), id).map(v -> withEtag(Response.ok(), v));
     }
 
     @GET
     @Path("/issues/{id}/timeline")
     @Authenticated
     public Uni<List<TimelineEntry>> timeline(@PathParam("id") UUID id) {
-        return issues.timeline(caller.get(), id);
+        return queries.timeline(caller.get(), id);
     }
 
     @POST
@@ -246,6 +258,66 @@ public class IssueResource {
     public Uni<Response> closeWithoutConfirmation(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull Return in) {
         return step(who -> issues.closeWithoutConfirmation(who, id, ifMatch, in.reason()));
+    }
+
+    @POST
+    @Path("/issues/{id}/interim-reply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> interimReply(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull InterimReply in) {
+        return step(who -> issues.interimReply(who, id, ifMatch, in.text()));
+    }
+
+    @POST
+    @Path("/issues/{id}/assist-opinion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> assistOpinion(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Opinion in) {
+        return step(who -> issues.assistOpinion(who, id, ifMatch, in.opinion()));
+    }
+
+    @POST
+    @Path("/issues/{id}/pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> pause(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Pause in) {
+        return step(who -> issues.pause(who, id, ifMatch, in.reason()));
+    }
+
+    @POST
+    @Path("/issues/{id}/resume")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> resume(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Note in) {
+        return step(who -> issues.resume(who, id, ifMatch, in.note()));
+    }
+
+    @POST
+    @Path("/issues/{id}/release")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> release(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull Note in) {
+        return step(who -> issues.release(who, id, ifMatch, in.note()));
+    }
+
+    @POST
+    @Path("/issues/{id}/send-back")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Idempotent
+    public Uni<Response> sendBack(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull SendBack in) {
+        return step(who -> issues.sendBack(who, id, ifMatch, in.comment()));
     }
 
     private Uni<Response> step(Function<Caller, Uni<IssueView>> action) {

@@ -18,6 +18,10 @@ public interface LedgerConfig {
     @WithDefault("5")
     int confirmationWaitWorkingDays();
 
+    /** Working days an assisting department has for its opinion (协办意见), from forwarding. */
+    @WithDefault("3")
+    int opinionWorkingDays();
+
     /** How often the ladder's notices are checked ("off" disables it, as the tests do). */
     @WithDefault("15m")
     String escalationEvery();

@@ -34,6 +34,13 @@ public record Figures(
         long answersDue,
         long answersOnTime,
         Double onTimeRate,
+        long answersWithInterimReply,
+        long deskReleases,
+        long deskSendBacks,
+        Double medianHoursAtDesk,
+        long issuesPaused,
+        long pausedWorkingDays,
+        long waitingAtMonthEnd,
         Double medianDaysToAnswer,
         Double medianDaysToClose,
         long ratings,
@@ -55,7 +62,10 @@ public record Figures(
         long issuesForwarded, issuesAnswered;
         long closedResolved, closedExplained, closedDuplicate, closedWithdrawn, closedWithoutConfirmation;
         long issuesReopened, openAtMonthEnd, overdueAtMonthEnd;
-        long answersDue, answersOnTime;
+        long answersDue, answersOnTime, answersWithInterimReply;
+        long deskReleases, deskSendBacks;
+        Double medianHoursAtDesk;
+        long issuesPaused, pausedWorkingDays, waitingAtMonthEnd;
         Double medianDaysToAnswer, medianDaysToClose;
         long ratings, satisfiedRatings, ratingSum;
         long answers, answersRated;
@@ -70,7 +80,8 @@ public record Figures(
                     registeredFromVisits, registeredAtDesk, registeredByEnterprises, issuesForwarded, issuesAnswered,
                     closedResolved, closedExplained, closedDuplicate, closedWithdrawn, closedWithoutConfirmation,
                     issuesReopened, openAtMonthEnd, overdueAtMonthEnd, answersDue, answersOnTime,
-                    share(answersOnTime, answersDue), medianDaysToAnswer, medianDaysToClose, ratings,
+                    share(answersOnTime, answersDue), answersWithInterimReply, deskReleases, deskSendBacks,
+                    medianHoursAtDesk, issuesPaused, pausedWorkingDays, waitingAtMonthEnd, medianDaysToAnswer, medianDaysToClose, ratings,
                     ratings == 0 ? null : round((double) ratingSum / ratings), share(satisfiedRatings, ratings),
                     answersRated, share(answersRated, answers), issuesSupervised, returns);
         }

@@ -270,12 +270,17 @@ public class Metrics {
                 select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, ev.issue_id, ev.action,
                        ev.to_status, i.close_reason, ev.elapsed_working_days ewd, ev.rating, ev.satisfied,
                        ev.action = 'RESPOND' and exists (select 1 from issue_event r where r.issue_id = ev.issue_id
-                           and r.action = 'CONFIRM' and r.id > ev.id and r.occurred_at < :asOf) rated
+                           and r.action = 'CONFIRM' and r.id > ev.id and r.occurred_at < :asOf) rated,
+                       case when ev.action in ('RELEASE', 'SEND_BACK') then extract(epoch from ev.occurred_at
+                           - (select max(p.occurred_at) from issue_event p where p.issue_id = ev.issue_id
+                              and p.action = 'RESPOND' and p.id < ev.id)) / 3600.0 end desk_hours,
+                       ev.paused_working_days pwd
                 from issue_event ev join issue i on i.id = ev.issue_id join enterprise e on e.id = i.enterprise_id
                 where ev.occurred_at >= :start and ev.occurred_at < :asOf
                   and i.updated_at >= :start -- every step stamps the issue: lets the index find the month's issues
                   and ev.action in ('FORWARD', 'RESPOND', 'REOPEN', 'SUPERVISE', 'RETURN', 'CONFIRM', 'CLOSE_OUT',
-                                    'WITHDRAW', 'MARK_DUPLICATE', 'CLOSE_WITHOUT_CONFIRMATION')""", """
+                                    'WITHDRAW', 'MARK_DUPLICATE', 'CLOSE_WITHOUT_CONFIRMATION', 'RELEASE',
+                                    'SEND_BACK', 'PAUSE', 'RESUME')""", """
                 count(distinct f.issue_id) filter (where f.action = 'FORWARD'),
                 count(distinct f.issue_id) filter (where f.action = 'RESPOND'),
                 count(*) filter (where f.to_status = 'CLOSED' and f.close_reason = 'RESOLVED'),
@@ -293,7 +298,12 @@ public class Metrics {
                 count(*) filter (where f.action = 'RESPOND'),
                 count(*) filter (where f.rated),
                 count(distinct f.issue_id) filter (where f.action = 'SUPERVISE'),
-                count(*) filter (where f.action = 'RETURN')"""), (t, r) -> {
+                count(*) filter (where f.action = 'RETURN'),
+                count(*) filter (where f.action = 'RELEASE'),
+                count(*) filter (where f.action = 'SEND_BACK'),
+                percentile_cont(0.5) within group (order by f.desk_hours) filter (where f.desk_hours is not null),
+                count(distinct f.issue_id) filter (where f.action = 'PAUSE'),
+                coalesce(sum(f.pwd) filter (where f.action = 'RESUME'), 0)"""), (t, r) -> {
                     t.issuesForwarded = n(r[0]);
                     t.issuesAnswered = n(r[1]);
                     t.closedResolved = n(r[2]);
@@ -311,19 +321,34 @@ public class Metrics {
                     t.answersRated = n(r[14]);
                     t.issuesSupervised = n(r[15]);
                     t.returns = n(r[16]);
+                    t.deskReleases = n(r[17]);
+                    t.deskSendBacks = n(r[18]);
+                    t.medianHoursAtDesk = r[19] == null ? null : Math.round(d(r[19]) * 10) / 10.0;
+                    t.issuesPaused = n(r[20]);
+                    t.pausedWorkingDays = n(r[21]);
                 });
     }
 
-    /** Answers given against a deadline in the month: on time when given on the deadline day or before. */
+    /**
+     * Answers given against a deadline in the month: on time when the department gave it on the deadline
+     * day or before (a deadline moved by pauses is the one in force). An answer the desk sent back does not
+     * count; one it released counts from when the department gave it.
+     */
     private static Query answersDue() {
         return new Query("answersDue", grouped("""
                 select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t,
-                       (ev.occurred_at at time zone 'Asia/Shanghai')::date <= ev.due_date on_time
+                       (ev.occurred_at at time zone 'Asia/Shanghai')::date <= ev.due_date on_time,
+                       exists (select 1 from issue_event r where r.issue_id = ev.issue_id and r.action = 'INTERIM_REPLY'
+                               and r.id < ev.id and (r.occurred_at at time zone 'Asia/Shanghai')::date <= ev.due_date) interim
                 from issue_event ev join issue i on i.id = ev.issue_id join enterprise e on e.id = i.enterprise_id
-                where ev.action = 'RESPOND' and ev.due_date between :firstDay and :lastDay and ev.occurred_at < :asOf""", """
-                count(*), count(*) filter (where f.on_time)"""), (t, r) -> {
+                where ev.action = 'RESPOND' and ev.due_date between :firstDay and :lastDay and ev.occurred_at < :asOf
+                  and (select n.action from issue_event n where n.issue_id = ev.issue_id and n.id > ev.id
+                       and n.action in ('RELEASE', 'SEND_BACK') and n.occurred_at < :asOf order by n.id limit 1)
+                      is distinct from 'SEND_BACK'""", """
+                count(*), count(*) filter (where f.on_time), count(*) filter (where f.interim)"""), (t, r) -> {
                     t.answersDue += n(r[0]);
                     t.answersOnTime += n(r[1]);
+                    t.answersWithInterimReply = n(r[2]);
                 });
     }
 
@@ -345,11 +370,13 @@ public class Metrics {
         return new Query("state", grouped(facts, """
                 count(*),
                 count(*) filter (where %1$s),
-                count(*) filter (where %1$s and f.due_date >= :firstDay)""".formatted(
+                count(*) filter (where %1$s and f.due_date >= :firstDay),
+                count(*) filter (where f.status = 'WAITING_FOR_ENTERPRISE')""".formatted(
                 Deadlines.overdueSql("f", "cutoffDay"))), (t, r) -> {
                     t.openAtMonthEnd = n(r[0]);
                     t.overdueAtMonthEnd = n(r[1]);
                     t.answersDue += n(r[2]);
+                    t.waitingAtMonthEnd = n(r[3]);
                 });
     }
 

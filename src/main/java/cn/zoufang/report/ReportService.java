@@ -140,8 +140,9 @@ public class ReportService {
             if (last != null) {
                 Preconditions.requireMatch(ifMatch, last.rowVersion);
             }
-            if (last != null && last.status != ReportStatus.DRAFT && last.status != ReportStatus.RETURNED) {
-                throw new ApiException(ErrorCode.INVALID_STATE, "月报" + last.status.label() + "，不能再修改");
+            if (last != null && !ReportWorkflow.SAVE.allowedFrom(last.status)) {
+                throw new ApiException(ErrorCode.INVALID_STATE, "月报" + last.status.label() + "，不能再"
+                        + ReportWorkflow.SAVE.label());
             }
             boolean created = last == null || last.status == ReportStatus.RETURNED;
             MonthlyReport draft = created ? newVersion(groupId, month, last) : last;
@@ -159,7 +160,7 @@ public class ReportService {
 
     @WithTransaction
     public Uni<Saved> submit(Caller caller, UUID groupId, YearMonth month, String ifMatch) {
-        return ledGroup(caller, groupId).flatMap(g -> live(groupId, month, ifMatch, ReportStatus.DRAFT, "报送").flatMap(r -> {
+        return ledGroup(caller, groupId).flatMap(g -> live(groupId, month, ifMatch, ReportWorkflow.SUBMIT).flatMap(r -> {
             if (Dates.now(clock).isBefore(Metrics.end(month))) {
                 throw new ApiException(ErrorCode.INVALID_STATE, "该月份尚未结束，请在次月报送月报");
             }
@@ -192,7 +193,7 @@ public class ReportService {
 
     @WithTransaction
     public Uni<Saved> accept(Caller caller, UUID groupId, YearMonth month, String ifMatch) {
-        return review(caller, groupId, month, ifMatch, "通过", r -> {
+        return review(caller, groupId, month, ifMatch, ReportWorkflow.ACCEPT, r -> {
             r.status = ReportStatus.ACCEPTED;
             return Uni.createFrom().voidItem();
         });
@@ -200,7 +201,7 @@ public class ReportService {
 
     @WithTransaction
     public Uni<Saved> returnReport(Caller caller, UUID groupId, YearMonth month, String ifMatch, String comment) {
-        return review(caller, groupId, month, ifMatch, "退回", r -> {
+        return review(caller, groupId, month, ifMatch, ReportWorkflow.RETURN, r -> {
             r.status = ReportStatus.RETURNED;
             r.reviewComment = comment.trim();
             return AssistanceGroup.<AssistanceGroup>findById(groupId).flatMap(g -> notifier.notify(List.of(g.leaderId),
@@ -208,12 +209,12 @@ public class ReportService {
         });
     }
 
-    private Uni<Saved> review(Caller caller, UUID groupId, YearMonth month, String ifMatch, String what,
+    private Uni<Saved> review(Caller caller, UUID groupId, YearMonth month, String ifMatch, ReportWorkflow step,
             Function<MonthlyReport, Uni<Void>> change) {
         if (!caller.hasAny(Role.OFFICE)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "只有领导小组办公室可以审核月报");
         }
-        return visibleGroup(caller, groupId).flatMap(g -> live(groupId, month, ifMatch, ReportStatus.SUBMITTED, what)
+        return visibleGroup(caller, groupId).flatMap(g -> live(groupId, month, ifMatch, step)
                 .flatMap(r -> {
                     r.reviewedAt = Dates.now(clock);
                     r.reviewedBy = caller.id();
@@ -241,15 +242,16 @@ public class ReportService {
         });
     }
 
-    /** The current version, which must be in {@code wanted} for the step. */
-    private static Uni<MonthlyReport> live(UUID groupId, YearMonth month, String ifMatch, ReportStatus wanted, String what) {
+    /** The current version, at the version the caller saw, in a state the step starts from. */
+    private static Uni<MonthlyReport> live(UUID groupId, YearMonth month, String ifMatch, ReportWorkflow step) {
+        String what = step.label();
         return versions(groupId, month).map(all -> {
             if (all.isEmpty()) {
                 throw new ApiException(ErrorCode.INVALID_STATE, "该月月报尚未填写，不能" + what);
             }
             MonthlyReport r = all.get(all.size() - 1);
             Preconditions.requireMatch(ifMatch, r.rowVersion);
-            if (r.status != wanted) {
+            if (!step.allowedFrom(r.status)) {
                 throw new ApiException(ErrorCode.INVALID_STATE, "月报当前为“" + r.status.label() + "”，不能" + what);
             }
             return r;

@@ -24,7 +24,7 @@ import cn.zoufang.identity.Role;
 import cn.zoufang.identity.Scope;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.ledger.Issue;
-import cn.zoufang.ledger.IssueService;
+import cn.zoufang.ledger.IssueViews;
 import cn.zoufang.notify.InboxResource.InboxItem;
 import cn.zoufang.notify.Notification;
 import cn.zoufang.sync.SyncCursor.Position;
@@ -56,13 +56,13 @@ public class SyncService {
     private final Scope scope;
     private final EnterpriseService enterprises;
     private final VisitService visits;
-    private final IssueService issues;
+    private final IssueViews issues;
     private final NativeSelect db;
     private volatile byte[] key;
 
     private final Clock clock;
 
-    public SyncService(Scope scope, EnterpriseService enterprises, VisitService visits, IssueService issues,
+    public SyncService(Scope scope, EnterpriseService enterprises, VisitService visits, IssueViews issues,
             NativeSelect db, Clock clock) {
         this.clock = clock;
         this.scope = scope;

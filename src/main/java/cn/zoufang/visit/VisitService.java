@@ -139,7 +139,7 @@ public class VisitService {
 
     @WithTransaction
     public Uni<VisitView> checkIn(Caller caller, UUID id, String ifMatch, CheckIn in) {
-        return writable(caller, id, ifMatch, VisitStatus.PLANNED).flatMap(v -> Enterprise.<Enterprise>findById(v.enterpriseId)
+        return writable(caller, id, ifMatch, VisitWorkflow.CHECK_IN).flatMap(v -> Enterprise.<Enterprise>findById(v.enterpriseId)
                 .flatMap(e -> {
                     // Judged in WGS-84, where the enterprise's position is kept.
                     boolean located = in.latitude() != null && in.longitude() != null;
@@ -172,7 +172,7 @@ public class VisitService {
      */
     @WithTransaction
     public Uni<VisitView> confirmByEnterprise(Caller caller, UUID id, String ifMatch, EnterpriseConfirmation in) {
-        return writable(caller, id, ifMatch, VisitStatus.CHECKED_IN).flatMap(v -> {
+        return writable(caller, id, ifMatch, VisitWorkflow.CONFIRM_BY_ENTERPRISE).flatMap(v -> {
             VisitCodes.Verified code = codes.verify(in.code(), in.scannedAt());
             if (!code.enterpriseId().equals(v.enterpriseId)) {
                 throw VisitCodes.invalid("这是另一家企业的确认码，请扫描本次走访企业的确认码");
@@ -190,7 +190,7 @@ public class VisitService {
 
     @WithTransaction
     public Uni<VisitView> checkOut(Caller caller, UUID id, String ifMatch) {
-        return writable(caller, id, ifMatch, VisitStatus.CHECKED_IN).flatMap(v -> {
+        return writable(caller, id, ifMatch, VisitWorkflow.CHECK_OUT).flatMap(v -> {
             if (v.checkOutAt != null) {
                 throw new ApiException(ErrorCode.INVALID_STATE, "已于 " + v.checkOutAt + " 签退");
             }
@@ -201,7 +201,7 @@ public class VisitService {
 
     @WithTransaction
     public Uni<VisitView> complete(Caller caller, UUID id, String ifMatch, Completion in) {
-        return writable(caller, id, ifMatch, VisitStatus.CHECKED_IN).flatMap(v -> {
+        return writable(caller, id, ifMatch, VisitWorkflow.COMPLETE).flatMap(v -> {
             String reason = in.outOfRangeReason() != null ? trim(in.outOfRangeReason()) : v.outOfRangeReason;
             if (v.checkInVerdict == CheckInVerdict.OUT_OF_RANGE && (reason == null || reason.isEmpty())) {
                 throw ApiException.invalidField("outOfRangeReason", FieldCode.INVALID,
@@ -222,7 +222,7 @@ public class VisitService {
 
     @WithTransaction
     public Uni<VisitView> cancel(Caller caller, UUID id, String ifMatch, String reason) {
-        return writable(caller, id, ifMatch, VisitStatus.PLANNED, VisitStatus.CHECKED_IN).flatMap(v -> {
+        return writable(caller, id, ifMatch, VisitWorkflow.CANCEL).flatMap(v -> {
             v.status = VisitStatus.CANCELLED;
             v.cancelReason = reason.trim();
             return save(caller, v, "VISIT_CANCEL", null);
@@ -320,7 +320,8 @@ public class VisitService {
                 .map(rows -> rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (Long) r[1])));
     }
 
-    private Uni<Visit> writable(Caller caller, UUID id, String ifMatch, VisitStatus... allowed) {
+    /** The visit for this step: in the caller's scope, at the version they saw, in a state the step starts from. */
+    private Uni<Visit> writable(Caller caller, UUID id, String ifMatch, VisitWorkflow step) {
         Scope.Clause writes = scope.visitWrites(caller, "v");
         Map<String, Object> params = writes.into(new HashMap<>());
         params.put("id", id);
@@ -328,8 +329,9 @@ public class VisitService {
                 .onItem().ifNull().failWith(() -> ApiException.notFound("走访记录"))
                 .map(v -> {
                     Preconditions.requireMatch(ifMatch, v.version);
-                    if (!List.of(allowed).contains(v.status)) {
-                        throw new ApiException(ErrorCode.INVALID_STATE, "走访当前为“" + v.status.label() + "”，不能执行此操作");
+                    if (!step.allowedFrom(v.status)) {
+                        throw new ApiException(ErrorCode.INVALID_STATE, "走访当前为“" + v.status.label() + "”，不能"
+                                + step.label());
                     }
                     return v;
                 });

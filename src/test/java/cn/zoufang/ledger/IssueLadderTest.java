@@ -131,14 +131,16 @@ class IssueLadderTest extends ApiTest {
         String id = forwarded("未确认销号测试");
         IssueFlowTest.act(DEPARTMENT, id, "accept", 1, Map.of()).statusCode(200);
         IssueFlowTest.act(DEPARTMENT, id, "respond", 2, Map.of("response", "已协调解决", "resolution", "RESOLVED"))
-                .statusCode(200);
-        IssueFlowTest.act(OFFICE, id, "close-without-confirmation", 3, Map.of("reason", "企业多次联系未回复"))
+                .statusCode(200).body("status", is("AWAITING_RELEASE"));
+        // The desk registered it, so its answer reaches the enterprise through the desk (统一反馈).
+        IssueFlowTest.act(DESK, id, "release", 3, Map.of()).statusCode(200).body("status", is("RESPONDED"));
+        IssueFlowTest.act(OFFICE, id, "close-without-confirmation", 4, Map.of("reason", "企业多次联系未回复"))
                 .statusCode(409).body("code", is("INVALID_TRANSITION"));
         // Answered exactly as many working days ago as the enterprise has to rate it (counted, not assumed:
         // ten calendar days hold fewer than five working days after the Spring Festival).
         set(id, "responded_at", at10(calendar.days().minus(calendar.today(), config.confirmationWaitWorkingDays())));
-        IssueFlowTest.act(DESK, id, "close-without-confirmation", 3, Map.of("reason", "越权")).statusCode(409);
-        IssueFlowTest.act(OFFICE, id, "close-without-confirmation", 3, Map.of("reason", "企业多次联系未回复"))
+        IssueFlowTest.act(DESK, id, "close-without-confirmation", 4, Map.of("reason", "越权")).statusCode(409);
+        IssueFlowTest.act(OFFICE, id, "close-without-confirmation", 4, Map.of("reason", "企业多次联系未回复"))
                 .statusCode(200)
                 .body("closeReason", is("CLOSED_WITHOUT_CONFIRMATION"))
                 .body("closeReasonLabel", is("企业未确认，办公室销号"));
