@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -90,8 +91,13 @@ public class IssueQueries {
         hql.append("from Issue i where ").append(visible.hql());
         visible.into(params);
         if (f.status() != null) {
-            hql.append(" and i.status = :status");
-            params.put("status", f.status());
+            // The enterprise filters by the states it is shown: an answer under review is "in progress" to it.
+            Set<IssueStatus> states = IssueViews.isEnterpriseView(caller) ? IssueWorkflow.shownToEnterpriseAs(f.status())
+                    : Set.of(f.status());
+            hql.append(states.isEmpty() ? " and 1 = 0" : " and i.status in (:status)");
+            if (!states.isEmpty()) {
+                params.put("status", states);
+            }
         }
         if (f.stage() != null) {
             stageCondition(f.stage(), hql, params);

@@ -254,6 +254,17 @@ public final class IssueWorkflow {
         return s == AWAITING_RELEASE ? IN_PROGRESS : s;
     }
 
+    /** The states the enterprise is shown as {@code shown} (none for a state it is never shown). */
+    public static Set<IssueStatus> shownToEnterpriseAs(IssueStatus shown) {
+        Set<IssueStatus> states = EnumSet.noneOf(IssueStatus.class);
+        for (IssueStatus s : IssueStatus.values()) {
+            if (seenByEnterprise(s) == shown) {
+                states.add(s);
+            }
+        }
+        return states;
+    }
+
     /** Whether the enterprise sees this event at all: not hidden steps, nor an answer before its release. */
     public static boolean enterpriseSees(IssueEvent e) {
         if (e.action == IssueAction.RESPOND && e.toStatus == AWAITING_RELEASE) {

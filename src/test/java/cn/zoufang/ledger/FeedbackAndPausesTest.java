@@ -164,6 +164,16 @@ class FeedbackAndPausesTest extends ApiTest {
         assertEquals(0, notices(id, "ISSUE_ANSWERED", contactId));
         as(contactPhone).get("/api/v1/issues/" + id).then().body("status", is("IN_PROGRESS")).body("response", nullValue());
         as(contactPhone).get("/api/v1/issues/" + id + "/timeline").then().body("action", not(hasItem("RESPOND")));
+        // Nor from its phone's offline copy (its one enterprise and one issue fit one page of sync)...
+        String synced = as(contactPhone).queryParam("limit", 500).get("/api/v1/sync").then().statusCode(200)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(synced.contains(id) && !synced.contains("已验收")
+                && !synced.contains("AWAITING_RELEASE"), synced);
+        // ...nor by filtering: to it the issue is in progress.
+        as(contactPhone).queryParam("status", "IN_PROGRESS").get("/api/v1/issues").then().body("items.id", hasItem(id));
+        as(contactPhone).queryParam("status", "AWAITING_RELEASE").get("/api/v1/issues").then().body("items", empty());
+        as(DESK).queryParam("status", "AWAITING_RELEASE").queryParam("limit", 100).get("/api/v1/issues").then()
+                .body("items.id", hasItem(id));
         at("2026-10-12T15:00:00");
         step(DESK, id, "send-back", Map.of("comment", "请写明验收结论和整改事项"));
         assertEquals(1, notices(id, "ANSWER_SENT_BACK", handler.id()));
@@ -197,6 +207,28 @@ class FeedbackAndPausesTest extends ApiTest {
         assertEquals(0, n(october, "issuesPaused"));
         assertEquals(4, n(october, "pausedWorkingDays"));
         assertEquals(0, n(october, "waitingAtMonthEnd"));
+    }
+
+    @Test
+    void aCategoryWithoutUnifiedFeedbackAnswersTheDesksOwnIssueDirectly() {
+        as(OFFICE).body(Map.of("name", "直接答复测试", "deadlineDays", 5, "urgentDeadlineDays", 2, "sortOrder", 91,
+                "unifiedFeedback", "NONE")).put("/api/v1/issue-categories/DIRECT_TEST").then().statusCode(200)
+                .body("unifiedFeedback", is("NONE"));
+        // Absent keeps what the category has.
+        as(OFFICE).body(Map.of("name", "直接答复测试", "deadlineDays", 6, "urgentDeadlineDays", 2, "sortOrder", 91))
+                .put("/api/v1/issue-categories/DIRECT_TEST").then().statusCode(200).body("unifiedFeedback", is("NONE"))
+                .body("deadlineDays", is(6));
+        invalidAs(OFFICE).body(Map.of("name", "直接答复测试", "deadlineDays", 6, "urgentDeadlineDays", 2, "sortOrder", 91,
+                "unifiedFeedback", "SOMETIMES")).put("/api/v1/issue-categories/DIRECT_TEST").then().statusCode(400);
+        String id = UUID.randomUUID().toString();
+        as(DESK).body(Map.of("id", id, "enterpriseId", Visits.enterpriseId("同兴达"), "category", "DIRECT_TEST",
+                "title", "窗口登记：直接答复", "description", "窗口登记的诉求")).post("/api/v1/issues").then().statusCode(201);
+        step(DESK, id, "forward", Map.of("leadDepartmentId", Fixtures.departmentId("区经发局")));
+        step(DEPARTMENT, id, "accept", Map.of());
+        step(DEPARTMENT, id, "respond", Map.of("response", "已答复", "resolution", "EXPLAINED"));
+        as(DESK).get("/api/v1/issues/" + id).then().body("status", is("RESPONDED"));
+        IssueFlowTest.act(DESK, id, "release", IssueFlowTest.version(id), Map.of()).statusCode(409)
+                .body("code", is("INVALID_TRANSITION"));
     }
 
     @Test
