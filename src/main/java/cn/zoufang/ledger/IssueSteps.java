@@ -122,10 +122,13 @@ public class IssueSteps {
             IssueAssist own = assists.stream().filter(a -> a.departmentId.equals(d)).findFirst().orElse(null);
             Set<Party> parties = IssueWorkflow.parties(caller, i, d,
                     assists.stream().map(a -> a.departmentId).collect(Collectors.toSet()));
-            boolean allowed = rule.from().contains(i.status) && parties.stream().anyMatch(rule.parties()::contains);
-            if (!allowed) {
+            if (!rule.from().contains(i.status)) {
                 throw new ApiException(ErrorCode.INVALID_TRANSITION, "诉求当前为“" + i.status.label() + "”，不能"
                         + rule.action().label());
+            }
+            if (parties.stream().noneMatch(rule.parties()::contains)) {
+                throw new ApiException(ErrorCode.INVALID_TRANSITION, "只有" + rule.parties().stream().map(Party::label)
+                        .collect(Collectors.joining("、")) + "可以办理“" + rule.action().label() + "”");
             }
             Uni<Boolean> returnedBefore = rule.guards().contains(Guard.FIRST_RETURN)
                     ? returnedBefore(i.id, i.leadDepartmentId) : Uni.createFrom().item(false);
@@ -133,8 +136,8 @@ public class IssueSteps {
                 Facts facts = new Facts(i, Dates.today(clock), calendar.days(), config, returned, own);
                 for (Guard g : rule.guards()) {
                     if (!g.holds(facts)) {
-                        throw new ApiException(ErrorCode.INVALID_TRANSITION, "不能" + rule.action().label() + "：须"
-                                + g.label());
+                        throw new ApiException(ErrorCode.INVALID_TRANSITION, "办理“" + rule.action().label()
+                                + "”须满足：" + g.label());
                     }
                 }
                 return new Context(i, caller, parties, own);

@@ -119,7 +119,11 @@ class FeedbackAndPausesTest extends ApiTest {
         assertEquals(1, notices(id, "ISSUE_PROGRESS", contactId));
         step(assistant.phone(), id, "assist-opinion", Map.of("opinion", "规划许可齐全，同意验收"));
         IssueFlowTest.act(assistant.phone(), id, "assist-opinion", IssueFlowTest.version(id),
-                Map.of("opinion", "再提一次")).statusCode(409).body("code", is("INVALID_TRANSITION"));
+                Map.of("opinion", "再提一次")).statusCode(409).body("code", is("INVALID_TRANSITION"))
+                .body("detail", is("办理“协办意见”须满足：本单位尚未提交协办意见"));
+        // A refusal says why in words: the caller's part, not the state, is what is missing here.
+        IssueFlowTest.act(handler.phone(), id, "assist-opinion", IssueFlowTest.version(id),
+                Map.of("opinion", "牵头单位不写协办意见")).statusCode(409).body("detail", is("只有协办单位可以办理“协办意见”"));
         as(handler.phone()).get("/api/v1/issues/" + id).then().body("opinions[0].opinion", is("规划许可齐全，同意验收"))
                 .body("opinions[0].stage", nullValue());
         as(contactPhone).get("/api/v1/issues/" + id).then().body("opinions", empty());
