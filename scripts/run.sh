@@ -24,6 +24,7 @@ RUN_DIR=.local/run
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 ensure_java
+ensure_node
 mkdir -p "$RUN_DIR"
 echo "$$" > "$RUN_DIR/run.pid"
 

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 ensure_java
+ensure_node
 ensure_chromium
 ensure_kustomize
 exec ./mvnw verify "$@"

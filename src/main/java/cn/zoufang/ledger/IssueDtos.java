@@ -95,6 +95,10 @@ public final class IssueDtos {
     public record Ref(UUID id, String name) {
     }
 
+    /** A step the caller may take on an issue now: its action, its label and its endpoint under the issue. */
+    public record AllowedStep(IssueAction action, String label, String path) {
+    }
+
     /** An assisting department's opinion, due by its own date; {@code stage} while it is still awaited. */
     public record AssistOpinion(Ref department, LocalDate dueDate, Stage stage, String stageLabel, String opinion,
             OffsetDateTime filedAt) {

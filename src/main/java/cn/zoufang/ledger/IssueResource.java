@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
+import cn.zoufang.ledger.IssueDtos.AllowedStep;
 import cn.zoufang.ledger.IssueDtos.CategoryView;
 import cn.zoufang.ledger.IssueDtos.Confirm;
 import cn.zoufang.ledger.IssueDtos.Duplicate;
@@ -59,14 +60,16 @@ import io.smallrye.mutiny.Uni;
 public class IssueResource {
 
     private final IssueService issues;
+    private final IssueSteps steps;
     private final IssueRegistration registration;
     private final IssueQueries queries;
     private final IssueCategories categories;
     private final CurrentCaller caller;
 
-    public IssueResource(IssueService issues, IssueRegistration registration, IssueQueries queries,
+    public IssueResource(IssueService issues, IssueSteps steps, IssueRegistration registration, IssueQueries queries,
             IssueCategories categories, CurrentCaller caller) {
         this.issues = issues;
+        this.steps = steps;
         this.registration = registration;
         this.queries = queries;
         this.categories = categories;
@@ -138,6 +141,15 @@ public class IssueResource {
     @Authenticated
     public Uni<List<TimelineEntry>> timeline(@PathParam("id") UUID id) {
         return queries.timeline(caller.get(), id);
+    }
+
+    /** The steps the caller may take on this issue now (the workflow's table applied to them). */
+    @GET
+    @Path("/issues/{id}/steps")
+    @Authenticated
+    public Uni<List<AllowedStep>> allowedSteps(@PathParam("id") UUID id) {
+        return steps.allowed(caller.get(), id).map(rules -> rules.stream()
+                .map(r -> new AllowedStep(r.action(), r.action().label(), r.path())).toList());
     }
 
     @POST

@@ -113,8 +113,11 @@ public class IssueSteps {
                 });
     }
 
-    /** The table's verdict on this caller, this issue and this step; the facts read only when a rule needs them. */
-    private Uni<Context> context(Caller caller, Issue i, Rule rule) {
+    /** What the table needs to judge any step of this issue for this caller: their parts, and the facts. */
+    private record Standing(Set<Party> parties, IssueAssist ownAssist, Facts facts) {
+    }
+
+    private Uni<Standing> standing(Caller caller, Issue i, boolean needsReturns) {
         Uni<UUID> department = caller.hasAny(Role.DEPARTMENT_HANDLER)
                 ? Account.<Account>findById(caller.id()).map(a -> a == null ? null : a.departmentId)
                 : Uni.createFrom().nullItem();
@@ -122,27 +125,45 @@ public class IssueSteps {
             IssueAssist own = assists.stream().filter(a -> a.departmentId.equals(d)).findFirst().orElse(null);
             Set<Party> parties = IssueWorkflow.parties(caller, i, d,
                     assists.stream().map(a -> a.departmentId).collect(Collectors.toSet()));
-            if (!rule.from().contains(i.status)) {
-                throw new ApiException(ErrorCode.INVALID_TRANSITION, "诉求当前为“" + i.status.label() + "”，不能"
-                        + rule.action().label());
-            }
-            if (parties.stream().noneMatch(rule.parties()::contains)) {
-                throw new ApiException(ErrorCode.INVALID_TRANSITION, "只有" + rule.parties().stream().map(Party::label)
-                        .collect(Collectors.joining("、")) + "可以办理“" + rule.action().label() + "”");
-            }
-            Uni<Boolean> returnedBefore = rule.guards().contains(Guard.FIRST_RETURN)
+            Uni<Boolean> returnedBefore = needsReturns && i.leadDepartmentId != null
                     ? returnedBefore(i.id, i.leadDepartmentId) : Uni.createFrom().item(false);
-            return returnedBefore.map(returned -> {
-                Facts facts = new Facts(i, Dates.today(clock), calendar.days(), config, returned, own);
-                for (Guard g : rule.guards()) {
-                    if (!g.holds(facts)) {
-                        throw new ApiException(ErrorCode.INVALID_TRANSITION, "办理“" + rule.action().label()
-                                + "”须满足：" + g.label());
-                    }
-                }
-                return new Context(i, caller, parties, own);
-            });
+            return returnedBefore.map(returned -> new Standing(parties, own,
+                    new Facts(i, Dates.today(clock), calendar.days(), config, returned, own)));
         }));
+    }
+
+    /** Why the table refuses this step now, in words; null when it allows it. */
+    private static String refusal(Rule rule, Issue i, Standing s) {
+        if (!rule.from().contains(i.status)) {
+            return "诉求当前为“" + i.status.label() + "”，不能" + rule.action().label();
+        }
+        if (s.parties().stream().noneMatch(rule.parties()::contains)) {
+            return "只有" + rule.parties().stream().map(Party::label).collect(Collectors.joining("、")) + "可以办理“"
+                    + rule.action().label() + "”";
+        }
+        for (Guard g : rule.guards()) {
+            if (!g.holds(s.facts())) {
+                return "办理“" + rule.action().label() + "”须满足：" + g.label();
+            }
+        }
+        return null;
+    }
+
+    /** The table's verdict on this caller, this issue and this step (409 with the reason when it refuses). */
+    private Uni<Context> context(Caller caller, Issue i, Rule rule) {
+        return standing(caller, i, rule.guards().contains(Guard.FIRST_RETURN)).map(s -> {
+            String refused = refusal(rule, i, s);
+            if (refused != null) {
+                throw new ApiException(ErrorCode.INVALID_TRANSITION, refused);
+            }
+            return new Context(i, caller, s.parties(), s.ownAssist());
+        });
+    }
+
+    /** The steps the caller may take on the issue now, in the table's order: what a page offers. */
+    public Uni<List<Rule>> allowed(Caller caller, UUID id) {
+        return queries.findVisible(caller, id).flatMap(i -> standing(caller, i, true)
+                .map(s -> IssueWorkflow.rules().stream().filter(r -> refusal(r, i, s) == null).toList()));
     }
 
     private static Uni<Boolean> returnedBefore(UUID issueId, UUID departmentId) {

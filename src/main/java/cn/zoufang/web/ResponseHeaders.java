@@ -56,6 +56,6 @@ public class ResponseHeaders {
     }
 
     private static boolean isPage(String path) {
-        return path != null && (path.startsWith("/console") || path.startsWith("/webjars/"));
+        return path != null && (path.startsWith("/console") || path.startsWith("/office") || path.startsWith("/webjars/"));
     }
 }

@@ -164,6 +164,21 @@ class IssueStateMachineTest extends ApiTest {
             long version = before.getLong("version");
             int events = as(DESK).get("/api/v1/issues/" + id + "/timeline").then().extract().path("size()");
             for (var role : roles.entrySet()) {
+                // What a page would offer this caller is exactly what the table allows them here.
+                var offered = as(role.getValue().phone()).get("/api/v1/issues/" + id + "/steps").then().extract();
+                if (outOfScope(role.getValue(), state)) {
+                    if (offered.statusCode() != 404) {
+                        wrong.add(role.getKey() + " | steps | " + state + " out of scope but answered " + offered.statusCode());
+                    }
+                } else {
+                    Set<String> expected = new java.util.TreeSet<>();
+                    IssueWorkflow.rules().stream().filter(r -> allowed(r, role.getValue(), state))
+                            .forEach(r -> expected.add(r.path()));
+                    Set<String> got = new java.util.TreeSet<>(offered.jsonPath().getList("path", String.class));
+                    if (!expected.equals(got)) {
+                        wrong.add(role.getKey() + " | steps | " + state + " offered " + got + ", the table allows " + expected);
+                    }
+                }
                 for (Rule rule : IssueWorkflow.rules()) {
                     String key = role.getKey() + " | " + rule.path() + " | " + state;
                     boolean allowed = allowed(rule, role.getValue(), state);

@@ -1,0 +1,171 @@
+package cn.zoufang.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntries;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Visits;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The web back office (webapp/, built into the service) in a real headless Chromium: the desk signs in, finds
+ * an enterprise's new request in its queue, opens it and forwards it from the steps the workflow offers; the
+ * page breaks no Content-Security-Policy rule. Screenshots are kept in target/screenshots.
+ */
+@QuarkusTest
+class BackOfficeBrowserTest extends ApiTest {
+
+    static final String CHROMIUM = System.getProperty("console.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("console.chromedriver", "/usr/bin/chromedriver");
+
+    @TestHTTPResource("/office/")
+    URL office;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "Chromium and chromedriver are needed: scripts/test.sh installs them");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=zh-CN", "--window-size=1280,800",
+                "--user-data-dir=" + Files.createTempDirectory("office-chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    /** Takes a step the page offers, writing {@code text} into the dialog's first text field when given. */
+    private void step(String path, String text) {
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("step-" + path))).click();
+        if (text != null) {
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-dialog textarea")))
+                    .sendKeys(text);
+        }
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("step-submit"))).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theDeskForwardsANewRequestFromItsQueue() throws Exception {
+        try {
+            deskForwards();
+        } catch (RuntimeException | AssertionError e) {
+            // What the page showed when it failed, for whoever reads the run.
+            screenshot("failure");
+            throw new AssertionError(browser.getCurrentUrl() + "\n" + browser.manage().logs().get(LogType.BROWSER)
+                    .getAll() + "\n" + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    private void deskForwards() throws Exception {
+        String title = "工作台测试：" + UUID.randomUUID().toString().substring(0, 8);
+        String id = UUID.randomUUID().toString();
+        as(CONTACT_1).body(Map.of("id", id, "enterpriseId", Visits.enterpriseId("欧菲光"), "category", "POLICY",
+                "title", title, "description", "企业在手机上提交的诉求")).post("/api/v1/issues").then().statusCode(201);
+
+        browser.get(office.toString());
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("phone")));
+        browser.findElement(By.id("phone")).sendKeys(DESK);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login")).click();
+
+        // The desk starts at its queue of new requests, where the enterprise's one is listed.
+        waiting().until(d -> d.getCurrentUrl().contains("#/queue"));
+        waiting().until(d -> d.getPageSource().contains(title));
+        screenshot("desk-queue");
+        browser.findElements(By.cssSelector(".el-table__row")).stream()
+                .filter(r -> r.getText().contains(title)).findFirst().orElseThrow()
+                .findElement(By.tagName("a")).click();
+
+        // The issue's page offers what the workflow lets the desk do here, and forwarding takes two choices.
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("step-forward")));
+        List<String> offered = browser.findElements(By.cssSelector(".steps .el-button--primary")).stream()
+                .map(WebElement::getText).toList();
+        assertTrue(offered.contains("转办") && offered.contains("重复诉求合并") && !offered.contains("答复"),
+                offered.toString());
+        browser.findElement(By.id("step-forward")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("field-leadDepartmentId"))).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='区经发局']"))).click();
+        screenshot("desk-forward");
+        browser.findElement(By.id("step-submit")).click();
+        waiting().until(d -> d.findElement(By.cssSelector(".el-descriptions")).getText().contains("已转办"));
+        screenshot("desk-forwarded");
+
+        assertEquals("FORWARDED", as(DESK).get("/api/v1/issues/" + id).then().extract().path("status"));
+
+        // The department's handler signs in where it starts, at what waits for it, and works the issue.
+        browser.findElement(By.xpath("//button[normalize-space(.)='退出']")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("phone")));
+        browser.findElement(By.id("phone")).sendKeys(DEPARTMENT);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("#/my-work"));
+        waiting().until(d -> d.getPageSource().contains(title));
+        screenshot("department-my-work");
+        browser.findElements(By.cssSelector(".el-table__row")).stream()
+                .filter(r -> r.getText().contains(title)).findFirst().orElseThrow()
+                .findElement(By.tagName("a")).click();
+        step("accept", null);
+        waiting().until(d -> d.findElement(By.cssSelector(".el-descriptions")).getText().contains("办理中"));
+        step("respond", "已联系企业，政策已解读清楚");
+        waiting().until(d -> d.findElement(By.cssSelector(".el-descriptions")).getText().contains("已答复"));
+        screenshot("department-answered");
+        assertEquals("已联系企业，政策已解读清楚", as(CONTACT_1).get("/api/v1/issues/" + id).then().extract().path("response"));
+        // Nothing the page did broke the Content-Security-Policy (no inline script, nothing from elsewhere).
+        LogEntries console = browser.manage().logs().get(LogType.BROWSER);
+        assertTrue(console.getAll().stream().noneMatch(e -> e.getMessage().contains("Content Security Policy")),
+                console.getAll().toString());
+    }
+}
