@@ -3,6 +3,7 @@ import { restore, session } from './api.js';
 import Login from './views/Login.vue';
 import Ledger from './views/Ledger.vue';
 import IssuePage from './views/IssuePage.vue';
+import RegisterIssue from './views/RegisterIssue.vue';
 
 // Hash routes: a link with its filters can be shared, and the server serves one page whatever the route.
 export const router = createRouter({
@@ -10,6 +11,8 @@ export const router = createRouter({
   routes: [
     { path: '/login', component: Login, meta: { title: '登录' } },
     { path: '/', component: Ledger, meta: { title: '诉求台账', preset: {} } },
+    { path: '/register', component: RegisterIssue, meta: { title: '窗口登记' } },
+    { path: '/overdue', component: Ledger, meta: { title: '超期督办', preset: { stage: 'NEEDS_SUPERVISION' } } },
     { path: '/queue', component: Ledger, meta: { title: '新诉求', preset: { status: 'REGISTERED' } } },
     { path: '/returned', component: Ledger, meta: { title: '被退回', preset: { status: 'RETURNED' } } },
     { path: '/to-release', component: Ledger, meta: { title: '待统一反馈', preset: { status: 'AWAITING_RELEASE' } } },

@@ -125,7 +125,7 @@ public final class IssueDtos {
             String sourceLabel, String category, String categoryLabel, boolean urgent, String title,
             String description, IssueStatus status, String statusLabel, Ref leadDepartment,
             List<Ref> assistingDepartments, OffsetDateTime forwardedAt, LocalDate dueDate, Stage stage,
-            String stageLabel, Integer daysOverdue, String response, Resolution resolution, String resolutionLabel,
+            String stageLabel, Integer daysOverdue, Integer workingDaysLeft, String response, Resolution resolution, String resolutionLabel,
             OffsetDateTime respondedAt, Integer rating, Boolean satisfied, CloseReason closeReason,
             String closeReasonLabel, OffsetDateTime closedAt, UUID duplicateOf, boolean supervised,
             String supervisionNote, Integer extensionRequestedDays, String extensionReason,

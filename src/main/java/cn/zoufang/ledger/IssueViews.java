@@ -106,6 +106,8 @@ public class IssueViews {
         boolean running = Deadlines.running(i);
         Stage stage = running ? calendar.stage(i.dueDate, today) : null;
         Integer late = running ? calendar.days().daysOverdue(i.dueDate, today) : null;
+        // The countdown a desk shows: working days after today up to the deadline; negative once past it.
+        Integer left = !running ? null : today.isAfter(i.dueDate) ? -late : calendar.days().between(today, i.dueDate);
         Ref lead = i.leadDepartmentId == null ? null
                 : new Ref(i.leadDepartmentId, names.departments().get(i.leadDepartmentId.toString()));
         List<Assist> assists = names.assists().getOrDefault(i.id, List.of());
@@ -120,7 +122,7 @@ public class IssueViews {
         return new IssueView(i.id, i.ledgerNo, i.enterpriseId, names.enterprises().get(i.enterpriseId.toString()),
                 i.source, i.source.label(), i.categoryCode, names.categories().get(i.categoryCode), i.urgent, i.title,
                 i.description, status, status.label(), lead, assists.stream().map(Assist::department).toList(),
-                i.forwardedAt, i.dueDate, stage, stage == null ? null : stage.label(), late,
+                i.forwardedAt, i.dueDate, stage, stage == null ? null : stage.label(), late, left,
                 answerShown ? i.response : null, answerShown ? i.resolution : null,
                 answerShown && i.resolution != null ? i.resolution.label() : null, answerShown ? i.respondedAt : null,
                 i.rating, i.satisfied, i.closeReason, i.closeReason == null ? null : i.closeReason.label(), i.closedAt,

@@ -156,7 +156,7 @@ class FeedbackAndPausesTest extends ApiTest {
         as(DESK).get("/api/v1/issues/" + id).then().body("status", is("IN_PROGRESS")).body("dueDate", is("2026-10-13"))
                 .body("pausedWorkingDays", is(4)).body("pausedAt", nullValue())
                 // Three working days left (Sat 10, Mon 12, Tue 13): not yet due soon (2 or fewer).
-                .body("stage", is("ON_TIME"));
+                .body("stage", is("ON_TIME")).body("workingDaysLeft", is(3));
         assertEquals(1, notices(id, "ISSUE_RESUMED", handler.id()));
         as(DESK).get("/api/v1/issues/" + id + "/timeline").then()
                 .body("find { it.action == 'RESUME' }.text", is("暂停计时 4 个工作日，新期限 2026-10-13：图纸已上传"));
