@@ -3,7 +3,6 @@ package cn.zoufang.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +24,11 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Browsers;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.TestClock;
 import io.agroal.api.AgroalDataSource;
@@ -46,9 +43,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ConsoleBrowserTest extends ApiTest {
 
-    static final String CHROMIUM = System.getProperty("console.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("console.chromedriver", "/usr/bin/chromedriver");
-
     @TestHTTPResource("/console")
     URL console;
 
@@ -60,23 +54,11 @@ class ConsoleBrowserTest extends ApiTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        assertTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "Chromium and chromedriver are needed: scripts/test.sh installs them (apt-get install chromium chromium-driver)");
         downloads = Files.createTempDirectory("console-downloads");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        // The machine has no internet: keep Chromium from calling home, which it would retry many times.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--lang=zh-CN", "--window-size=1366,900",
-                "--user-data-dir=" + Files.createTempDirectory("console-chromium"));
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.chromium("1366,900", prefs);
     }
 
     @AfterEach
