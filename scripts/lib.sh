@@ -94,17 +94,12 @@ ensure_kustomize() {
   rm -rf "$tmp"
 }
 
-# Node.js 20.19+ and npm, to build the web back office; from Debian's packages when missing and we are root
-# (Debian 12's Node.js is 18: then NodeSource's is needed, and we say so).
+# Node.js 20.19+ and npm, to build the web back office. Not installed here: Debian 12's own nodejs is 18,
+# too old for Vite; the machines this runs on have 20 (else NodeSource's package or nvm).
 ensure_node() {
-  if ! command -v node > /dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null 2>&1; then
-      echo "==> 安装 Node.js（apt-get）"
-      apt-get update -qq && apt-get install -y -qq nodejs npm > /dev/null
-    else
-      echo "需要 Node.js 20.19 或更高版本（构建工作台）" >&2
-      exit 1
-    fi
+  if ! command -v node > /dev/null 2>&1 || ! command -v npm > /dev/null 2>&1; then
+    echo "需要 Node.js 20.19 或更高版本和 npm 来构建工作台（Debian 12 自带的 18 版过旧，可用 NodeSource 或 nvm 安装）" >&2
+    exit 1
   fi
   local version
   version=$(node --version | tr -d v)

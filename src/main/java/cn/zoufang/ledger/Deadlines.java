@@ -1,7 +1,10 @@
 package cn.zoufang.ledger;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The one definition of an issue running against its deadline, of overdue, and of the ladder's stages as
@@ -29,20 +32,24 @@ public final class Deadlines {
     }
 
     /** An assisting department's opinion runs against its own date until it is filed. */
-    public static boolean opinionAwaited(Issue i, java.time.OffsetDateTime filedAt, java.time.LocalDate dueDate) {
+    public static boolean opinionAwaited(Issue i, OffsetDateTime filedAt, LocalDate dueDate) {
         return filedAt == null && dueDate != null && opinionsAwaited().contains(i.status);
     }
 
     /** SQL: the opinion of assist row {@code x} of issue {@code i} is awaited. */
     public static String opinionAwaitedSql(String i, String x) {
-        return x + ".opinion_at is null and " + x + ".due_date is not null and " + i + ".status in ("
-                + opinionsAwaited().stream().map(s -> "'" + s + "'").sorted().collect(java.util.stream.Collectors.joining(", "))
-                + ")";
+        return x + ".opinion_at is null and " + x + ".due_date is not null and " + in(i, opinionsAwaited());
     }
 
     /** SQL: the issue {@code alias} runs against the clock. */
     public static String runningSql(String alias) {
-        return alias + ".status in ('FORWARDED', 'IN_PROGRESS')";
+        return in(alias, RUNNING);
+    }
+
+    /** SQL: the issue {@code alias} is in one of these states. */
+    private static String in(String alias, Set<IssueStatus> states) {
+        return alias + ".status in (" + states.stream().map(s -> "'" + s + "'").sorted().collect(Collectors.joining(", "))
+                + ")";
     }
 
     /** SQL: running and its due date before the date parameter {@code :param} (today, or a month's end). */

@@ -126,6 +126,12 @@ public class Issue extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** A new deadline starts the ladder again: its notices go out anew. */
+    public void newDeadline(java.time.LocalDate due) {
+        dueDate = due;
+        notifiedStage = null;
+    }
+
     /** When the row last changed, by the database's clock (a trigger sets it); delta sync reads it. */
     @Column(name = "sync_at", insertable = false, updatable = false)
     public OffsetDateTime syncAt;

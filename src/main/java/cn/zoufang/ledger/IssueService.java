@@ -53,14 +53,13 @@ public class IssueService {
     @WithTransaction
     public Uni<IssueView> forward(Caller caller, UUID id, String ifMatch, Forward in) {
         return steps.run(caller, id, ifMatch, IssueAction.FORWARD, c -> requireDepartments(in)
-                .chain(() -> IssueCategory.<IssueCategory>findById(c.issue().categoryCode)).flatMap(category -> {
+                .chain(() -> deadlineFromToday(c.issue())).flatMap(deadline -> {
                     Issue i = c.issue();
                     LocalDate today = Dates.today(clock);
                     // The clock starts now, at forwarding, not when the department notices.
                     i.leadDepartmentId = in.leadDepartmentId();
                     i.forwardedAt = Dates.now(clock);
-                    i.dueDate = calendar.days().plus(today, category.deadlineDays(i.urgent));
-                    i.notifiedStage = null; // a new deadline starts the ladder again
+                    i.newDeadline(deadline);
                     i.status = IssueStatus.FORWARDED;
                     // Each assisting department's opinion is due before the lead's answer can use it.
                     LocalDate opinionDue = calendar.days().plus(today, config.opinionWorkingDays());
@@ -139,13 +138,11 @@ public class IssueService {
         return steps.runSteps(caller, id, ifMatch, IssueAction.RESUME, c -> {
             Issue i = c.issue();
             int days = calendar.days().between(i.pausedAt.atZoneSameInstant(Dates.ZONE).toLocalDate(), Dates.today(clock));
-            i.dueDate = calendar.days().plus(i.dueDate, days);
+            i.newDeadline(calendar.days().plus(i.dueDate, days));
             i.pausedWorkingDays += days;
             i.pausedAt = null;
-            i.notifiedStage = null; // a new deadline starts the ladder again
             i.status = IssueStatus.IN_PROGRESS;
-            String text = "暂停计时 " + days + " 个工作日，新期限 " + i.dueDate
-                    + (note == null || note.isBlank() ? "" : "：" + note.trim());
+            String text = withNote("暂停计时 " + days + " 个工作日，新期限 " + i.dueDate, "：", note);
             return Uni.createFrom().item(new Step(IssueAction.RESUME, text, null, days));
         });
     }
@@ -173,7 +170,7 @@ public class IssueService {
             i.respondedAt = Dates.now(clock);
             i.status = IssueStatus.RESPONDED;
             // The enterprise reads the answer itself in this step, the first it sees of it.
-            return Uni.createFrom().item(i.response + (note == null || note.isBlank() ? "" : "\n" + note.trim()));
+            return Uni.createFrom().item(withNote(i.response, "\n", note));
         });
     }
 
@@ -198,8 +195,7 @@ public class IssueService {
             i.rating = in.rating();
             i.satisfied = in.satisfied();
             i.confirmedAt = Dates.now(clock);
-            String text = (in.satisfied() ? "满意" : "不满意") + "，评分 " + in.rating()
-                    + (in.comment() == null || in.comment().isBlank() ? "" : "：" + in.comment().trim());
+            String text = withNote((in.satisfied() ? "满意" : "不满意") + "，评分 " + in.rating(), "：", in.comment());
             if (in.satisfied()) {
                 i.status = IssueStatus.SATISFIED;
                 return Uni.createFrom().item(new Step(IssueAction.CONFIRM, text));
@@ -207,10 +203,9 @@ public class IssueService {
             // Two events: the rating (the issue still answered), then the reopening (重办) it causes.
             // The rating's is built now, with the answered state, and written after the issue's row.
             IssueEvent rated = steps.newEvent(caller, i, IssueAction.CONFIRM, i.status, text, false);
-            return IssueCategory.<IssueCategory>findById(i.categoryCode).map(category -> {
+            return deadlineFromToday(i).map(deadline -> {
                 i.status = IssueStatus.IN_PROGRESS;
-                i.dueDate = calendar.days().plus(Dates.today(clock), category.deadlineDays(i.urgent));
-                i.notifiedStage = null; // a new deadline starts the ladder again
+                i.newDeadline(deadline);
                 return new Step(IssueAction.REOPEN, "企业不满意，重新办理", rated, null);
             });
         });
@@ -252,13 +247,11 @@ public class IssueService {
             Issue i = c.issue();
             int days = i.extensionRequestedDays;
             if (approved) {
-                i.dueDate = calendar.days().plus(i.dueDate, days);
-                i.notifiedStage = null;
+                i.newDeadline(calendar.days().plus(i.dueDate, days));
             }
             i.extensionRequestedDays = null;
             i.extensionReason = null;
-            String text = (approved ? "同意延期 " + days + " 个工作日，新期限 " + i.dueDate : "不同意延期")
-                    + (note == null || note.isBlank() ? "" : "：" + note.trim());
+            String text = withNote(approved ? "同意延期 " + days + " 个工作日，新期限 " + i.dueDate : "不同意延期", "：", note);
             return Uni.createFrom().item(text);
         });
     }
@@ -287,8 +280,7 @@ public class IssueService {
                     }
                     i.duplicateOf = original.id;
                     close(i, CloseReason.DUPLICATE);
-                    return "与诉求 " + original.ledgerNo + " 重复，合并办理"
-                            + (note == null || note.isBlank() ? "" : "：" + note.trim());
+                    return withNote("与诉求 " + original.ledgerNo + " 重复，合并办理", "：", note);
                 }));
     }
 
@@ -299,6 +291,17 @@ public class IssueService {
             close(c.issue(), CloseReason.CLOSED_WITHOUT_CONFIRMATION);
             return Uni.createFrom().item(reason.trim());
         });
+    }
+
+    /** The category's deadline counted from today (at forwarding, and at a reopening). */
+    private Uni<LocalDate> deadlineFromToday(Issue i) {
+        return IssueCategory.<IssueCategory>findById(i.categoryCode)
+                .map(category -> calendar.days().plus(Dates.today(clock), category.deadlineDays(i.urgent)));
+    }
+
+    /** An event's text with the caller's optional note after it. */
+    private static String withNote(String text, String separator, String note) {
+        return note == null || note.isBlank() ? text : text + separator + note.trim();
     }
 
     private void close(Issue i, CloseReason reason) {

@@ -70,8 +70,8 @@ public class IssueSteps {
         }
     }
 
-    /** The issue as the step found it, and what the caller's department has to do with it. */
-    public record Context(Issue issue, Caller caller, Set<Party> parties, IssueAssist ownAssist) {
+    /** The issue as the step found it, and the caller's department's assisting row, if it assists. */
+    public record Context(Issue issue, IssueAssist ownAssist) {
     }
 
     /** A step whose event is the step itself, with this text. */
@@ -156,13 +156,15 @@ public class IssueSteps {
             if (refused != null) {
                 throw new ApiException(ErrorCode.INVALID_TRANSITION, refused);
             }
-            return new Context(i, caller, s.parties(), s.ownAssist());
+            return new Context(i, s.ownAssist());
         });
     }
 
     /** The steps the caller may take on the issue now, in the table's order: what a page offers. */
     public Uni<List<Rule>> allowed(Caller caller, UUID id) {
-        return queries.findVisible(caller, id).flatMap(i -> standing(caller, i, true)
+        // Whether this department returned it before matters only where a step with that guard could apply.
+        return queries.findVisible(caller, id).flatMap(i -> standing(caller, i, IssueWorkflow.rules().stream()
+                .anyMatch(r -> r.from().contains(i.status) && r.guards().contains(Guard.FIRST_RETURN)))
                 .map(s -> IssueWorkflow.rules().stream().filter(r -> refusal(r, i, s) == null).toList()));
     }
 
@@ -186,11 +188,15 @@ public class IssueSteps {
         return all;
     }
 
-    /** One audience after another: a reactive session runs one query at a time. */
     private Uni<List<UUID>> recipients(Set<Audience> audiences, Issue i) {
+        return gather(audiences, a -> members(a, i));
+    }
+
+    /** The accounts each item names, one item after another: a reactive session runs one query at a time. */
+    private static <T> Uni<List<UUID>> gather(Iterable<T> items, Function<T, Uni<List<UUID>>> accounts) {
         Uni<List<UUID>> all = Uni.createFrom().item(new ArrayList<>());
-        for (Audience a : audiences) {
-            all = all.flatMap(list -> members(a, i).map(found -> {
+        for (T item : items) {
+            all = all.flatMap(list -> accounts.apply(item).map(found -> {
                 list.addAll(found);
                 return list;
             }));
@@ -202,16 +208,8 @@ public class IssueSteps {
         return switch (a) {
             case LEAD -> i.leadDepartmentId == null ? Uni.createFrom().item(List.of())
                     : notifier.departmentHandlers(i.leadDepartmentId);
-            case ASSISTING -> IssueAssist.<IssueAssist>list("issueId", i.id).flatMap(assists -> {
-                Uni<List<UUID>> all = Uni.createFrom().item(new ArrayList<>());
-                for (IssueAssist x : assists) {
-                    all = all.flatMap(list -> notifier.departmentHandlers(x.departmentId).map(h -> {
-                        list.addAll(h);
-                        return list;
-                    }));
-                }
-                return all;
-            });
+            case ASSISTING -> IssueAssist.<IssueAssist>list("issueId", i.id)
+                    .flatMap(assists -> gather(assists, x -> notifier.departmentHandlers(x.departmentId)));
             case DESK -> notifier.withRole(Role.ENTERPRISE_DESK);
             case OFFICE -> notifier.withRole(Role.OFFICE);
             case ENTERPRISE -> notifier.enterpriseContacts(i.enterpriseId);

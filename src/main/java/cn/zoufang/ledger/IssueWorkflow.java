@@ -127,6 +127,9 @@ public final class IssueWorkflow {
     private static final Set<IssueStatus> UNANSWERED = EnumSet.of(REGISTERED, FORWARDED, RETURNED, IN_PROGRESS,
             WAITING_FOR_ENTERPRISE, AWAITING_RELEASE);
 
+    /** A department has it: forwarded, worked on, or waiting for the enterprise. */
+    private static final Set<IssueStatus> WITH_A_DEPARTMENT = EnumSet.of(FORWARDED, IN_PROGRESS, WAITING_FOR_ENTERPRISE);
+
     private static final Map<IssueAction, Rule> RULES = new LinkedHashMap<>();
 
     static {
@@ -141,12 +144,11 @@ public final class IssueWorkflow {
                 List.of(Guard.RETURN_WINDOW, Guard.FIRST_RETURN),
                 List.of(new Notice(null, NotificationType.ISSUE_RETURNED, false, EnumSet.of(Audience.DESK))),
                 Visibility.NOTE_INTERNAL);
-        rule(IssueAction.INTERIM_REPLY, "interim-reply", EnumSet.of(FORWARDED, IN_PROGRESS), EnumSet.of(FORWARDED, IN_PROGRESS),
+        rule(IssueAction.INTERIM_REPLY, "interim-reply", Deadlines.RUNNING, Deadlines.RUNNING,
                 EnumSet.of(Party.LEAD, Party.GROUP), List.of(),
                 List.of(new Notice(null, NotificationType.ISSUE_PROGRESS, false, EnumSet.of(Audience.ENTERPRISE))),
                 Visibility.PUBLIC);
-        rule(IssueAction.ASSIST_OPINION, "assist-opinion", EnumSet.of(FORWARDED, IN_PROGRESS, WAITING_FOR_ENTERPRISE),
-                EnumSet.of(FORWARDED, IN_PROGRESS, WAITING_FOR_ENTERPRISE), EnumSet.of(Party.ASSISTING),
+        rule(IssueAction.ASSIST_OPINION, "assist-opinion", WITH_A_DEPARTMENT, WITH_A_DEPARTMENT, EnumSet.of(Party.ASSISTING),
                 List.of(Guard.OPINION_NOT_FILED),
                 List.of(new Notice(null, NotificationType.ASSIST_OPINION_FILED, false, EnumSet.of(Audience.LEAD))),
                 Visibility.HIDDEN);
@@ -182,8 +184,7 @@ public final class IssueWorkflow {
         rule(IssueAction.REQUEST_EXTENSION, "extension-request", Deadlines.RUNNING, Deadlines.RUNNING,
                 EnumSet.of(Party.LEAD), List.of(Guard.BEFORE_DEADLINE, Guard.NO_PENDING_EXTENSION), List.of(),
                 Visibility.NOTE_INTERNAL);
-        rule(IssueAction.DECIDE_EXTENSION, "extension-decision", EnumSet.of(FORWARDED, IN_PROGRESS, WAITING_FOR_ENTERPRISE),
-                EnumSet.of(FORWARDED, IN_PROGRESS, WAITING_FOR_ENTERPRISE), EnumSet.of(Party.OFFICE),
+        rule(IssueAction.DECIDE_EXTENSION, "extension-decision", WITH_A_DEPARTMENT, WITH_A_DEPARTMENT, EnumSet.of(Party.OFFICE),
                 List.of(Guard.EXTENSION_PENDING),
                 List.of(new Notice(null, NotificationType.EXTENSION_DECIDED, false, EnumSet.of(Audience.LEAD))),
                 Visibility.NOTE_INTERNAL);
@@ -265,9 +266,12 @@ public final class IssueWorkflow {
         return states;
     }
 
-    /** Whether the enterprise sees this event at all: not hidden steps, nor an answer before its release. */
+    /**
+     * Whether the enterprise sees this event at all: not a hidden step, nor a step into a state it is not
+     * shown (an answer going to the desk's review, which the enterprise meets only at its release).
+     */
     public static boolean enterpriseSees(IssueEvent e) {
-        if (e.action == IssueAction.RESPOND && e.toStatus == AWAITING_RELEASE) {
+        if (e.toStatus != e.fromStatus && seenByEnterprise(e.toStatus) != e.toStatus) {
             return false;
         }
         return NOT_STEPS.contains(e.action) || rule(e.action).visibility() != Visibility.HIDDEN;
@@ -291,7 +295,10 @@ public final class IssueWorkflow {
                         case PUBLIC -> "the step and its text";
                         case NOTE_INTERNAL -> "the step, not its text";
                         case HIDDEN -> "nothing";
-                    }).append(" |\n");
+                    }).append(r.visibility() == Visibility.HIDDEN ? "" : r.to().stream()
+                            .filter(s -> seenByEnterprise(s) != s && !r.from().contains(s))
+                            .map(s -> "; nothing when into `" + s + "`").collect(Collectors.joining()))
+                    .append(" |\n");
         }
         return md.toString();
     }
