@@ -46,8 +46,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * Photo evidence of a visit. The phone asks for an upload slot, PUTs the bytes straight to the object
- * store with the presigned URL (the API never carries photo bytes), then confirms with the SHA-256 it
+ * Photo evidence of a visit. The phone asks for an upload slot, POSTs the bytes straight to the object
+ * store with the presigned form (the phones' bytes never pass through the API; only the back office's, whose
+ * browsers may reach no other origin), then confirms with the SHA-256 it
  * computed; the server checks the object itself and accepts or rejects it. Object-store I/O happens
  * outside database transactions, which stay short.
  */
@@ -154,6 +155,63 @@ public class PhotoService {
                                 }));
                     });
         });
+    }
+
+    /**
+     * The back office's upload: a browser may reach only the service's own origin, so the bytes come through
+     * it (at most the photo limit) to the slot's upload key; the confirmation then checks them as a phone's.
+     */
+    public Uni<Void> upload(Caller caller, UUID photoId, String contentType, byte[] bytes) {
+        return writablePhoto(caller, photoId).flatMap(p -> {
+            if (!p.uploadedBy.equals(caller.id())) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "只有申请上传的人可以上传这张照片");
+            }
+            if (p.status != PhotoStatus.PENDING) {
+                throw new ApiException(ErrorCode.INVALID_STATE, "这张照片已确认，不能再上传");
+            }
+            if (!p.contentType.equals(contentType)) {
+                throw ApiException.invalidField("Content-Type", FieldCode.INVALID,
+                        "与申请上传时说明的类型（" + p.contentType + "）不一致");
+            }
+            if (bytes.length == 0 || bytes.length > config.maxBytes()) {
+                throw ApiException.invalidField("body", FieldCode.INVALID,
+                        "照片应大于 0 且不超过 " + config.maxBytes() / (1024 * 1024) + " MB");
+            }
+            return store.write(p.uploadKey, bytes, p.contentType).onFailure().transform(PhotoService::storageUnavailable);
+        });
+    }
+
+    /** A photo's bytes (or its thumbnail's) as the caller may see them: what the download URLs would give. */
+    public record Content(byte[] bytes, String contentType, String fileName) {
+    }
+
+    private record Stored(String key, String contentType, String fileName) {
+    }
+
+    /**
+     * Through the service for the back office, which loads nothing from another origin. The same choice as
+     * the URLs of {@link #view}: an enterprise gets another's photo only as the copy without metadata.
+     */
+    public Uni<Content> content(Caller caller, UUID photoId, boolean thumbnail) {
+        return Photo.<Photo>findById(photoId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("照片"))
+                .call(p -> visibleOwner(caller, p.ownerType, p.ownerId))
+                .flatMap(p -> {
+                    String name = "photo-" + p.id;
+                    Stored what = p.status != PhotoStatus.ACCEPTED ? null
+                            : thumbnail ? new Stored(p.thumbnailKey, PhotoInspector.JPEG, name + "-thumb.jpg")
+                            : !othersPhotoForEnterprise(caller, p) ? new Stored(p.objectKey, p.contentType, name + extension(p.contentType))
+                            : new Stored(p.shareableKey, PhotoInspector.JPEG, name + ".jpg");
+                    if (what == null || what.key() == null) {
+                        throw ApiException.notFound("照片");
+                    }
+                    return store.read(what.key()).onFailure().transform(PhotoService::storageUnavailable)
+                            .map(bytes -> new Content(bytes, what.contentType(), what.fileName()));
+                });
+    }
+
+    private static boolean othersPhotoForEnterprise(Caller caller, Photo p) {
+        return caller.hasAny(Role.ENTERPRISE_CONTACT) && !p.uploadedBy.equals(caller.id());
     }
 
     /**
@@ -393,7 +451,7 @@ public class PhotoService {
      * (none for HEIC, which the service cannot re-encode); the thumbnail never carries metadata.
      */
     private PhotoView view(Caller caller, Photo p, Duration expiry) {
-        boolean othersPhotoForEnterprise = caller.hasAny(Role.ENTERPRISE_CONTACT) && !p.uploadedBy.equals(caller.id());
+        boolean othersPhotoForEnterprise = othersPhotoForEnterprise(caller, p);
         List<PhotoFlag> flags = p.flags.stream().sorted(Comparator.naturalOrder()).toList();
         String name = "photo-" + p.id;
         String download = null;

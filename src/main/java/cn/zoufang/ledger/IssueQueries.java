@@ -46,7 +46,7 @@ public class IssueQueries {
     }
 
     public record Filter(IssueStatus status, Stage stage, UUID enterpriseId, UUID groupId, UUID departmentId,
-            String category, IssueSource source, LocalDate from, LocalDate to) {
+            String category, IssueSource source, LocalDate from, LocalDate to, Boolean extensionPending) {
     }
 
     public Uni<Issue> findVisible(Caller caller, UUID id) {
@@ -125,6 +125,10 @@ public class IssueQueries {
         if (f.source() != null) {
             hql.append(" and i.source = :source");
             params.put("source", f.source());
+        }
+        if (f.extensionPending() != null) {
+            // What the office has to decide: an extension the lead department asked for.
+            hql.append(f.extensionPending() ? " and i.extensionRequestedDays is not null" : " and i.extensionRequestedDays is null");
         }
         if (f.from() != null) {
             hql.append(" and i.createdAt >= :from");

@@ -14,8 +14,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Sizes refused before anything reads them, with a problem+json answer: an address longer than 8 KiB (414),
- * a body over its limit (413: 256 KiB of JSON, 5 MiB for a CSV import) whether it declares its length or
- * comes in chunks. The HTTP layer's own limits ({@code quarkus.http.limits.*}) stay as the hard stop behind
+ * a body over its limit (413: 256 KiB of JSON, 5 MiB for a CSV import, the photo limit for a photo's bytes
+ * sent through the service) whether it declares its length or comes in chunks. The HTTP layer's own limits ({@code quarkus.http.limits.*}) stay as the hard stop behind
  * these, set well above them so that what a client meets is this answer.
  */
 @ApplicationScoped
@@ -24,17 +24,29 @@ public class RequestLimits {
     /** Longest address (path and query) answered; a browser's or a phone's never comes near it. */
     static final int MAX_URI_CHARS = 8192;
 
-    private final long jsonLimit;
-    private final long importLimit;
-    private final BodyHandler jsonBody;
-    private final BodyHandler importBody;
+    /** A limit and the handler that counts a chunked body against it. */
+    private record Limit(long bytes, BodyHandler chunked) {
+        static Limit of(long bytes) {
+            // For chunked bodies only: read here, counted, then handed on to the REST layer as read.
+            return new Limit(bytes, BodyHandler.create(false).setBodyLimit(bytes).setHandleFileUploads(false));
+        }
+    }
+
+    private final Limit json;
+    private final Limit imports;
+    private final Limit photos;
 
     public RequestLimits(WebConfig config) {
-        this.jsonLimit = config.maxJsonBytes();
-        this.importLimit = config.maxImportBytes();
-        // For chunked bodies only: read here, counted, then handed on to the REST layer as read.
-        this.jsonBody = BodyHandler.create(false).setBodyLimit(jsonLimit).setHandleFileUploads(false);
-        this.importBody = BodyHandler.create(false).setBodyLimit(importLimit).setHandleFileUploads(false);
+        this.json = Limit.of(config.maxJsonBytes());
+        this.imports = Limit.of(config.maxImportBytes());
+        this.photos = Limit.of(config.maxPhotoBytes());
+    }
+
+    private Limit limitOf(String path) {
+        if (path == null) {
+            return json;
+        }
+        return path.endsWith("/import") ? imports : path.startsWith("/api/v1/photos/") && path.endsWith("/content") ? photos : json;
     }
 
     void install(@Observes Router router) {
@@ -47,8 +59,8 @@ public class RequestLimits {
             refuse(rc, 414, ErrorCode.URI_TOO_LONG, "请求地址不能超过 " + MAX_URI_CHARS + " 个字符");
             return;
         }
-        boolean isImport = request.path().endsWith("/import");
-        long max = isImport ? importLimit : jsonLimit;
+        Limit limit = limitOf(request.path());
+        long max = limit.bytes();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             long declared;
@@ -67,7 +79,7 @@ public class RequestLimits {
         // No length: HTTP/1.1 chunks, or HTTP/2 frames. Counted as they come.
         if (request.method() == io.vertx.core.http.HttpMethod.POST || request.method() == io.vertx.core.http.HttpMethod.PUT
                 || request.method() == io.vertx.core.http.HttpMethod.PATCH) {
-            (isImport ? importBody : jsonBody).handle(rc);
+            limit.chunked().handle(rc);
             return;
         }
         rc.next();
@@ -76,7 +88,7 @@ public class RequestLimits {
     /** The body handler fails the request with 413 once a chunked body passes the limit. */
     void bodyTooLarge(RoutingContext rc) {
         if (rc.statusCode() == 413 && !rc.response().ended()) {
-            tooLarge(rc, rc.request().path().endsWith("/import") ? importLimit : jsonLimit);
+            tooLarge(rc, limitOf(rc.request().path()).bytes());
             return;
         }
         rc.next();

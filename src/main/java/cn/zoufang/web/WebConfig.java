@@ -15,6 +15,13 @@ public interface WebConfig {
     long maxImportBytes();
 
     /**
+     * Largest photo sent through the service ({@code PUT /api/v1/photos/{id}/content}, the back office's way):
+     * the evidence limit, which the photo service checks again.
+     */
+    @WithDefault("${zoufang.evidence.max-bytes:10485760}")
+    long maxPhotoBytes();
+
+    /**
      * The oldest app version still served: a request whose {@code X-App-Version} is older answers 426
      * {@code APP_UPDATE_REQUIRED}. Empty: every version is served.
      */

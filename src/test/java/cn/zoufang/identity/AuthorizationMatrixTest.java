@@ -187,6 +187,9 @@ class AuthorizationMatrixTest extends ApiTest {
         }
         if (spec.has("csv")) {
             request = request.contentType("text/csv; charset=UTF-8").body(fill(spec.get("csv").asText(), actor, ids));
+        } else if (spec.has("jpeg")) {
+            request = request.contentType("image/jpeg").body(TestPhotos.jpegWithExif(Visits.SITE_LAT, Visits.SITE_LNG,
+                    TestClock.chinaNow()));
         } else if (spec.has("body")) {
             String template = spec.get("body").isTextual() ? ids.get(spec.get("body").asText())
                     : spec.get("body").toString();

@@ -1,10 +1,13 @@
 package cn.zoufang.ledger;
 
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,10 +93,31 @@ class IssueLadderTest extends ApiTest {
         IssueFlowTest.act(DEPARTMENT, id, "extension-request", 2, Map.of("workingDays", 5, "reason", "再申请"))
                 .statusCode(409).body("code", is("INVALID_TRANSITION"));
         IssueFlowTest.act(DESK, id, "extension-decision", 2, Map.of("approved", true)).statusCode(409);
+        // The office finds what it has to decide in the ledger, and nothing else there.
+        assertTrue(pendingExtensions().contains(id), "listed as awaiting the office's decision");
+        as(OFFICE).get("/api/v1/issues?extensionPending=false&limit=200").then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
         IssueFlowTest.act(OFFICE, id, "extension-decision", 2, Map.of("approved", true, "note", "同意"))
                 .statusCode(200)
                 .body("dueDate", is(calendar.days().plus(due, 3).toString()))
                 .body("extensionRequestedDays", nullValue());
+        assertFalse(pendingExtensions().contains(id), "decided, so no longer listed");
+        invalidAs(OFFICE).get("/api/v1/issues?extensionPending=yes").then().statusCode(400)
+                .body("errors[0].field", is("extensionPending"));
+    }
+
+    /** Every issue with a pending extension request, all pages of it. */
+    private static List<String> pendingExtensions() {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = as(OFFICE).get("/api/v1/issues?extensionPending=true&limit=200" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .then().statusCode(200).body("items.extensionRequestedDays", everyItem(notNullValue()))
+                    .extract().jsonPath();
+            ids.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return ids;
     }
 
     @Test

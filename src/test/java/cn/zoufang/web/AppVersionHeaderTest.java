@@ -29,6 +29,11 @@ class AppVersionHeaderTest {
             }
 
             @Override
+            public long maxPhotoBytes() {
+                return 10485760;
+            }
+
+            @Override
             public Optional<String> minAppVersion() {
                 return Optional.ofNullable(minimum);
             }
