@@ -2,6 +2,7 @@ package cn.zoufang.directory;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -33,4 +34,13 @@ public class Assignment extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** The ids of a group's enterprises on a day (HQL, parameters from {@link #ofGroup}), for lists filtered by group. */
+    public static final String ENTERPRISES_OF_GROUP = "select a.enterpriseId from Assignment a where a.groupId = :groupId"
+            + " and a.startDate <= :groupDay and (a.endDate is null or a.endDate >= :groupDay)";
+
+    public static void ofGroup(Map<String, Object> params, UUID groupId, LocalDate day) {
+        params.put("groupId", groupId);
+        params.put("groupDay", day);
+    }
 }

@@ -56,10 +56,10 @@ public class EnterpriseResource {
     @GET
     @Authenticated
     public Uni<Page<EnterpriseView>> list(@QueryParam("name") String name, @QueryParam("category") String category,
-            @QueryParam("chain") String chain, @QueryParam("town") String town,
+            @QueryParam("chain") String chain, @QueryParam("town") String town, @QueryParam("groupId") String groupId,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         var filter = new EnterpriseService.Filter(name, Params.enumOrNull(ScaleCategory.class, "category", category),
-                Params.enumOrNull(IndustryChain.class, "chain", chain), town);
+                Params.enumOrNull(IndustryChain.class, "chain", chain), town, Params.uuidOrNull("groupId", groupId));
         return enterprises.list(caller.get(), filter, cursor, Cursor.limit(limit));
     }
 

@@ -51,7 +51,7 @@ public class EnterpriseService {
         this.audit = audit;
     }
 
-    public record Filter(String name, ScaleCategory category, IndustryChain chain, String town) {
+    public record Filter(String name, ScaleCategory category, IndustryChain chain, String town, UUID groupId) {
     }
 
     public Uni<Page<EnterpriseView>> list(Caller caller, Filter filter, String rawCursor, int limit) {
@@ -74,6 +74,11 @@ public class EnterpriseService {
         if (filter.town() != null && !filter.town().isBlank()) {
             hql.append(" and e.town = :town");
             params.put("town", filter.town().trim());
+        }
+        if (filter.groupId() != null) {
+            // The group's enterprises as assigned today.
+            hql.append(" and e.id in (").append(Assignment.ENTERPRISES_OF_GROUP).append(")");
+            Assignment.ofGroup(params, filter.groupId(), Dates.today(clock));
         }
         if (cursor != null) {
             hql.append(" and (e.name > :afterName or (e.name = :afterName and e.id > :afterId))");

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.zoufang.audit.AuditLog;
+import cn.zoufang.directory.Assignment;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Scope;
 import cn.zoufang.kernel.Dates;
@@ -108,10 +109,8 @@ public class IssueQueries {
         }
         if (f.groupId() != null) {
             // The group's enterprises as assigned today.
-            hql.append(" and i.enterpriseId in (select a.enterpriseId from Assignment a where a.groupId = :groupId"
-                    + " and a.startDate <= :groupDay and (a.endDate is null or a.endDate >= :groupDay))");
-            params.put("groupId", f.groupId());
-            params.put("groupDay", Dates.today(clock));
+            hql.append(" and i.enterpriseId in (").append(Assignment.ENTERPRISES_OF_GROUP).append(")");
+            Assignment.ofGroup(params, f.groupId(), Dates.today(clock));
         }
         if (f.departmentId() != null) {
             hql.append(" and (i.leadDepartmentId = :departmentId or i.id in (select x.issueId from IssueAssist x"

@@ -39,11 +39,20 @@ class GroupAssignmentTest extends ApiTest {
                     .body("endDate", nullValue());
             as(OFFICIAL_1).get("/api/v1/enterprises/" + id).then().statusCode(200);
             as(OFFICIAL_2).get("/api/v1/enterprises/" + id).then().statusCode(404);
+            as(OFFICE).get("/api/v1/enterprises?name=改挂测试企业&groupId=" + group1).then().statusCode(200)
+                    .body("items.id", hasItem(id));
+            as(OFFICE).get("/api/v1/enterprises?name=改挂测试企业&groupId=" + group2).then().statusCode(200)
+                    .body("items.id", not(hasItem(id)));
 
             as(OFFICE).body(Map.of("enterpriseId", id, "startDate", today.toString()))
                     .post("/api/v1/groups/" + group2 + "/assignments").then().statusCode(201);
             as(OFFICIAL_1).get("/api/v1/enterprises/" + id).then().statusCode(404);
             as(OFFICIAL_2).get("/api/v1/enterprises/" + id).then().statusCode(200);
+            // The group's list is of today's assignments: the enterprise has moved.
+            as(OFFICE).get("/api/v1/enterprises?name=改挂测试企业&groupId=" + group1).then().statusCode(200)
+                    .body("items.id", not(hasItem(id)));
+            as(OFFICE).get("/api/v1/enterprises?name=改挂测试企业&groupId=" + group2).then().statusCode(200)
+                    .body("items.id", hasItem(id));
 
             as(OFFICE).get("/api/v1/enterprises/" + id + "/assignments").then().statusCode(200)
                     .body("size()", is(2))
