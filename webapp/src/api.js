@@ -23,7 +23,8 @@ export class ApiError extends Error {
     super(problem ? problem.title + (problem.detail ? '：' + problem.detail : '') : '请求失败（' + status + '）');
     this.status = status;
     this.code = problem && problem.code;
-    this.fields = Object.fromEntries(((problem && problem.errors) || []).map((e) => [e.field, e.message]));
+    this.errors = (problem && problem.errors) || [];
+    this.fields = Object.fromEntries(this.errors.map((e) => [e.field, e.message]));
   }
 }
 
@@ -41,10 +42,11 @@ export async function call(path, options = {}, retried = false) {
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
+  // raw: bytes sent as they are, with the Content-Type the caller names (a photo).
   const response = await fetch(path, {
     method: options.method || 'GET',
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body)
+    body: options.raw !== undefined ? options.raw : options.body === undefined ? undefined : JSON.stringify(options.body)
   });
   if (response.status === 401 && !retried && store.refresh) {
     const refreshed = await fetch('/api/v1/auth/refresh', {
@@ -64,7 +66,8 @@ export async function call(path, options = {}, retried = false) {
 }
 
 export async function json(path, options) {
-  return (await call(path, options)).json();
+  const response = await call(path, options);
+  return response.status === 204 ? null : response.json();
 }
 
 export async function login(phone, password) {
@@ -110,4 +113,55 @@ export async function logout(everywhere) {
 
 export function hasRole(...roles) {
   return !!session.me && session.me.roles.some((r) => roles.includes(r));
+}
+
+const PHOTO_TYPES = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', heic: 'image/heic' };
+
+/** A file's type as the photo endpoints name it (browsers leave HEIC's empty), or null when not a photo. */
+export function photoType(file) {
+  if (Object.values(PHOTO_TYPES).includes(file.type)) return file.type;
+  return PHOTO_TYPES[(file.name.split('.').pop() || '').toLowerCase()] || null;
+}
+
+/**
+ * Adds a photo to an issue as a phone does (slot, bytes, confirmation with their SHA-256), except that the
+ * bytes go through the service: a page reaches no other origin. A photo the server refuses is an error.
+ */
+export async function uploadIssuePhoto(issueId, file) {
+  const type = photoType(file);
+  if (!type) throw new Error(file.name + '：只能上传 JPEG、PNG 或 HEIC 照片');
+  const slot = await json('/api/v1/issues/' + issueId + '/photos', {
+    method: 'POST', body: { contentType: type, sizeBytes: file.size }
+  });
+  const bytes = await file.arrayBuffer();
+  await call('/api/v1/photos/' + slot.photo.id + '/content', { method: 'PUT', raw: bytes, headers: { 'Content-Type': type } });
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const sha256 = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  const photo = await json('/api/v1/photos/' + slot.photo.id + '/confirm', { method: 'POST', body: { sha256 } });
+  if (photo.status === 'REJECTED') throw new Error(file.name + '：照片未通过核验（' + photo.rejectReasonLabel + '）');
+  return photo;
+}
+
+/** A photo (or its thumbnail) as an address of this page's own (blob:), fetched with the token. */
+export async function photoAddress(photoId, variant) {
+  const response = await call('/api/v1/photos/' + photoId + '/content?variant=' + variant);
+  return URL.createObjectURL(await response.blob());
+}
+
+/**
+ * A write to an object whose version the server checks (If-Match): its current ETag is read first, so the
+ * change applies to what the page shows unless someone changed it meanwhile (412, said in words).
+ */
+export async function writeVersioned(readPath, path, method, body) {
+  const etag = (await call(readPath)).headers.get('ETag');
+  return json(path, { method, headers: { 'If-Match': etag }, body });
+}
+
+/** Saves bytes made in the page (a CSV template, an export) as a file. */
+export function saveFile(blob, name) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }

@@ -1,32 +1,46 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
 import { restore, session } from './api.js';
 import Login from './views/Login.vue';
-import Ledger from './views/Ledger.vue';
-import IssuePage from './views/IssuePage.vue';
-import RegisterIssue from './views/RegisterIssue.vue';
+
+// Each page is its own chunk, loaded when first opened: the desk's PC does not fetch the admin's pages.
+const Ledger = () => import('./views/Ledger.vue');
 
 // Hash routes: a link with its filters can be shared, and the server serves one page whatever the route.
+// roles: who the page is for (the API decides what each may do; this only keeps menus and pages apart).
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/login', component: Login, meta: { title: '登录' } },
     { path: '/', component: Ledger, meta: { title: '诉求台账', preset: {} } },
-    { path: '/register', component: RegisterIssue, meta: { title: '窗口登记' } },
+    { path: '/register', component: () => import('./views/RegisterIssue.vue'), meta: { title: '窗口登记' } },
     { path: '/overdue', component: Ledger, meta: { title: '超期督办', preset: { stage: 'NEEDS_SUPERVISION' } } },
+    { path: '/extensions', component: Ledger, meta: { title: '延期审批', preset: { extensionPending: 'true' } } },
     { path: '/queue', component: Ledger, meta: { title: '新诉求', preset: { status: 'REGISTERED' } } },
     { path: '/returned', component: Ledger, meta: { title: '被退回', preset: { status: 'RETURNED' } } },
     { path: '/to-release', component: Ledger, meta: { title: '待统一反馈', preset: { status: 'AWAITING_RELEASE' } } },
     { path: '/my-work', component: Ledger, meta: { title: '待我办理', preset: { mine: '1' } } },
     { path: '/ledger', component: Ledger, meta: { title: '诉求台账', preset: {} } },
-    { path: '/issues/:id', component: IssuePage, meta: { title: '诉求详情' } }
+    { path: '/issues/:id', component: () => import('./views/IssuePage.vue'), meta: { title: '诉求详情' } },
+    { path: '/accounts', component: () => import('./views/Accounts.vue'), meta: { title: '账号' } },
+    { path: '/departments', component: () => import('./views/Departments.vue'), meta: { title: '责任单位' } },
+    { path: '/groups', component: () => import('./views/Groups.vue'), meta: { title: '帮扶小组' } },
+    { path: '/groups/:id', component: () => import('./views/GroupPage.vue'), meta: { title: '小组' } },
+    { path: '/import', component: () => import('./views/ImportEnterprises.vue'), meta: { title: '企业导入' } },
+    { path: '/categories', component: () => import('./views/Categories.vue'), meta: { title: '诉求类别' } },
+    { path: '/calendar', component: () => import('./views/Calendar.vue'), meta: { title: '工作日历' } },
+    { path: '/pushes', component: () => import('./views/DeadPushes.vue'), meta: { title: '推送失败' } },
+    { path: '/audit', component: () => import('./views/Audit.vue'), meta: { title: '审计记录' } },
+    { path: '/:rest(.*)', redirect: '/' }
   ]
 });
 
-/** Where each role starts: the desk at its queue, a department at what waits for it, others at the ledger. */
+/** Where each role starts: the desk at its queue, a department at what waits for it, the office at what to decide. */
 export function home() {
   const roles = (session.me && session.me.roles) || [];
   if (roles.includes('ENTERPRISE_DESK')) return '/queue';
   if (roles.includes('DEPARTMENT_HANDLER')) return '/my-work';
+  if (roles.includes('OFFICE')) return '/extensions';
+  if (roles.includes('ADMIN')) return '/accounts';
   return '/ledger';
 }
 

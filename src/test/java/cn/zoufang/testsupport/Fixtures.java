@@ -39,10 +39,15 @@ public final class Fixtures extends ApiTest {
 
     /** A new issue of 同兴达 registered by the desk and forwarded to 区经发局 (which notifies its handler). */
     public static String forwardedIssue(String title) {
+        return forwardedIssue(title, departmentId("区经发局"));
+    }
+
+    /** The same, forwarded to this department. */
+    public static String forwardedIssue(String title, String departmentId) {
         String id = java.util.UUID.randomUUID().toString();
         as(DESK).body(Map.of("id", id, "enterpriseId", Visits.enterpriseId("同兴达"), "category", "POLICY",
                 "title", title, "description", title)).post("/api/v1/issues").then().statusCode(201);
-        as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", departmentId("区经发局")))
+        as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", departmentId))
                 .post("/api/v1/issues/" + id + "/forward").then().statusCode(200);
         return id;
     }

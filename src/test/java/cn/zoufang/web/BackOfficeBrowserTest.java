@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -24,15 +25,24 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import cn.zoufang.demo.DemoData;
+import cn.zoufang.evidence.TestPhotos;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Browsers;
+import cn.zoufang.testsupport.Db;
+import cn.zoufang.testsupport.Fixtures;
+import cn.zoufang.testsupport.People;
+import cn.zoufang.testsupport.TestClock;
+import cn.zoufang.testsupport.Visits;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The web back office (webapp/, built into the service) in a real headless Chromium: a walk-in from the desk's
- * registration through forwarding, the department's answer, the desk's release and close-out, each step taken
- * from those the workflow offers on the issue's page; no page breaks a Content-Security-Policy rule.
+ * The web back office (webapp/, built into the service) in a real headless Chromium, each role at its work: a
+ * walk-in from the desk's registration (a similar request suggested) through forwarding, the department's answer
+ * with a photo, the desk's release and close-out; the office deciding an extension and supervising an overdue
+ * issue; the admin importing enterprises, fixing in the page the row the import refused; a tablet upright. Each
+ * step is one the workflow offers on the issue's page; no page breaks a Content-Security-Policy rule.
  * Screenshots are kept in target/screenshots.
  */
 @QuarkusTest
@@ -64,11 +74,55 @@ class BackOfficeBrowserTest extends ApiTest {
     /** Signs out whoever is signed in and signs in as {@code phone}. */
     private void signIn(String phone) {
         browser.findElement(By.xpath("//button[normalize-space(.)='退出']")).click();
+        firstSignIn(phone, PASSWORD);
+    }
+
+    /** Opens the back office and signs in (a fresh browser shows the sign-in page). */
+    private void firstSignIn(String phone, String password) {
+        if (!browser.getCurrentUrl().startsWith(office.toString())) {
+            browser.get(office.toString());
+        }
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("phone")));
         browser.findElement(By.id("phone")).sendKeys(phone);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-menu")));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-header")));
+    }
+
+    /** The text of the first table row that contains {@code text}, once there is one. */
+    private WebElement row(String text) {
+        return waiting().until(d -> d.findElements(By.cssSelector(".el-table__row")).stream()
+                .filter(r -> r.getText().contains(text)).findFirst().orElse(null));
+    }
+
+    private String details() {
+        return browser.findElement(By.cssSelector(".el-descriptions")).getText();
+    }
+
+    /** Runs a browser scenario; on failure, what the page showed, for whoever reads the run. */
+    private void recorded(String name, Scenario scenario) throws Exception {
+        try {
+            scenario.run();
+        } catch (RuntimeException | AssertionError e) {
+            screenshot(name + "-failure");
+            throw new AssertionError(browser.getCurrentUrl() + "\n" + browser.manage().logs().get(LogType.BROWSER)
+                    .getAll() + "\n" + browser.findElement(By.tagName("body")).getText(), e);
+        }
+        // Nothing the pages did broke the Content-Security-Policy (no inline script, nothing from elsewhere).
+        LogEntries console = browser.manage().logs().get(LogType.BROWSER);
+        assertTrue(console.getAll().stream().noneMatch(e -> e.getMessage().contains("Content Security Policy")),
+                console.getAll().toString());
+    }
+
+    interface Scenario {
+        void run() throws Exception;
+    }
+
+    /** A step of an issue through the API, at its current version (what another person did meanwhile). */
+    private static void act(String phone, String id, String action, Map<String, Object> body) {
+        long v = ((Number) as(phone).get("/api/v1/issues/" + id).then().statusCode(200).extract().path("version")).longValue();
+        as(phone).header("If-Match", "\"" + v + "\"").body(body).post("/api/v1/issues/" + id + "/" + action)
+                .then().statusCode(200);
     }
 
     private void menu(String label) {
@@ -114,23 +168,18 @@ class BackOfficeBrowserTest extends ApiTest {
 
     @Test
     void aWalkInFromTheDeskToCloseOut() throws Exception {
-        try {
-            walkIn();
-        } catch (RuntimeException | AssertionError e) {
-            // What the page showed when it failed, for whoever reads the run.
-            screenshot("failure");
-            throw new AssertionError(browser.getCurrentUrl() + "\n" + browser.manage().logs().get(LogType.BROWSER)
-                    .getAll() + "\n" + browser.findElement(By.tagName("body")).getText(), e);
-        }
+        recorded("walk-in", this::walkIn);
     }
 
     private void walkIn() throws Exception {
-        String title = "工作台测试：" + UUID.randomUUID().toString().substring(0, 8);
-        browser.get(office.toString());
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("phone")));
-        browser.findElement(By.id("phone")).sendKeys(DESK);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("login")).click();
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String title = "咨询技改补贴申报条件 " + tag;
+        // The enterprise asked the same a few days ago from its phone: the desk should see it suggested.
+        String earlier = UUID.randomUUID().toString();
+        as(CONTACT_1).body(Map.of("id", earlier, "enterpriseId", Visits.enterpriseId("欧菲光"), "category", "POLICY",
+                "title", "技改补贴申报条件咨询 " + tag, "description", "想了解技改补贴怎么申报")).post("/api/v1/issues")
+                .then().statusCode(201);
+        firstSignIn(DESK, PASSWORD);
 
         // The desk starts at its queue; it registers a walk-in (窗口登记): the enterprise found by name.
         waiting().until(d -> d.getCurrentUrl().contains("#/queue"));
@@ -155,51 +204,155 @@ class BackOfficeBrowserTest extends ApiTest {
                 .map(WebElement::getText).toList();
         assertTrue(offered.contains("转办") && offered.contains("重复诉求合并") && !offered.contains("答复"),
                 offered.toString());
+        // The enterprise's similar request of the last 90 days is suggested as a possible duplicate.
+        String suggested = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".similar"))).getText();
+        assertTrue(suggested.contains("技改补贴申报条件咨询 " + tag), suggested);
         click(By.id("step-forward"));
         openSelect("field-leadDepartmentId");
         option("区经发局");
         screenshot("desk-forward");
         click(By.id("step-submit"));
-        waiting().until(d -> d.findElement(By.cssSelector(".el-descriptions")).getText().contains("已转办"));
-        screenshot("desk-forwarded");
-
+        waiting().until(d -> details().contains("已转办"));
         assertEquals("FORWARDED", as(DESK).get("/api/v1/issues/" + id).then().extract().path("status"));
 
         // The department's handler signs in where it starts, at what waits for it, and works the issue.
         signIn(DEPARTMENT);
         waiting().until(d -> d.getCurrentUrl().contains("#/my-work"));
-        waiting().until(d -> d.getPageSource().contains(title));
         // Its deadline counted down in working days (the category's 5 from today's forwarding).
-        String row = browser.findElements(By.cssSelector(".el-table__row")).stream()
-                .filter(r -> r.getText().contains(title)).findFirst().orElseThrow().getText();
-        assertTrue(row.contains("剩 5 个工作日"), row);
+        String listed = row(title).getText();
+        assertTrue(listed.contains("剩 5 个工作日"), listed);
         screenshot("department-my-work");
-        browser.findElements(By.cssSelector(".el-table__row")).stream()
-                .filter(r -> r.getText().contains(title)).findFirst().orElseThrow()
-                .findElement(By.tagName("a")).click();
+        row(title).findElement(By.tagName("a")).click();
         step("accept", null);
-        waiting().until(d -> d.findElement(By.cssSelector(".el-descriptions")).getText().contains("办理中"));
-        step("respond", "已联系企业，政策已解读清楚");
+        waiting().until(d -> details().contains("办理中"));
+        // The answer with a photo of the notice handed over: the photo goes first, through the service.
+        Path photo = Files.createDirectories(Path.of("target", "browser-files")).resolve("answer-" + tag + ".jpg");
+        Files.write(photo, TestPhotos.jpegWithExif(Visits.SITE_LAT, Visits.SITE_LNG, TestClock.chinaNow()));
+        click(By.id("step-respond"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-dialog textarea")))
+                .sendKeys("已联系企业，政策已解读清楚，申报通知见照片");
+        browser.findElement(By.id("field-photos")).sendKeys(photo.toAbsolutePath().toString());
+        click(By.id("step-submit"));
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
         // The desk registered it, so the answer waits for the desk's unified feedback (统一反馈).
-        waiting().until(d -> d.findElement(By.cssSelector(".el-descriptions")).getText().contains("待统一反馈"));
+        waiting().until(d -> details().contains("待统一反馈"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".photo img")));
+        assertEquals(List.of("ACCEPTED"), as(DEPARTMENT).get("/api/v1/issues/" + id + "/photos").then().statusCode(200)
+                .extract().path("status"));
         screenshot("department-answered");
 
         // The desk releases it; the enterprise rates it in its app (the API); the desk closes it out.
         signIn(DESK);
         browser.get(office + "#/issues/" + id);
         step("release", null);
-        waiting().until(d -> d.findElement(By.cssSelector(".el-descriptions")).getText().contains("已答复"));
-        assertEquals("已联系企业，政策已解读清楚", as(CONTACT_1).get("/api/v1/issues/" + id).then().extract().path("response"));
-        long v = ((Number) as(CONTACT_1).get("/api/v1/issues/" + id).then().extract().path("version")).longValue();
-        as(CONTACT_1).header("If-Match", "\"" + v + "\"").body(Map.of("satisfied", true, "rating", 5))
-                .post("/api/v1/issues/" + id + "/confirm").then().statusCode(200);
+        waiting().until(d -> details().contains("已答复"));
+        assertEquals("已联系企业，政策已解读清楚，申报通知见照片",
+                as(CONTACT_1).get("/api/v1/issues/" + id).then().extract().path("response"));
+        act(CONTACT_1, id, "confirm", Map.of("satisfied", true, "rating", 5));
         browser.navigate().refresh();
         step("close-out", null);
-        waiting().until(d -> d.findElement(By.cssSelector(".el-descriptions")).getText().contains("已销号"));
+        waiting().until(d -> details().contains("已销号"));
         screenshot("desk-closed-out");
-        // Nothing the page did broke the Content-Security-Policy (no inline script, nothing from elsewhere).
-        LogEntries console = browser.manage().logs().get(LogType.BROWSER);
-        assertTrue(console.getAll().stream().noneMatch(e -> e.getMessage().contains("Content Security Policy")),
-                console.getAll().toString());
+    }
+
+    @Test
+    void theOfficeDecidesAnExtensionAndSupervisesAnOverdueIssue() throws Exception {
+        recorded("office", () -> {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            String department = as(OFFICE).body(Map.of("name", "工作台测试局" + tag)).post("/api/v1/departments")
+                    .then().statusCode(201).extract().path("id");
+            People.Person handler = People.create(List.of("DEPARTMENT_HANDLER"), department, null);
+            String asking = Fixtures.forwardedIssue("需延期的诉求 " + tag, department);
+            act(handler.phone(), asking, "accept", Map.of());
+            act(handler.phone(), asking, "extension-request", Map.of("workingDays", 3, "reason", "需会同住建局现场踏勘"));
+            String due = as(OFFICE).get("/api/v1/issues/" + asking).then().extract().path("dueDate");
+            String late = Fixtures.forwardedIssue("超期未答复的诉求 " + tag, department);
+            act(handler.phone(), late, "accept", Map.of());
+            // Due a month ago: overdue by more than the working days after which the office supervises.
+            Db.execute("update issue set due_date = date '" + TestClock.today().minusDays(30) + "' where id = '" + late + "'");
+
+            // The office starts at the extensions it has to decide.
+            firstSignIn(OFFICE, PASSWORD);
+            waiting().until(d -> d.getCurrentUrl().contains("#/extensions"));
+            String listed = row("需延期的诉求 " + tag).getText();
+            assertTrue(listed.contains("申请延期 3 个工作日"), listed);
+            screenshot("office-extensions");
+            row("需延期的诉求 " + tag).findElement(By.tagName("a")).click();
+            waiting().until(d -> details().contains("需会同住建局现场踏勘"));
+            click(By.id("step-extension-decision"));
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-dialog textarea")))
+                    .sendKeys("同意延期 3 个工作日");
+            click(By.id("step-submit"));
+            waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
+            waiting().until(d -> !details().contains("延期申请"));
+            String after = as(OFFICE).get("/api/v1/issues/" + asking).then().extract().path("dueDate");
+            assertTrue(after.compareTo(due) > 0, due + " → " + after);
+
+            // Then what needs supervision (督办): the overdue issue, supervised with a request to the department.
+            menu("超期督办");
+            row("超期未答复的诉求 " + tag).findElement(By.tagName("a")).click();
+            step("supervise", "请于本周内答复企业并报办公室");
+            waiting().until(d -> details().contains("请于本周内答复企业并报办公室"));
+            screenshot("office-supervised");
+            assertEquals(Boolean.TRUE, as(handler.phone()).get("/api/v1/issues/" + late).then().extract().path("supervised"));
+        });
+    }
+
+    @Test
+    void theAdminImportsACsvFixingTheRowItRefused() throws Exception {
+        recorded("import", () -> {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            String good = DemoData.demoCreditCode(9600);
+            String fixed = DemoData.demoCreditCode(9601);
+            String wrong = fixed.substring(0, 17) + (fixed.charAt(17) == '0' ? '1' : '0');
+            Path csv = Files.createDirectories(Path.of("target", "browser-files")).resolve("import-" + tag + ".csv");
+            Files.writeString(csv, "企业名称,统一社会信用代码,四上类别,产业链,所在镇处,地址,纬度,经度,联系人,联系电话\n"
+                    + "导入测试甲" + tag + "," + good + ",规上工业,电子信息,蛟桥镇,测试路 1 号,28.7,115.8,张三,0791-88888888\n"
+                    + "导入测试乙" + tag + "," + wrong + ",规上工业,电子信息,蛟桥镇,测试路 2 号,28.7,115.8,李四,0791-88888889\n");
+
+            firstSignIn(ADMIN, PASSWORD);
+            menu("企业导入");
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("import-file")))
+                    .sendKeys(csv.toAbsolutePath().toString());
+            waiting().until(d -> d.findElements(By.cssSelector(".el-table__row")).size() == 2);
+            click(By.id("import"));
+            // The whole file is refused, the row named, its cell open for correction.
+            String refused = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".import-errors"))).getText();
+            assertTrue(refused.contains("第 3 行 · 统一社会信用代码"), refused);
+            assertEquals(0, count("导入测试甲" + tag), "nothing imported while a row is wrong");
+            screenshot("admin-import-refused");
+            WebElement cell = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("cell-3-1")));
+            // Replaced as a person does it (select all, type): the page hears every key.
+            cell.sendKeys(Keys.chord(Keys.CONTROL, "a"), fixed);
+            click(By.id("import"));
+            String done = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-alert--success"))).getText();
+            assertTrue(done.contains("已导入 2 家企业"), done);
+            assertEquals(1, count("导入测试甲" + tag));
+            assertEquals(1, count("导入测试乙" + tag));
+            screenshot("admin-imported");
+        });
+    }
+
+    private static int count(String name) {
+        return as(OFFICE).get("/api/v1/enterprises?name=" + name).then().statusCode(200).extract().path("items.size()");
+    }
+
+    /** A tablet held upright (768×1024): the menu becomes a picker, and no page scrolls sideways. */
+    @Test
+    void aTabletUprightSeesThePagesWithoutSidewaysScrolling() throws Exception {
+        browser.quit();
+        browser = Browsers.chromium("768,1024", Map.of());
+        recorded("tablet", () -> {
+            firstSignIn(OFFICE, PASSWORD);
+            for (String page : List.of("extensions", "ledger", "accounts", "groups", "categories", "calendar", "import")) {
+                browser.get(office + "#/" + page);
+                waiting().until(d -> d.findElement(By.cssSelector(".page h2")).isDisplayed());
+                Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - window.innerWidth");
+                assertTrue(overflow.intValue() <= 0, page + " scrolls sideways by " + overflow + " px");
+                assertTrue(browser.findElements(By.cssSelector(".el-aside")).isEmpty(), "no side menu on a tablet");
+                screenshot("tablet-" + page);
+            }
+        });
     }
 }
