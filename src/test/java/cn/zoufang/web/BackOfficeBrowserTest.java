@@ -311,6 +311,15 @@ class BackOfficeBrowserTest extends ApiTest {
                     + "导入测试乙" + tag + "," + wrong + ",规上工业,电子信息,蛟桥镇,测试路 2 号,28.7,115.8,李四,0791-88888889\n");
 
             firstSignIn(ADMIN, PASSWORD);
+            waiting().until(d -> d.getCurrentUrl().contains("#/accounts"));
+            // A new department from its dialog; an empty name is refused next to the field, changing nothing.
+            menu("责任单位");
+            click(By.id("new-department"));
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='保存']"));
+            waiting().until(d -> d.findElement(By.cssSelector(".el-dialog .el-form-item__error")).isDisplayed());
+            browser.findElement(By.id("department-name")).sendKeys("工作台新建局" + tag);
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='保存']"));
+            row("工作台新建局" + tag);
             menu("企业导入");
             waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("import-file")))
                     .sendKeys(csv.toAbsolutePath().toString());
