@@ -15,11 +15,16 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import cn.zoufang.ledger.IssueWorkflow;
 import cn.zoufang.testsupport.LocalServices;
 
 /**
- * The back office calls only operations of {@code api-spec/openapi.yaml}, and loads nothing from another
- * origin: read from its sources, every address it builds ({@code '/api/v1/…' + id + '/…'}) must be a path of
+ * The back office calls only operations of {@code api-spec/openapi.yaml}, asks in each step's form for that
+ * step's request body, and loads nothing from another origin: read from its sources, every address it builds ({@code '/api/v1/…' + id + '/…'}) must be a path of
  * the spec, and no source names an http(s) address.
  */
 class BackOfficeContractTest {
@@ -92,5 +97,52 @@ class BackOfficeContractTest {
         found.addAll(Pattern.compile("https?://").matcher(Files.readString(ROOT.resolve("webapp/index.html"))).find()
                 ? List.of("webapp/index.html") : List.of());
         assertTrue(found.isEmpty(), "addresses of other origins in " + found);
+    }
+
+    /**
+     * The issue page's step forms (webapp/src/stepForms.js) ask for exactly the fields of each step's request body
+     * in the spec, and for every field the body requires: a form may not send what the API refuses, nor leave
+     * out what it needs. Photos are not a body field (they go first, to the photo endpoints).
+     */
+    @Test
+    void everyStepFormAsksForItsEndpointsBody() throws Exception {
+        String forms = Files.readString(ROOT.resolve("webapp/src/stepForms.js"));
+        JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve("api-spec/openapi.yaml").toFile());
+        Matcher entry = Pattern.compile("(?m)^  ([A-Z_]+): (NOTE|\\[)").matcher(forms);
+        List<Integer> starts = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        while (entry.find()) {
+            starts.add(entry.start());
+            actions.add(entry.group(1));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (IssueWorkflow.Rule rule : IssueWorkflow.rules()) {
+            int k = actions.indexOf(rule.action().name());
+            Set<String> asked = new TreeSet<>(Set.of("note"));
+            if (k >= 0 && !forms.startsWith("NOTE", forms.indexOf(": ", starts.get(k)) + 2)) {
+                String text = forms.substring(starts.get(k), k + 1 < starts.size() ? starts.get(k + 1) : forms.length());
+                asked = new TreeSet<>();
+                Matcher name = Pattern.compile("name: '(\\w+)'").matcher(text);
+                while (name.find()) {
+                    asked.add(name.group(1));
+                }
+                asked.remove("photos");
+            }
+            JsonNode body = schemaOf(spec, spec.path("paths").path("/api/v1/issues/{id}/" + rule.path()).path("post")
+                    .path("requestBody").path("content").path("application/json").path("schema"));
+            Set<String> properties = new TreeSet<>();
+            body.path("properties").fieldNames().forEachRemaining(properties::add);
+            Set<String> required = new TreeSet<>();
+            body.path("required").forEach(r -> required.add(r.asText()));
+            if (!properties.equals(asked) || !asked.containsAll(required)) {
+                wrong.add(rule.action() + ": the form asks " + asked + ", the body has " + properties + " (required " + required + ")");
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    private static JsonNode schemaOf(JsonNode spec, JsonNode schema) {
+        String ref = schema.path("$ref").asText("");
+        return ref.isEmpty() ? schema : spec.at(ref.substring(1));
     }
 }
