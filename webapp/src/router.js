@@ -5,6 +5,11 @@ import Login from './views/Login.vue';
 // Each page is its own chunk, loaded when first opened: the desk's PC does not fetch the admin's pages.
 const Ledger = () => import('./views/Ledger.vue');
 
+// What a department's issues wait for, as tabs over its open ones.
+const WAITING = [{ label: '全部未销号', query: {} }, { label: '待接收', query: { status: 'FORWARDED' } },
+  { label: '办理中', query: { status: 'IN_PROGRESS' } }, { label: '延期待批', query: { extensionPending: 'true' } },
+  { label: '即将到期', query: { stage: 'DUE_SOON' } }, { label: '已超期', query: { stage: 'OVERDUE' } }];
+
 // Hash routes: a link with its filters can be shared, and the server serves one page whatever the route.
 // roles: who the page is for (the API decides what each may do; this only keeps menus and pages apart).
 export const router = createRouter({
@@ -18,7 +23,7 @@ export const router = createRouter({
     { path: '/queue', component: Ledger, meta: { title: '新诉求', preset: { status: 'REGISTERED' } } },
     { path: '/returned', component: Ledger, meta: { title: '被退回', preset: { status: 'RETURNED' } } },
     { path: '/to-release', component: Ledger, meta: { title: '待统一反馈', preset: { status: 'AWAITING_RELEASE' } } },
-    { path: '/my-work', component: Ledger, meta: { title: '待我办理', preset: { mine: '1' } } },
+    { path: '/my-work', component: Ledger, meta: { title: '待我办理', preset: { mine: '1', open: 'true' }, tabs: WAITING } },
     { path: '/ledger', component: Ledger, meta: { title: '诉求台账', preset: {} } },
     { path: '/issues/:id', component: () => import('./views/IssuePage.vue'), meta: { title: '诉求详情' } },
     { path: '/accounts', component: () => import('./views/Accounts.vue'), meta: { title: '账号' } },

@@ -158,7 +158,7 @@ public class EnterpriseCsv {
         if (!errors.isEmpty()) {
             long rowsWithErrors = errors.stream().map(FieldError::row).distinct().count();
             throw new ApiException(ErrorCode.IMPORT_ROWS_INVALID,
-                    rowsWithErrors + " 行有错误（共 " + errors.size() + " 处），未导入任何数据",
+                    rowsWithErrors + " 行有错误（共 " + errors.size() + " 处）",
                     errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
         }
     }

@@ -37,12 +37,16 @@ public class IssueFilterParams {
     @QueryParam("extensionPending")
     String extensionPending;
 
+    @QueryParam("open")
+    String open;
+
     IssueQueries.Filter toFilter() {
         return new IssueQueries.Filter(Params.enumOrNull(IssueStatus.class, "status", status),
                 Params.enumOrNull(Stage.class, "stage", stage), Params.uuidOrNull("enterpriseId", enterpriseId),
                 Params.uuidOrNull("groupId", groupId), Params.uuidOrNull("departmentId", departmentId),
                 category == null || category.isBlank() ? null : category.trim(),
                 Params.enumOrNull(IssueSource.class, "source", source), Params.dateOrNull("from", from),
-                Params.dateOrNull("to", to), Params.booleanOrNull("extensionPending", extensionPending));
+                Params.dateOrNull("to", to), Params.booleanOrNull("extensionPending", extensionPending),
+                Params.booleanOrNull("open", open));
     }
 }

@@ -47,7 +47,7 @@ public class IssueQueries {
     }
 
     public record Filter(IssueStatus status, Stage stage, UUID enterpriseId, UUID groupId, UUID departmentId,
-            String category, IssueSource source, LocalDate from, LocalDate to, Boolean extensionPending) {
+            String category, IssueSource source, LocalDate from, LocalDate to, Boolean extensionPending, Boolean open) {
     }
 
     public Uni<Issue> findVisible(Caller caller, UUID id) {
@@ -128,6 +128,11 @@ public class IssueQueries {
         if (f.extensionPending() != null) {
             // What the office has to decide: an extension the lead department asked for.
             hql.append(f.extensionPending() ? " and i.extensionRequestedDays is not null" : " and i.extensionRequestedDays is null");
+        }
+        if (f.open() != null) {
+            // Open: not closed out yet, whatever it waits for.
+            hql.append(f.open() ? " and i.status <> :closed" : " and i.status = :closed");
+            params.put("closed", IssueStatus.CLOSED);
         }
         if (f.from() != null) {
             hql.append(" and i.createdAt >= :from");

@@ -148,6 +148,13 @@ class IssueLadderTest extends ApiTest {
                 .body("duplicateOf", is(original));
         as(CONTACT_1).get("/api/v1/issues/" + repeat + "/timeline").then()
                 .body("find { it.action == 'MARK_DUPLICATE' }.text", org.hamcrest.Matchers.startsWith("与诉求 "));
+        // Open or closed out, as the ledger filters them.
+        as(DESK).get("/api/v1/issues?open=true&limit=200&enterpriseId=" + enterprise).then().statusCode(200)
+                .body("items.id", hasItem(original)).body("items.id", not(hasItem(repeat)))
+                .body("items.status", everyItem(not(is("CLOSED"))));
+        as(DESK).get("/api/v1/issues?open=false&limit=200&enterpriseId=" + enterprise).then().statusCode(200)
+                .body("items.id", hasItem(repeat)).body("items.id", not(hasItem(original)))
+                .body("items.status", everyItem(is("CLOSED")));
     }
 
     @Test

@@ -218,6 +218,9 @@ class BackOfficeBrowserTest extends ApiTest {
         // The department's handler signs in where it starts, at what waits for it, and works the issue.
         signIn(DEPARTMENT);
         waiting().until(d -> d.getCurrentUrl().contains("#/my-work"));
+        // What waits for it to be accepted, a tab over its open issues (kept in the address).
+        click(By.xpath("//label[contains(@class,'el-radio-button')][normalize-space(.)='待接收']"));
+        waiting().until(d -> d.getCurrentUrl().contains("status=FORWARDED") && d.getCurrentUrl().contains("open=true"));
         // Its deadline counted down in working days (the category's 5 from today's forwarding).
         String listed = row(title).getText();
         assertTrue(listed.contains("剩 5 个工作日"), listed);
