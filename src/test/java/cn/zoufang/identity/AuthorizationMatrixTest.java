@@ -133,7 +133,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 path = path.replace(p.getKey(), p.getValue());
             }
         }
-        for (String key : List.of("{installationId}", "{year}", "{code}", "{accountId}")) {
+        for (String key : List.of("{installationId}", "{year}", "{code}", "{accountId}", "{period}")) {
             path = path.replace(key, ids.get(key));
         }
         // Nobody who calls the API knows the SMS status reports' secret path.
@@ -187,6 +187,9 @@ class AuthorizationMatrixTest extends ApiTest {
         }
         if (spec.has("csv")) {
             request = request.contentType("text/csv; charset=UTF-8").body(fill(spec.get("csv").asText(), actor, ids));
+        } else if (spec.has("xlsx")) {
+            request = request.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                    .body(statisticsSheet(ids.get("{enterpriseCreditCode}"), ids.get("{period}")));
         } else if (spec.has("jpeg")) {
             request = request.contentType("image/jpeg").body(TestPhotos.jpegWithExif(Visits.SITE_LAT, Visits.SITE_LNG,
                     TestClock.chinaNow()));
@@ -196,6 +199,23 @@ class AuthorizationMatrixTest extends ApiTest {
             request = request.contentType("application/json").body(fill(template, actor, ids));
         }
         return request;
+    }
+
+    /** The statistics bureau's sheet with one enterprise's employees for a month. */
+    private static byte[] statisticsSheet(String creditCode, String month) throws java.io.IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet();
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("统一社会信用代码");
+            header.createCell(1).setCellValue("月份");
+            header.createCell(2).setCellValue("用工人数（人）");
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue(creditCode);
+            row.createCell(1).setCellValue(month);
+            row.createCell(2).setCellValue(310);
+            book.write(out);
+            return out.toByteArray();
+        }
     }
 
     /**
@@ -384,6 +404,9 @@ class AuthorizationMatrixTest extends ApiTest {
         // A year no other test uses: a valid write replaces its schedule.
         ids.put("{year}", "2035");
         ids.put("{code}", "POLICY");
+        ids.put("{period}", java.time.YearMonth.from(TestClock.today()).toString());
+        ids.put("{enterpriseCreditCode}", as(OFFICE).get("/api/v1/enterprises/" + enterprise).then().statusCode(200)
+                .extract().path("creditCode"));
         ids.put("{group}", group);
         ids.put("{month}", month);
         ids.put("{visit}", visit);
