@@ -84,10 +84,15 @@ public class IndicatorService {
         return Enterprise.<Enterprise>find("from Enterprise e where e.id = :id and " + visible.hql(), params).firstResult()
                 .onItem().ifNull().failWith(() -> ApiException.notFound("企业"))
                 .invoke(e -> {
-                    if (!caller.hasAny(Role.OFFICE, Role.ADMIN, Role.OFFICIAL, Role.GROUP_LEADER, Role.ENTERPRISE_CONTACT)) {
+                    if (!seesFigures(caller)) {
                         throw new ApiException(ErrorCode.FORBIDDEN, "企业经营指标只对挂点小组、企业本身和办公室开放");
                     }
                 });
+    }
+
+    /** Who reads an enterprise's business figures (of an enterprise in their scope). */
+    public static boolean seesFigures(Caller caller) {
+        return caller.hasAny(Role.OFFICE, Role.ADMIN, Role.OFFICIAL, Role.GROUP_LEADER, Role.ENTERPRISE_CONTACT);
     }
 
     /** The window asked for: {@code to} the current month by default, {@code from} eleven months before it. */

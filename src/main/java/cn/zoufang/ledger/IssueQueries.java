@@ -2,6 +2,8 @@ package cn.zoufang.ledger;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +144,30 @@ public class IssueQueries {
             hql.append(" and i.createdAt < :to");
             params.put("to", f.to().plusDays(1).atStartOfDay(Dates.ZONE).toOffsetDateTime());
         }
+    }
+
+    /** How many of an enterprise's issues the caller sees in each state (as the enterprise is shown them). */
+    public Uni<Map<IssueStatus, Long>> countsByStatus(Caller caller, UUID enterpriseId) {
+        Scope.Clause visible = scope.issues(caller, "i");
+        Map<String, Object> params = visible.into(new HashMap<>());
+        params.put("enterpriseId", enterpriseId);
+        boolean enterprise = IssueViews.isEnterpriseView(caller);
+        return Issue.getSession().flatMap(session -> {
+            var query = session.createSelectionQuery("select i.status, count(i) from Issue i"
+                    + " where i.enterpriseId = :enterpriseId and " + visible.hql() + " group by i.status", Object[].class);
+            params.forEach(query::setParameter);
+            return query.getResultList();
+        })
+                .map(rows -> rows.stream().collect(Collectors.toMap(
+                        r -> enterprise ? IssueWorkflow.seenByEnterprise((IssueStatus) r[0]) : (IssueStatus) r[0],
+                        r -> (Long) r[1], Long::sum, () -> new EnumMap<>(IssueStatus.class))));
+    }
+
+    /** The ratings the enterprise gave its closed-out issues since a day: when, and the score (1–5). */
+    public Uni<List<Object[]>> ratingsSince(UUID enterpriseId, OffsetDateTime since) {
+        return Issue.getSession().flatMap(session -> session.createSelectionQuery("select i.closedAt, i.rating from Issue i"
+                + " where i.enterpriseId = :id and i.rating is not null and i.closedAt >= :since", Object[].class)
+                .setParameter("id", enterpriseId).setParameter("since", since).getResultList());
     }
 
     /** The filtered ledger (newest first, at most {@link LedgerWorkbook#MAX_ROWS}) as an XLSX workbook. */

@@ -1,8 +1,10 @@
 package cn.zoufang.visit;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -76,6 +78,13 @@ public class VisitRatings {
     }
 
     /** The office's list: the ratings given in a month, newest first. */
+    /** The scores an enterprise gave its visits since a time: when, and the score (1–5). Who may read them is the caller's to decide. */
+    public Uni<List<Object[]>> scoresSince(UUID enterpriseId, OffsetDateTime since) {
+        return VisitRating.getSession().flatMap(session -> session.createSelectionQuery("select r.ratedAt, r.score"
+                + " from VisitRating r, Visit v where v.id = r.visitId and v.enterpriseId = :id and r.ratedAt >= :since",
+                Object[].class).setParameter("id", enterpriseId).setParameter("since", since).getResultList());
+    }
+
     public Uni<Page<RatedVisit>> list(YearMonth month, String rawCursor, int limit) {
         Cursor cursor = Cursor.decode(rawCursor, 2);
         StringBuilder hql = new StringBuilder("""

@@ -1,0 +1,30 @@
+package cn.zoufang.enterprisefile;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
+import cn.zoufang.directory.GroupDtos.AssignmentView;
+import cn.zoufang.indicator.IndicatorDtos.EnterpriseIndicators;
+import cn.zoufang.ledger.IssueDtos.IssueView;
+import cn.zoufang.ledger.IssueStatus;
+import cn.zoufang.visit.VisitDtos.VisitView;
+
+/** 一企一档: one enterprise on one page, each part as the caller may see it. */
+public final class EnterpriseFileDtos {
+
+    private EnterpriseFileDtos() {
+    }
+
+    public record StatusCount(IssueStatus status, String label, long count) {
+    }
+
+    /** A month's ratings: of the issues closed out in it, and of its visits (null for whoever may not read those). */
+    public record MonthRatings(String month, int issueRatings, Double issueAverage, Integer visitRatings, Double visitAverage) {
+    }
+
+    public record EnterpriseFile(EnterpriseView enterprise, List<AssignmentView> assignments, List<VisitView> visits,
+            boolean moreVisits, List<IssueView> openIssues, boolean moreOpenIssues, List<StatusCount> issuesByStatus,
+            List<MonthRatings> ratings, EnterpriseIndicators indicators, OffsetDateTime asOf) {
+    }
+}
