@@ -237,8 +237,20 @@ public class IndicatorService {
                     Uni<Void> marked = superseded.isEmpty() ? Uni.createFrom().voidItem()
                             : Panache.getSession().flatMap(Mutiny.Session::flush);
                     return marked.chain(() -> fresh.isEmpty() ? Uni.createFrom().voidItem() : IndicatorValue.persist(fresh))
+                            .chain(() -> touch(fresh))
                             .replaceWith(counts);
                 });
+    }
+
+    /**
+     * The enterprise's file changed: its row is touched (the sync trigger stamps it), so phones get the enterprise
+     * again, with its figures. One statement for all of them; the enterprise's own version does not move.
+     */
+    private static Uni<Void> touch(List<IndicatorValue> fresh) {
+        List<UUID> ids = fresh.stream().map(v -> v.enterpriseId).distinct().toList();
+        return ids.isEmpty() ? Uni.createFrom().voidItem()
+                : Panache.getSession().flatMap(s -> s.createMutationQuery("update Enterprise e set e.name = e.name where e.id in :ids")
+                        .setParameter("ids", ids).executeUpdate()).replaceWithVoid();
     }
 
     private IndicatorValue row(Caller caller, Change c, IndicatorSource source, String note, OffsetDateTime at) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
+import cn.zoufang.indicator.IndicatorDtos.EnterpriseIndicators;
 import cn.zoufang.ledger.IssueDtos.IssueView;
 import cn.zoufang.ledger.IssueDtos.TimelineEntry;
 import cn.zoufang.notify.InboxResource.InboxItem;
@@ -23,10 +24,11 @@ public final class SyncDtos {
     /**
      * One page of changes. {@code full}: this round started without a cursor (replace the local copy).
      * {@code hasMore}: call again at once with {@code cursor}. Removed ids: drop them, and with an
-     * enterprise, its visits and issues.
+     * enterprise, its visits and issues. {@code figures}: the last twelve months of each enterprise sent (for
+     * callers who read figures), so that the enterprise's file opens offline.
      */
     public record SyncPage(String cursor, boolean hasMore, boolean full, OffsetDateTime serverTime,
-            List<EnterpriseView> enterprises, List<UUID> removedEnterprises, List<VisitView> visits,
-            List<SyncedIssue> issues, List<UUID> removedIssues, List<InboxItem> notifications) {
+            List<EnterpriseView> enterprises, List<EnterpriseIndicators> figures, List<UUID> removedEnterprises,
+            List<VisitView> visits, List<SyncedIssue> issues, List<UUID> removedIssues, List<InboxItem> notifications) {
     }
 }

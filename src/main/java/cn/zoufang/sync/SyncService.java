@@ -22,6 +22,8 @@ import cn.zoufang.directory.EnterpriseService;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.identity.Scope;
+import cn.zoufang.indicator.IndicatorDtos.EnterpriseIndicators;
+import cn.zoufang.indicator.IndicatorService;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.ledger.Issue;
 import cn.zoufang.ledger.IssueViews;
@@ -57,13 +59,15 @@ public class SyncService {
     private final EnterpriseService enterprises;
     private final VisitService visits;
     private final IssueViews issues;
+    private final IndicatorService indicators;
     private final NativeSelect db;
     private volatile byte[] key;
 
     private final Clock clock;
 
     public SyncService(Scope scope, EnterpriseService enterprises, VisitService visits, IssueViews issues,
-            NativeSelect db, Clock clock) {
+            IndicatorService indicators, NativeSelect db, Clock clock) {
+        this.indicators = indicators;
         this.clock = clock;
         this.scope = scope;
         this.enterprises = enterprises;
@@ -116,7 +120,7 @@ public class SyncService {
                 (moved ? Uni.createFrom().item(true) : anyChanged(round, until))
                         .flatMap(changed -> changed ? read(caller, cursor, until, round, scopeRound, k)
                                 : Uni.createFrom().item(round.page(caller, cursor, until, new ScopeChanges(), List.of(),
-                                        List.of(), List.of(), k, serverTime())))));
+                                        List.of(), List.of(), List.of(), k, serverTime())))));
     }
 
     private Uni<SyncPage> read(Caller caller, SyncCursor cursor, OffsetDateTime until, Round round, boolean scopeRound,
@@ -134,13 +138,28 @@ public class SyncService {
                     allVisits.addAll(round.v().rows());
                     List<Issue> allIssues = new ArrayList<>(changes.enteredIssues);
                     allIssues.addAll(round.i().rows());
-                    return enterprises.views(caller, allEnterprises).flatMap(ev -> visits.views(caller, allVisits)
+                    return enterprises.views(caller, allEnterprises).flatMap(ev -> figures(caller, allEnterprises)
+                            .flatMap(fv -> visits.views(caller, allVisits)
                             .flatMap(vv -> issues.views(caller, allIssues).flatMap(iv ->
                                     issues.timelines(caller, allIssues.stream().map(x -> x.id).distinct().toList())
-                                            .map(timelines -> round.page(caller, cursor, until, changes, ev, vv,
+                                            .map(timelines -> round.page(caller, cursor, until, changes, ev, fv, vv,
                                                     iv.stream().map(x -> new SyncedIssue(x, timelines.get(x.id())))
-                                                            .toList(), k, serverTime())))));
+                                                            .toList(), k, serverTime()))))));
                 });
+    }
+
+    /**
+     * The last twelve months' figures of the enterprises sent, for callers who read figures (one query). A new
+     * figure touches its enterprise (IndicatorService), so it comes again with its figures.
+     */
+    private Uni<List<EnterpriseIndicators>> figures(Caller caller, List<Enterprise> sent) {
+        if (sent.isEmpty() || !IndicatorService.seesFigures(caller)) {
+            return Uni.createFrom().item(List.of());
+        }
+        IndicatorService.Window window = IndicatorService.Window.of(null, null, Dates.thisMonth(clock));
+        List<UUID> ids = sent.stream().map(e -> e.id).distinct().toList();
+        return indicators.history(ids, window).map(rows -> ids.stream()
+                .map(id -> indicators.view(id, window, rows.getOrDefault(id, List.of()))).toList());
     }
 
     private OffsetDateTime serverTime() {
@@ -159,13 +178,14 @@ public class SyncService {
         }
 
         SyncPage page(Caller caller, SyncCursor cursor, OffsetDateTime until, ScopeChanges changes,
-                List<EnterpriseView> ev, List<VisitView> vv, List<SyncedIssue> iv, byte[] k, OffsetDateTime serverTime) {
+                List<EnterpriseView> ev, List<EnterpriseIndicators> fv, List<VisitView> vv, List<SyncedIssue> iv, byte[] k,
+                OffsetDateTime serverTime) {
             boolean more = all().stream().anyMatch(Kind::more);
             boolean scopeRound = cursor.since() != null && !cursor.scopeSent();
             SyncCursor next = new SyncCursor(e.position(), v.position(), i.position(), n.position(),
                     more ? cursor.since() : until, more ? cursor.sinceDay() : Dates.dayOf(serverTime),
                     more && (scopeRound || cursor.scopeSent()), caller.id());
-            return new SyncPage(next.encode(k), more, cursor.since() == null, serverTime, ev,
+            return new SyncPage(next.encode(k), more, cursor.since() == null, serverTime, ev, fv,
                     List.copyOf(changes.removed), vv, iv, List.copyOf(changes.removedIssues),
                     n.rows().stream().map(InboxItem::of).toList());
         }

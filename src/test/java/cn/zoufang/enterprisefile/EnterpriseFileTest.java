@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -95,5 +97,61 @@ class EnterpriseFileTest extends ApiTest {
         // Another enterprise's contact, another group: as if it did not exist.
         as(CONTACT_1).get("/api/v1/enterprises/" + enterprise + "/file").then().statusCode(404);
         as(OFFICIAL_2).get("/api/v1/enterprises/" + enterprise + "/file").then().statusCode(404);
+    }
+
+    /** Every page of a sync round, from {@code cursor} (null: the whole scope). */
+    private static List<io.restassured.path.json.JsonPath> round(String phone, String cursor) {
+        List<io.restassured.path.json.JsonPath> pages = new java.util.ArrayList<>();
+        String c = cursor;
+        do {
+            var request = as(phone).queryParam("limit", 1000);
+            if (c != null) {
+                request = request.queryParam("cursor", c);
+            }
+            pages.add(request.get("/api/v1/sync").then().statusCode(200).extract().jsonPath());
+            c = pages.get(pages.size() - 1).getString("cursor");
+        } while (pages.get(pages.size() - 1).getBoolean("hasMore") && pages.size() < 100);
+        return pages;
+    }
+
+    private static List<Object> all(List<io.restassured.path.json.JsonPath> pages, String path) {
+        List<Object> out = new java.util.ArrayList<>();
+        pages.forEach(p -> out.addAll(p.getList(path)));
+        return out;
+    }
+
+    /** What the file shows comes to the official's phone in sync, figures included: it opens offline. */
+    @Test
+    void theFileComesToThePhoneInSyncAndAgainWhenAFigureChanges() {
+        try (var held = TestClock.hold()) {
+            String enterprise = as(OFFICE).body(Fixtures.enterprise("档案同步企业", DemoData.demoCreditCode(9711)))
+                    .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
+            People.Person leader = People.create(List.of("GROUP_LEADER"), null, null);
+            People.Person official = People.create(List.of("OFFICIAL"), null, null);
+            String group = as(OFFICE).body(Map.of("name", "档案同步帮扶组", "leaderId", leader.id(), "memberIds",
+                    List.of(official.id()))).post("/api/v1/groups").then().statusCode(201).extract().path("id");
+            as(OFFICE).body(Map.of("enterpriseId", enterprise)).post("/api/v1/groups/" + group + "/assignments")
+                    .then().statusCode(201);
+            YearMonth month = YearMonth.from(TestClock.today());
+            as(OFFICE).body(Map.of("values", Map.of("MAIN_REVENUE", 2100))).put("/api/v1/enterprises/" + enterprise
+                    + "/indicators/" + month.minusMonths(1)).then().statusCode(200);
+            String etag = as(OFFICE).get("/api/v1/enterprises/" + enterprise).then().extract().header("ETag");
+
+            var first = round(official.phone(), null);
+            assertEquals(List.of(enterprise), all(first, "enterprises.id"));
+            assertEquals(List.of(enterprise), all(first, "figures.enterpriseId"));
+            assertEquals(List.of(2100.0), all(first, "figures[0].series.find { it.indicator == 'MAIN_REVENUE' }.months.value"));
+
+            // A figure noted at the visit: the next round sends the enterprise again, with its figures.
+            as(official.phone()).body(Map.of("values", Map.of("EMPLOYEES", 96))).put("/api/v1/enterprises/" + enterprise
+                    + "/indicators/" + month).then().statusCode(200);
+            var next = round(official.phone(), first.get(first.size() - 1).getString("cursor"));
+            assertEquals(List.of(enterprise), all(next, "enterprises.id"));
+            assertEquals(List.of(96.0), all(next, "figures[0].series.find { it.indicator == 'EMPLOYEES' }.months.value"));
+            // Touching the enterprise for its phones is no edit: its version (the ETag) stays.
+            assertEquals(etag, as(OFFICE).get("/api/v1/enterprises/" + enterprise).then().extract().header("ETag"));
+            // The desk's phone gets enterprises, never their figures.
+            assertTrue(all(round(DESK, null), "figures").isEmpty());
+        }
     }
 }
