@@ -35,6 +35,9 @@ export const router = createRouter({
     { path: '/calendar', component: () => import('./views/Calendar.vue'), meta: { title: '工作日历' } },
     { path: '/pushes', component: () => import('./views/DeadPushes.vue'), meta: { title: '推送失败' } },
     { path: '/audit', component: () => import('./views/Audit.vue'), meta: { title: '审计记录' } },
+    { path: '/enterprises', component: () => import('./views/Enterprises.vue'), meta: { title: '企业档案' } },
+    { path: '/enterprises/:id', component: () => import('./views/EnterpriseFile.vue'), meta: { title: '企业档案' } },
+    { path: '/indicators/import', component: () => import('./views/ImportIndicators.vue'), meta: { title: '统计数据导入' } },
     { path: '/:rest(.*)', redirect: '/' }
   ]
 });

@@ -1,11 +1,15 @@
 package cn.zoufang.demo;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,6 +29,9 @@ import cn.zoufang.directory.ScaleCategory;
 import cn.zoufang.identity.Account;
 import cn.zoufang.identity.PasswordHasher;
 import cn.zoufang.identity.Role;
+import cn.zoufang.indicator.IndicatorDictionary;
+import cn.zoufang.indicator.IndicatorSource;
+import cn.zoufang.indicator.IndicatorValue;
 import cn.zoufang.kernel.CoordinateSystem;
 import cn.zoufang.kernel.Dates;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -61,13 +68,16 @@ public class DemoData {
 
     private final Clock clock;
 
+    private final IndicatorDictionary dictionary;
+
     private final String profile;
 
     public DemoData(@ConfigProperty(name = "zoufang.demo.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "zoufang.demo.password", defaultValue = "Zoufang@2026") String password,
             @ConfigProperty(name = "quarkus.profile", defaultValue = "prod") String profile,
-            PasswordHasher hasher, Clock clock) {
+            PasswordHasher hasher, IndicatorDictionary dictionary, Clock clock) {
         this.clock = clock;
+        this.dictionary = dictionary;
         this.profile = profile;
         this.enabled = enabled;
         this.password = password;
@@ -187,7 +197,37 @@ public class DemoData {
                 rows.add(a);
             }
         }
+        rows.addAll(figures(created, now));
         return Panache.getSession().flatMap(s -> s.persistAll(rows.toArray()).chain(s::flush));
+    }
+
+    /**
+     * A year of the statistics bureau's figures for each demo enterprise (up to last month: the bureau reports a
+     * month late), so that an enterprise's file has something to show. Made-up, steady numbers.
+     */
+    private List<IndicatorValue> figures(List<Enterprise> enterprises, OffsetDateTime now) {
+        List<IndicatorValue> out = new ArrayList<>();
+        YearMonth last = Dates.thisMonth(clock).minusMonths(1);
+        for (int i = 0; i < enterprises.size(); i++) {
+            for (int m = 0; m < 12; m++) {
+                BigDecimal revenue = BigDecimal.valueOf(2000 + 700L * i + (m * 37L + i * 11L) % 200);
+                Map<String, BigDecimal> month = Map.of("MAIN_REVENUE", revenue, "TAX", revenue.multiply(BigDecimal.valueOf(0.04)),
+                        "EMPLOYEES", BigDecimal.valueOf(150 + 40L * i + m % 3));
+                for (Map.Entry<String, BigDecimal> v : month.entrySet()) {
+                    IndicatorValue row = new IndicatorValue();
+                    row.id = UUID.randomUUID();
+                    row.enterpriseId = enterprises.get(i).id;
+                    row.indicator = v.getKey();
+                    row.period = last.minusMonths(m).atDay(1);
+                    row.value = v.getValue().setScale(2, RoundingMode.HALF_UP);
+                    row.source = IndicatorSource.STATISTICS;
+                    row.recordedAt = now;
+                    row.dictionaryVersion = dictionary.version();
+                    out.add(row);
+                }
+            }
+        }
+        return out;
     }
 
     /** A fictional but valid code: 91 (enterprise), 360100 (Nanchang), organisation code 00000nnnn. */

@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -343,6 +344,63 @@ class BackOfficeBrowserTest extends ApiTest {
             assertEquals(1, count("导入测试乙" + tag));
             screenshot("admin-imported");
         });
+    }
+
+    @Test
+    void theOfficeReadsAnEnterprisesFileEntersAFigureAndImportsTheBureausMonth() throws Exception {
+        recorded("file", () -> {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            String code = DemoData.demoCreditCode(9720);
+            String enterprise = as(OFFICE).body(Fixtures.enterprise("档案页测试" + tag, code)).post("/api/v1/enterprises")
+                    .then().statusCode(201).extract().path("id");
+            YearMonth last = YearMonth.from(TestClock.today()).minusMonths(1);
+
+            firstSignIn(OFFICE, PASSWORD);
+            menu("企业档案");
+            browser.get(office + "#/enterprises?name=" + java.net.URLEncoder.encode("档案页测试" + tag, java.nio.charset.StandardCharsets.UTF_8));
+            row("档案页测试" + tag).findElement(By.tagName("a")).click();
+            waiting().until(d -> d.getPageSource().contains("经营指标（近 12 个月）"));
+            // The office corrects a month by hand: the table shows it at once.
+            click(By.id("enter-figures"));
+            WebElement employees = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#figure-EMPLOYEES input, input#figure-EMPLOYEES")));
+            employees.sendKeys("321");
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='保存']"));
+            waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
+            waiting().until(d -> d.findElement(By.cssSelector(".figures")).getText().contains("321"));
+            screenshot("office-enterprise-file");
+
+            // The bureau's month: a bad row refuses the file and is named; corrected, it imports.
+            menu("统计数据导入");
+            Path sheet = Files.createDirectories(Path.of("target", "browser-files")).resolve("bureau-" + tag + ".xlsx");
+            Files.write(sheet, workbook(code, last.toString(), "八百"));
+            waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sheet-file"))).sendKeys(sheet.toAbsolutePath().toString());
+            String refused = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".import-table"))).getText();
+            assertTrue(refused.contains("第 2 行") && refused.contains("主营业务收入"), refused);
+            Files.write(sheet, workbook(code, last.toString(), "800"));
+            browser.findElement(By.id("sheet-file")).sendKeys(sheet.toAbsolutePath().toString());
+            String done = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-alert--success"))).getText();
+            assertTrue(done.contains("已导入 1 行"), done);
+            assertEquals(800.0, as(OFFICE).get("/api/v1/enterprises/" + enterprise + "/indicators?from=" + last + "&to=" + last)
+                    .then().statusCode(200).extract().<Double>path("series.find { it.indicator == 'MAIN_REVENUE' }.months[0].value"));
+            screenshot("office-bureau-import");
+        });
+    }
+
+    /** The bureau's sheet: one enterprise's revenue (as typed in the cell) for a month. */
+    private static byte[] workbook(String creditCode, String month, String revenue) throws java.io.IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet();
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("统一社会信用代码");
+            header.createCell(1).setCellValue("月份");
+            header.createCell(2).setCellValue("主营业务收入（万元）");
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue(creditCode);
+            row.createCell(1).setCellValue(month);
+            row.createCell(2).setCellValue(revenue);
+            book.write(out);
+            return out.toByteArray();
+        }
     }
 
     private static int count(String name) {
