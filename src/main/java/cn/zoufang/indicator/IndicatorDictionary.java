@@ -1,8 +1,5 @@
 package cn.zoufang.indicator;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +7,8 @@ import java.util.Optional;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.zoufang.kernel.JsonResources;
 
 /**
  * What each enterprise indicator means (口径), versioned like the metric dictionary: every value records the
@@ -41,14 +40,7 @@ public class IndicatorDictionary {
     private final Dictionary dictionary;
 
     public IndicatorDictionary(ObjectMapper json) {
-        try (InputStream in = IndicatorDictionary.class.getResourceAsStream("/indicator/indicator-dictionary.json")) {
-            if (in == null) {
-                throw new IllegalStateException("indicator/indicator-dictionary.json is missing from the classpath");
-            }
-            this.dictionary = json.readValue(in, Dictionary.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.dictionary = JsonResources.read(json, "/indicator/indicator-dictionary.json", Dictionary.class);
     }
 
     public Dictionary get() {

@@ -1,13 +1,12 @@
 package cn.zoufang.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.zoufang.kernel.JsonResources;
 
 /**
  * The written definition of every figure (口径), versioned: a submitted report keeps the version its
@@ -25,14 +24,7 @@ public class MetricDictionary {
     private final Dictionary dictionary;
 
     public MetricDictionary(ObjectMapper json) {
-        try (InputStream in = MetricDictionary.class.getResourceAsStream("/report/metric-dictionary.json")) {
-            if (in == null) {
-                throw new IllegalStateException("report/metric-dictionary.json is missing from the classpath");
-            }
-            this.dictionary = json.readValue(in, Dictionary.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.dictionary = JsonResources.read(json, "/report/metric-dictionary.json", Dictionary.class);
     }
 
     public Dictionary get() {
