@@ -6,8 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+
+import cn.zoufang.directory.IndustryChain;
 
 /** Bodies of the indicator endpoints. */
 public final class IndicatorDtos {
@@ -43,5 +49,36 @@ public final class IndicatorDtos {
 
     /** One row of a statistics sheet as read: its spreadsheet row, enterprise, month and values by key. */
     public record SheetRow(int row, String creditCode, java.time.YearMonth period, Map<String, BigDecimal> values) {
+    }
+
+    public record TargetInput(@NotBlank(message = "请指定指标") String indicator, IndustryChain chain,
+            @NotNull(message = "请填写目标值") @PositiveOrZero(message = "目标值不能为负") BigDecimal value) {
+    }
+
+    /** A year's targets, all of them: what is not listed is no longer a target. */
+    public record YearTargets(@NotNull(message = "请列出目标") @Size(max = 100, message = "目标太多") List<@Valid @NotNull TargetInput> targets) {
+    }
+
+    /** A month's actual (the sum of the current values of the enterprises concerned) and the year's sum up to it. */
+    public record MonthActual(String month, BigDecimal actual, BigDecimal cumulative) {
+    }
+
+    /** A target against what the enterprises have reported this year; {@code rate}: actual / target. */
+    public record TargetProgress(String indicator, String name, String unit, IndustryChain chain, String chainLabel,
+            BigDecimal target, BigDecimal actual, Double rate, List<MonthActual> months) {
+    }
+
+    public record YearProgress(int year, int dictionaryVersion, List<TargetProgress> targets) {
+    }
+
+    public enum Dimension {
+        CHAIN, TOWN, GROUP
+    }
+
+    /** One row of actuals: a chain, town or group (key null: none), its twelve months (null: nothing reported), its year. */
+    public record ActualRow(String key, String label, List<BigDecimal> months, BigDecimal total) {
+    }
+
+    public record Actuals(int year, String indicator, String name, String unit, Dimension dimension, List<ActualRow> rows) {
     }
 }
