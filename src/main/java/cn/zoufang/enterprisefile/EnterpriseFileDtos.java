@@ -2,6 +2,7 @@ package cn.zoufang.enterprisefile;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
 import cn.zoufang.directory.GroupDtos.AssignmentView;
@@ -26,5 +27,17 @@ public final class EnterpriseFileDtos {
     public record EnterpriseFile(EnterpriseView enterprise, List<AssignmentView> assignments, List<VisitView> visits,
             boolean moreVisits, List<IssueView> openIssues, boolean moreOpenIssues, List<StatusCount> issuesByStatus,
             List<MonthRatings> ratings, EnterpriseIndicators indicators, OffsetDateTime asOf) {
+    }
+
+    /** An above-scale enterprise no group covers today. */
+    public record Uncovered(UUID id, String name, String town, String industryChainLabel, List<String> scaleCategoryLabels) {
+    }
+
+    /** An assigned enterprise whose last completed visit is older than the window (or none: {@code lastVisitAt} null). */
+    public record Idle(UUID id, String name, String town, UUID groupId, String groupName, OffsetDateTime lastVisitAt) {
+    }
+
+    public record Coverage(OffsetDateTime asOf, int idleMonths, List<Uncovered> uncovered, boolean moreUncovered,
+            List<Idle> idle, boolean moreIdle) {
     }
 }

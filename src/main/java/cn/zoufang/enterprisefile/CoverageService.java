@@ -1,0 +1,71 @@
+package cn.zoufang.enterprisefile;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.zoufang.directory.Enterprise;
+import cn.zoufang.directory.IndustryChain;
+import cn.zoufang.directory.ScaleCategory;
+import cn.zoufang.enterprisefile.EnterpriseFileDtos.Coverage;
+import cn.zoufang.enterprisefile.EnterpriseFileDtos.Idle;
+import cn.zoufang.enterprisefile.EnterpriseFileDtos.Uncovered;
+import cn.zoufang.kernel.Dates;
+import cn.zoufang.visit.VisitStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Who the program misses: above-scale (四上) enterprises no group covers today, and assigned enterprises no
+ * completed visit has reached for a number of months (none at all first). For the office.
+ */
+@ApplicationScoped
+@WithSession
+public class CoverageService {
+
+    static final int LIMIT = 1000;
+    private static final String ASSIGNED_TODAY = "a.startDate <= :today and (a.endDate is null or a.endDate >= :today)";
+
+    private final Clock clock;
+
+    public CoverageService(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Uni<Coverage> coverage(int idleMonths) {
+        LocalDate today = Dates.today(clock);
+        OffsetDateTime since = today.minusMonths(idleMonths).atStartOfDay(Dates.ZONE).toOffsetDateTime();
+        return Enterprise.<Enterprise>find("from Enterprise e where e.scaleCategoriesText is not null and e.scaleCategoriesText <> ''"
+                + " and not exists (select 1 from Assignment a where a.enterpriseId = e.id and " + ASSIGNED_TODAY + ")"
+                + " order by e.name, e.id", Parameters.with("today", today))
+                .range(0, LIMIT).list()
+                .flatMap(uncovered -> Panache.getSession().flatMap(s -> s.createSelectionQuery(
+                        "select e.id, e.name, e.town, g.id, g.name, max(v.completedAt) from Enterprise e"
+                                + " join Assignment a on a.enterpriseId = e.id and " + ASSIGNED_TODAY
+                                + " join AssistanceGroup g on g.id = a.groupId"
+                                + " left join Visit v on v.enterpriseId = e.id and v.status = :completed"
+                                + " group by e.id, e.name, e.town, g.id, g.name"
+                                + " having max(v.completedAt) is null or max(v.completedAt) < :since"
+                                + " order by max(v.completedAt) nulls first, e.name", Object[].class)
+                        .setParameter("today", today).setParameter("completed", VisitStatus.COMPLETED)
+                        .setParameter("since", since).setMaxResults(LIMIT + 1).getResultList())
+                        .map(idle -> new Coverage(Dates.now(clock), idleMonths,
+                                uncovered.stream().limit(LIMIT).map(CoverageService::uncovered).toList(),
+                                uncovered.size() >= LIMIT,
+                                idle.stream().limit(LIMIT).map(r -> new Idle((UUID) r[0], (String) r[1], (String) r[2],
+                                        (UUID) r[3], (String) r[4], (OffsetDateTime) r[5])).toList(),
+                                idle.size() > LIMIT)));
+    }
+
+    private static Uncovered uncovered(Enterprise e) {
+        IndustryChain chain = e.industryChain;
+        return new Uncovered(e.id, e.name, e.town, chain == null ? null : chain.label(),
+                e.scaleCategories.stream().map(ScaleCategory::label).toList());
+    }
+}

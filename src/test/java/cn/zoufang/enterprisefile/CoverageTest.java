@@ -1,0 +1,61 @@
+package cn.zoufang.enterprisefile;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import cn.zoufang.demo.DemoData;
+import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
+import cn.zoufang.testsupport.People;
+import cn.zoufang.testsupport.Visits;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Who the program misses: above-scale enterprises no group covers, assigned ones nobody has visited lately. */
+@QuarkusTest
+class CoverageTest extends ApiTest {
+
+    private static String enterprise(String name, int code) {
+        return as(OFFICE).body(Fixtures.enterprise(name, DemoData.demoCreditCode(code))).post("/api/v1/enterprises")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void uncoveredAndIdleEnterprisesAreListedUntilAGroupTakesThemAndVisits() {
+        String alone = enterprise("覆盖测试甲", 9740);
+        String neglected = enterprise("覆盖测试乙", 9741);
+        String visited = enterprise("覆盖测试丙", 9742);
+        People.Person leader = People.create(List.of("GROUP_LEADER"), null, null);
+        People.Person official = People.create(List.of("OFFICIAL"), null, null);
+        String group = as(OFFICE).body(Map.of("name", "覆盖测试帮扶组", "leaderId", leader.id(), "memberIds", List.of(official.id())))
+                .post("/api/v1/groups").then().statusCode(201).extract().path("id");
+        for (String e : List.of(neglected, visited)) {
+            as(OFFICE).body(Map.of("enterpriseId", e)).post("/api/v1/groups/" + group + "/assignments").then().statusCode(201);
+        }
+        String visit = Visits.plan(official.phone(), visited);
+        Visits.checkIn(official.phone(), visit, "\"0\"", Visits.position(28.75, 115.8, 10, "GPS"));
+        as(official.phone()).header("If-Match", "\"1\"").body(Map.of("findings", "生产正常"))
+                .post("/api/v1/visits/" + visit + "/complete").then().statusCode(200);
+
+        as(OFFICE).get("/api/v1/coverage").then().statusCode(200)
+                .body("idleMonths", is(3))
+                .body("uncovered.id", hasItem(alone)).body("uncovered.id", not(hasItem(neglected)))
+                .body("uncovered.find { it.id == '" + alone + "' }.scaleCategoryLabels", is(List.of("规上工业")))
+                .body("idle.id", hasItem(neglected)).body("idle.id", not(hasItem(visited))).body("idle.id", not(hasItem(alone)))
+                .body("idle.find { it.id == '" + neglected + "' }.groupName", is("覆盖测试帮扶组"))
+                .body("idle.find { it.id == '" + neglected + "' }.lastVisitAt", nullValue());
+
+        // A group takes the lone one: covered now, and idle until someone visits.
+        as(OFFICE).body(Map.of("enterpriseId", alone)).post("/api/v1/groups/" + group + "/assignments").then().statusCode(201);
+        as(OFFICE).get("/api/v1/coverage").then().statusCode(200)
+                .body("uncovered.id", not(hasItem(alone))).body("idle.id", hasItem(alone));
+        invalidAs(OFFICE).get("/api/v1/coverage?idleMonths=0").then().statusCode(400).body("errors[0].field", is("idleMonths"));
+        as(DEPARTMENT).get("/api/v1/coverage").then().statusCode(403);
+    }
+}
