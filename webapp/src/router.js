@@ -38,6 +38,8 @@ export const router = createRouter({
     { path: '/enterprises', component: () => import('./views/Enterprises.vue'), meta: { title: '企业档案' } },
     { path: '/enterprises/:id', component: () => import('./views/EnterpriseFile.vue'), meta: { title: '企业档案' } },
     { path: '/indicators/import', component: () => import('./views/ImportIndicators.vue'), meta: { title: '统计数据导入' } },
+    { path: '/targets', component: () => import('./views/Targets.vue'), meta: { title: '年度目标' } },
+    { path: '/coverage', component: () => import('./views/Coverage.vue'), meta: { title: '覆盖情况' } },
     { path: '/:rest(.*)', redirect: '/' }
   ]
 });

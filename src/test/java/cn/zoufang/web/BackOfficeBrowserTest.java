@@ -383,6 +383,21 @@ class BackOfficeBrowserTest extends ApiTest {
             assertEquals(800.0, as(OFFICE).get("/api/v1/enterprises/" + enterprise + "/indicators?from=" + last + "&to=" + last)
                     .then().statusCode(200).extract().<Double>path("series.find { it.indicator == 'MAIN_REVENUE' }.months[0].value"));
             screenshot("office-bureau-import");
+
+            // The year's targets, set from the page, against what the enterprises report.
+            menu("年度目标");
+            click(By.id("edit-targets"));
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='添加一项']"));
+            WebElement value = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".el-dialog input[aria-label='第 1 项目标值']")));
+            value.sendKeys(Keys.chord(Keys.CONTROL, "a"), "123456");
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='保存']"));
+            waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
+            waiting().until(d -> d.findElement(By.cssSelector(".targets")).getText().contains("123,456"));
+            screenshot("office-targets");
+            // And who the program misses: this enterprise is above scale and no group has it.
+            menu("覆盖情况");
+            waiting().until(d -> d.getPageSource().contains("档案页测试" + tag));
         });
     }
 
