@@ -106,6 +106,24 @@ class IssueLadderTest extends ApiTest {
                 .body("errors[0].field", is("extensionPending"));
     }
 
+    /**
+     * Past its deadline the department can neither pause the clock (to wait for the enterprise) nor ask for more
+     * time: both refused with the guard named, nothing changed.
+     */
+    @Test
+    void pastTheDeadlineNeitherAPauseNorAnExtensionIsAccepted() throws Exception {
+        String id = forwarded("期限已过的暂停");
+        IssueFlowTest.act(DEPARTMENT, id, "accept", 1, Map.of()).statusCode(200);
+        set(id, "due_date", TestClock.today().minusDays(1));
+        IssueFlowTest.act(DEPARTMENT, id, "pause", 2, Map.of("reason", "请企业补充营业执照")).statusCode(409)
+                .body("code", is("INVALID_TRANSITION")).body("detail", org.hamcrest.Matchers.containsString("期限届满前"));
+        IssueFlowTest.act(DEPARTMENT, id, "extension-request", 2, Map.of("workingDays", 3, "reason", "再需三天"))
+                .statusCode(409).body("detail", org.hamcrest.Matchers.containsString("期限届满前"));
+        as(DEPARTMENT).get("/api/v1/issues/" + id).then().statusCode(200)
+                .body("status", is("IN_PROGRESS")).body("version", is(2)).body("pausedAt", nullValue())
+                .body("extensionRequestedDays", nullValue());
+    }
+
     /** Every issue with a pending extension request, all pages of it. */
     private static List<String> pendingExtensions() {
         List<String> ids = new ArrayList<>();
