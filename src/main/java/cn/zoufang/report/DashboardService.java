@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.directory.AssistanceGroup;
+import cn.zoufang.enterprisefile.CoverageService;
 import cn.zoufang.identity.Caller;
+import cn.zoufang.indicator.TargetService;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.ledger.Deadlines;
 import cn.zoufang.ledger.IssueStatus;
@@ -47,8 +49,14 @@ public class DashboardService {
 
     private final AuditLog audit;
 
+    private final TargetService targets;
+
+    private final CoverageService coverage;
+
     public DashboardService(Metrics metrics, ReportService reports, WorkCalendar calendar, Vertx vertx,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, TargetService targets, CoverageService coverage, Clock clock) {
+        this.targets = targets;
+        this.coverage = coverage;
         this.clock = clock;
         this.audit = audit;
         this.metrics = metrics;
@@ -116,12 +124,17 @@ public class DashboardService {
                 }).toList());
     }
 
-    /** The office's workbook of month M: groups, departments, the overdue list and the month's ledger. */
+    /**
+     * The office's workbook of month M: groups, departments, the overdue list and the month's ledger; the year's
+     * targets against the enterprises' figures; who the program misses today (no group, no visit for three months).
+     */
     public Uni<byte[]> workbook(Caller caller, YearMonth month) {
         return audit.personalDataRead(caller, "WORKBOOK_EXPORT", "MONTH", month, "月度工作簿（含当月台账）")
                 .chain(() -> month(month)).flatMap(d -> overdue(Dates.today(clock), ReportWorkbook.MAX_ROWS).flatMap(overdue ->
-                ledger(month).flatMap(ledger -> vertx.executeBlocking(Uni.createFrom().item(() ->
-                        ReportWorkbook.write(d, overdue, ledger, Dates.now(clock).atZoneSameInstant(Dates.ZONE).toOffsetDateTime()))))));
+                ledger(month).flatMap(ledger -> targets.progress(month.getYear()).flatMap(year ->
+                coverage.coverage(3).flatMap(missed -> vertx.executeBlocking(Uni.createFrom().item(() ->
+                        ReportWorkbook.write(d, overdue, ledger, year, missed,
+                                Dates.now(clock).atZoneSameInstant(Dates.ZONE).toOffsetDateTime()))))))));
     }
 
     /** The issues registered in the month, for the workbook's ledger sheet, oldest first. */

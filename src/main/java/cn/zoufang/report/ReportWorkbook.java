@@ -20,6 +20,11 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import cn.zoufang.enterprisefile.EnterpriseFileDtos.Coverage;
+import cn.zoufang.enterprisefile.EnterpriseFileDtos.Idle;
+import cn.zoufang.enterprisefile.EnterpriseFileDtos.Uncovered;
+import cn.zoufang.indicator.IndicatorDtos.TargetProgress;
+import cn.zoufang.indicator.IndicatorDtos.YearProgress;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.ledger.CloseReason;
 import cn.zoufang.ledger.IssueSource;
@@ -30,7 +35,7 @@ import cn.zoufang.report.DashboardDtos.Line;
 import cn.zoufang.report.DashboardDtos.OverdueIssue;
 
 /**
- * The office's workbook for a month: one sheet per view, Chinese headers, two title rows and the header
+ * The office's workbook for a month (with the year's targets and today's coverage): one sheet per view, Chinese headers, two title rows and the header
  * row frozen, numbers as numbers (rates as percentages). Streamed, so a large month stays in bounds.
  */
 final class ReportWorkbook {
@@ -41,6 +46,9 @@ final class ReportWorkbook {
     static final String DEPARTMENTS = "责任单位";
     static final String OVERDUE = "超期诉求";
     static final String LEDGER = "本月台账";
+    static final String TARGETS = "年度目标";
+    static final String UNCOVERED = "未挂点四上企业";
+    static final String IDLE = "三个月未走访";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -92,7 +100,8 @@ final class ReportWorkbook {
     private ReportWorkbook() {
     }
 
-    static byte[] write(Dashboard d, List<OverdueIssue> overdue, List<Object[]> ledger, OffsetDateTime generated) {
+    static byte[] write(Dashboard d, List<OverdueIssue> overdue, List<Object[]> ledger, YearProgress year, Coverage missed,
+            OffsetDateTime generated) {
         try (SXSSFWorkbook book = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(book);
             String title = d.month() + " 企业大走访和挂点帮扶工作月度情况";
@@ -146,6 +155,31 @@ final class ReportWorkbook {
                     col("销号原因", 18, Format.TEXT, r -> r[12] == null ? null : CloseReason.valueOf((String) r[12]).label()),
                     col("满意度评分", 10, Format.INTEGER, r -> r[13]));
             sheet(book, styles, LEDGER, d.month() + " 新登记诉求台账", note, ledgerColumns, ledger, null);
+
+            List<Column<TargetProgress>> targetColumns = List.of(
+                    col("指标", 16, Format.TEXT, TargetProgress::name),
+                    col("单位", 6, Format.TEXT, TargetProgress::unit),
+                    col("范围", 20, Format.TEXT, TargetProgress::chainLabel),
+                    col("目标", 14, Format.DECIMAL, TargetProgress::target),
+                    col("累计完成", 14, Format.DECIMAL, TargetProgress::actual),
+                    col("完成率", 10, Format.PERCENT, TargetProgress::rate));
+            sheet(book, styles, TARGETS, year.year() + " 年全区目标完成情况（企业经营指标，截至导出时）", note, targetColumns,
+                    year.targets(), null);
+
+            List<Column<Uncovered>> uncoveredColumns = List.of(
+                    col("企业", 24, Format.TEXT, Uncovered::name),
+                    col("四上类别", 18, Format.TEXT, u -> String.join("、", u.scaleCategoryLabels())),
+                    col("产业链", 16, Format.TEXT, Uncovered::industryChainLabel),
+                    col("所在镇处", 12, Format.TEXT, Uncovered::town));
+            sheet(book, styles, UNCOVERED, "无小组挂点的四上企业（截至导出时）", note, uncoveredColumns, missed.uncovered(), null);
+
+            List<Column<Idle>> idleColumns = List.of(
+                    col("企业", 24, Format.TEXT, Idle::name),
+                    col("挂点小组", 22, Format.TEXT, Idle::groupName),
+                    col("所在镇处", 12, Format.TEXT, Idle::town),
+                    col("最近一次走访", 17, Format.TEXT, i -> i.lastVisitAt() == null ? "从未走访" : time(i.lastVisitAt())));
+            sheet(book, styles, IDLE, missed.idleMonths() + " 个月以上未走访的挂点企业（截至导出时）", note, idleColumns,
+                    missed.idle(), null);
 
             book.write(out);
             book.dispose();

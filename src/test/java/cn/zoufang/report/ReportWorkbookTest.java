@@ -48,14 +48,35 @@ class ReportWorkbookTest extends ApiTest {
     }
 
     @Test
-    void theMonthsWorkbookHasFourSheetsWithFrozenChineseHeadersAndNumbers() throws Exception {
+    void theMonthsWorkbookHasItsSheetsWithFrozenChineseHeadersAndNumbers() throws Exception {
         MetricsTest.loadJune2019(db);
+        // The year's targets (a year no other figures of this test touch) and an above-scale enterprise no group has.
+        as(OFFICE).body(Map.of("targets", List.of(Map.of("indicator", "RD_SPENDING", "value", 500))))
+                .put("/api/v1/targets/2019").then().statusCode(200);
+        as(OFFICE).body(cn.zoufang.testsupport.Fixtures.enterprise("工作簿未挂点企业", cn.zoufang.demo.DemoData.demoCreditCode(9750)))
+                .post("/api/v1/enterprises").then().statusCode(201);
+        try {
+            readBack();
+        } finally {
+            as(OFFICE).body(Map.of("targets", List.of())).put("/api/v1/targets/2019").then().statusCode(200);
+        }
+    }
+
+    private void readBack() throws Exception {
         byte[] bytes = as(OFFICE).get("/api/v1/dashboard/workbook.xlsx?month=2019-06").then().statusCode(200)
                 .contentType(ReportWorkbook.MEDIA_TYPE).extract().asByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             List<String> names = new ArrayList<>();
             book.forEach(s -> names.add(s.getSheetName()));
-            assertEquals(List.of("帮扶小组", "责任单位", "超期诉求", "本月台账"), names);
+            assertEquals(List.of("帮扶小组", "责任单位", "超期诉求", "本月台账", "年度目标", "未挂点四上企业", "三个月未走访"), names);
+
+            Sheet targets = book.getSheet("年度目标");
+            Row rd = rowNamed(targets, "研发投入");
+            assertEquals("全区", rd.getCell(headers(targets).get("范围")).getStringCellValue());
+            assertEquals(500, rd.getCell(headers(targets).get("目标")).getNumericCellValue(), 1e-9);
+            assertEquals("0.0%", rd.getCell(headers(targets).get("完成率")).getCellStyle().getDataFormatString());
+            rowNamed(book.getSheet("未挂点四上企业"), "工作簿未挂点企业");
+            assertEquals("挂点小组", book.getSheet("三个月未走访").getRow(2).getCell(1).getStringCellValue());
 
             Sheet groups = book.getSheet("帮扶小组");
             assertTrue(groups.getRow(0).getCell(0).getStringCellValue().startsWith("2019-06"));
