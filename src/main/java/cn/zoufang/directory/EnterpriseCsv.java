@@ -47,7 +47,6 @@ public class EnterpriseCsv {
     /** Columns a spreadsheet made from an older template may lack. */
     static final Set<String> OPTIONAL = Set.of("坐标系", "联系人手机");
     static final int MAX_ROWS = 5000;
-    private static final int MAX_ERRORS = 200;
 
     private final Validator validator;
     private final Vertx vertx;
@@ -156,10 +155,7 @@ public class EnterpriseCsv {
 
     private static void failIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            long rowsWithErrors = errors.stream().map(FieldError::row).distinct().count();
-            throw new ApiException(ErrorCode.IMPORT_ROWS_INVALID,
-                    rowsWithErrors + " 行有错误（共 " + errors.size() + " 处）",
-                    errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
+            throw ApiException.importRows(errors);
         }
     }
 

@@ -44,7 +44,6 @@ final class IndicatorSheet {
     static final String CODE = "统一社会信用代码";
     static final String MONTH = "月份";
     static final int MAX_ROWS = 10_000;
-    private static final int MAX_ERRORS = 200;
     private static final Pattern MONTH_TEXT = Pattern.compile("^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?$");
 
     private final IndicatorDictionary dictionary;
@@ -63,10 +62,7 @@ final class IndicatorSheet {
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
             List<SheetRow> rows = rows(book.getSheetAt(0));
             if (!errors.isEmpty()) {
-                long rowsWithErrors = errors.stream().map(FieldError::row).distinct().count();
-                throw new ApiException(ErrorCode.IMPORT_ROWS_INVALID,
-                        rowsWithErrors + " 行有错误（共 " + errors.size() + " 处）",
-                        errors.subList(0, Math.min(MAX_ERRORS, errors.size())));
+                throw ApiException.importRows(errors);
             }
             return rows;
         } catch (IOException | RuntimeException e) {

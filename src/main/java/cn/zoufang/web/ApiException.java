@@ -36,6 +36,19 @@ public class ApiException extends RuntimeException {
                 List.of(new FieldError(field, code, message)));
     }
 
+    /** Most errors an import names in its answer. */
+    public static final int MAX_IMPORT_ERRORS = 200;
+
+    /**
+     * An import refused whole (CSV of enterprises, the statistics bureau's sheet): how many rows are wrong, and
+     * each error with its row and column (at most {@link #MAX_IMPORT_ERRORS}).
+     */
+    public static ApiException importRows(List<FieldError> errors) {
+        long rows = errors.stream().map(FieldError::row).distinct().count();
+        return new ApiException(ErrorCode.IMPORT_ROWS_INVALID, rows + " 行有错误（共 " + errors.size() + " 处）",
+                errors.subList(0, Math.min(MAX_IMPORT_ERRORS, errors.size())));
+    }
+
     public ErrorCode code() {
         return code;
     }
