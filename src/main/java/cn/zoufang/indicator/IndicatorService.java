@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.directory.Enterprise;
+import cn.zoufang.directory.EnterpriseService;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Role;
-import cn.zoufang.identity.Scope;
 import cn.zoufang.indicator.IndicatorDictionary.Indicator;
 import cn.zoufang.indicator.IndicatorDtos.EarlierValue;
 import cn.zoufang.indicator.IndicatorDtos.EnterpriseIndicators;
@@ -60,14 +59,15 @@ public class IndicatorService {
     static final int MAX_MONTHS = 36;
 
     private final IndicatorDictionary dictionary;
-    private final Scope scope;
+    private final EnterpriseService enterprises;
     private final AuditLog audit;
     private final Vertx vertx;
     private final Clock clock;
 
-    public IndicatorService(IndicatorDictionary dictionary, Scope scope, AuditLog audit, Vertx vertx, Clock clock) {
+    public IndicatorService(IndicatorDictionary dictionary, EnterpriseService enterprises, AuditLog audit, Vertx vertx,
+            Clock clock) {
         this.dictionary = dictionary;
-        this.scope = scope;
+        this.enterprises = enterprises;
         this.audit = audit;
         this.vertx = vertx;
         this.clock = clock;
@@ -78,16 +78,11 @@ public class IndicatorService {
      * admin. The desk and departments see the enterprise, not its business figures (403); out of scope is 404.
      */
     private Uni<Enterprise> withFigures(Caller caller, UUID enterpriseId) {
-        Scope.Clause visible = scope.enterprises(caller, "e");
-        Map<String, Object> params = visible.into(new HashMap<>());
-        params.put("id", enterpriseId);
-        return Enterprise.<Enterprise>find("from Enterprise e where e.id = :id and " + visible.hql(), params).firstResult()
-                .onItem().ifNull().failWith(() -> ApiException.notFound("企业"))
-                .invoke(e -> {
-                    if (!seesFigures(caller)) {
-                        throw new ApiException(ErrorCode.FORBIDDEN, "企业经营指标只对挂点小组、企业本身和办公室开放");
-                    }
-                });
+        return enterprises.findVisible(caller, enterpriseId).invoke(e -> {
+            if (!seesFigures(caller)) {
+                throw new ApiException(ErrorCode.FORBIDDEN, "企业经营指标只对挂点小组、企业本身和办公室开放");
+            }
+        });
     }
 
     /** Who reads an enterprise's business figures (of an enterprise in their scope). */
@@ -154,7 +149,11 @@ public class IndicatorService {
                 .flatMap(e -> apply(caller, changes, source, in.note()))
                 .call(counts -> audit.record(Entry.by(caller, "INDICATORS_RECORD", "ENTERPRISE", enterpriseId)
                         .detail(month + " " + source + " " + String.join(",", values.keySet()) + "：" + counts)))
-                .flatMap(counts -> list(caller, enterpriseId, month, month));
+                .flatMap(counts -> {
+                    Window w = new Window(month, month);
+                    // Checked before writing: only the month's rows are read again.
+                    return history(List.of(enterpriseId), w).map(rows -> view(enterpriseId, w, rows.getOrDefault(enterpriseId, List.of())));
+                });
     }
 
     /** The statistics bureau's sheet: all rows or none, each error named by row and column. */
@@ -170,8 +169,7 @@ public class IndicatorService {
                                     .map(r -> new FieldError(IndicatorSheet.CODE, FieldCode.INVALID, "企业库中没有该企业", r.row()))
                                     .toList();
                             if (!unknown.isEmpty()) {
-                                throw new ApiException(ErrorCode.IMPORT_ROWS_INVALID, unknown.size() + " 行的企业不在企业库中",
-                                        unknown.subList(0, Math.min(200, unknown.size())));
+                                throw ApiException.importRows(unknown);
                             }
                             List<Change> changes = new ArrayList<>();
                             rows.forEach(r -> r.values().forEach((key, value) ->
@@ -197,14 +195,14 @@ public class IndicatorService {
      * the enterprise never replaces an authoritative one: the whole write is refused (409).
      */
     private Uni<Counts> apply(Caller caller, List<Change> changes, IndicatorSource source, String note) {
-        Set<UUID> enterprises = new HashSet<>();
+        Set<UUID> ids = new HashSet<>();
         Set<LocalDate> periods = new HashSet<>();
         changes.forEach(c -> {
-            enterprises.add(c.enterpriseId());
+            ids.add(c.enterpriseId());
             periods.add(c.month().atDay(1));
         });
         return IndicatorValue.<IndicatorValue>list("supersededAt is null and enterpriseId in ?1 and period in ?2",
-                enterprises, periods).flatMap(current -> {
+                ids, periods).flatMap(current -> {
                     Map<String, IndicatorValue> now = current.stream().collect(Collectors.toMap(
                             v -> v.enterpriseId + "|" + v.period + "|" + v.indicator, Function.identity()));
                     OffsetDateTime at = Dates.now(clock);
