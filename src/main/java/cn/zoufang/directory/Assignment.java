@@ -35,6 +35,9 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** An assignment (alias {@code a}) in force on the day {@code :today}: HQL, for joins and subqueries. */
+    public static final String IN_FORCE_TODAY = "a.startDate <= :today and (a.endDate is null or a.endDate >= :today)";
+
     /** The ids of a group's enterprises on a day (HQL, parameters from {@link #ofGroup}), for lists filtered by group. */
     public static final String ENTERPRISES_OF_GROUP = "select a.enterpriseId from Assignment a where a.groupId = :groupId"
             + " and a.startDate <= :groupDay and (a.endDate is null or a.endDate >= :groupDay)";

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.zoufang.directory.Assignment;
 import cn.zoufang.directory.Enterprise;
 import cn.zoufang.directory.IndustryChain;
 import cn.zoufang.directory.ScaleCategory;
@@ -30,7 +31,6 @@ import io.smallrye.mutiny.Uni;
 public class CoverageService {
 
     static final int LIMIT = 1000;
-    private static final String ASSIGNED_TODAY = "a.startDate <= :today and (a.endDate is null or a.endDate >= :today)";
 
     private final Clock clock;
 
@@ -42,12 +42,12 @@ public class CoverageService {
         LocalDate today = Dates.today(clock);
         OffsetDateTime since = today.minusMonths(idleMonths).atStartOfDay(Dates.ZONE).toOffsetDateTime();
         return Enterprise.<Enterprise>find("from Enterprise e where e.scaleCategoriesText is not null and e.scaleCategoriesText <> ''"
-                + " and not exists (select 1 from Assignment a where a.enterpriseId = e.id and " + ASSIGNED_TODAY + ")"
+                + " and not exists (select 1 from Assignment a where a.enterpriseId = e.id and " + Assignment.IN_FORCE_TODAY + ")"
                 + " order by e.name, e.id", Parameters.with("today", today))
                 .range(0, LIMIT).list()
                 .flatMap(uncovered -> Panache.getSession().flatMap(s -> s.createSelectionQuery(
                         "select e.id, e.name, e.town, g.id, g.name, max(v.completedAt) from Enterprise e"
-                                + " join Assignment a on a.enterpriseId = e.id and " + ASSIGNED_TODAY
+                                + " join Assignment a on a.enterpriseId = e.id and " + Assignment.IN_FORCE_TODAY
                                 + " join AssistanceGroup g on g.id = a.groupId"
                                 + " left join Visit v on v.enterpriseId = e.id and v.status = :completed"
                                 + " group by e.id, e.name, e.town, g.id, g.name"

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
+import cn.zoufang.directory.Assignment;
 import cn.zoufang.directory.IndustryChain;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.indicator.IndicatorDictionary.Aggregation;
@@ -167,8 +168,7 @@ public class TargetService {
         }
         String hql = "select v.indicator, " + by + ", extract(month from v.period), sum(v.value)"
                 + " from IndicatorValue v join Enterprise e on e.id = v.enterpriseId"
-                + " left join Assignment a on a.enterpriseId = e.id and a.startDate <= :today"
-                + " and (a.endDate is null or a.endDate >= :today)"
+                + " left join Assignment a on a.enterpriseId = e.id and " + Assignment.IN_FORCE_TODAY
                 + " left join AssistanceGroup g on g.id = a.groupId"
                 + " where v.supersededAt is null and v.indicator in :indicators and v.period >= :start and v.period < :end"
                 + " group by v.indicator, " + by + ", extract(month from v.period)";
