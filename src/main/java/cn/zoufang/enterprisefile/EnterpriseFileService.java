@@ -12,7 +12,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
 import cn.zoufang.directory.EnterpriseService;
+import cn.zoufang.directory.GroupDtos.AssignmentView;
 import cn.zoufang.directory.GroupService;
 import cn.zoufang.enterprisefile.EnterpriseFileDtos.EnterpriseFile;
 import cn.zoufang.enterprisefile.EnterpriseFileDtos.MonthRatings;
@@ -22,10 +24,13 @@ import cn.zoufang.identity.Role;
 import cn.zoufang.indicator.IndicatorDtos.EnterpriseIndicators;
 import cn.zoufang.indicator.IndicatorService;
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.ledger.IssueDtos.IssueView;
 import cn.zoufang.ledger.IssueQueries;
 import cn.zoufang.ledger.IssueStatus;
+import cn.zoufang.visit.VisitDtos.VisitView;
 import cn.zoufang.visit.VisitRatings;
 import cn.zoufang.visit.VisitService;
+import cn.zoufang.web.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -67,19 +72,32 @@ public class EnterpriseFileService {
         OffsetDateTime asOf = Dates.now(clock);
         YearMonth firstRated = Dates.thisMonth(clock).minusMonths(RATING_MONTHS - 1);
         OffsetDateTime ratedSince = firstRated.atDay(1).atStartOfDay(Dates.ZONE).toOffsetDateTime();
-        // One session, one query after another (a reactive session runs one at a time).
-        return enterprises.get(caller, id).flatMap(enterprise -> groups.assignmentsOf(caller, id)
-                .flatMap(assignments -> visits.list(caller, new VisitService.Filter(false, null, id, null,
-                        today.minusMonths(VISIT_MONTHS), today), null, LIMIT)
-                        .flatMap(visitPage -> issues.list(caller, new IssueQueries.Filter(null, null, id, null, null, null,
-                                null, null, null, null, true), null, LIMIT)
-                                .flatMap(openPage -> issues.countsByStatus(caller, id)
-                                        .flatMap(counts -> ratings(caller, id, ratedSince, firstRated)
-                                                .flatMap(ratings -> figures(caller, id)
-                                                        .map(figures -> new EnterpriseFile(enterprise, assignments,
-                                                                visitPage.items(), visitPage.nextCursor() != null,
-                                                                openPage.items(), openPage.nextCursor() != null,
-                                                                byStatus(counts), ratings, figures, asOf))))))));
+        // One session, one query after another (a reactive session runs one at a time): each part is kept as it
+        // arrives, and the file is made of them at the end.
+        Parts p = new Parts();
+        return enterprises.get(caller, id).invoke(e -> p.enterprise = e)
+                .chain(() -> groups.assignmentsOf(caller, id)).invoke(a -> p.assignments = a)
+                .chain(() -> visits.list(caller, new VisitService.Filter(false, null, id, null,
+                        today.minusMonths(VISIT_MONTHS), today), null, LIMIT)).invoke(v -> p.visits = v)
+                .chain(() -> issues.list(caller, new IssueQueries.Filter(null, null, id, null, null, null, null, null, null,
+                        null, true), null, LIMIT)).invoke(i -> p.openIssues = i)
+                .chain(() -> issues.countsByStatus(caller, id)).invoke(c -> p.counts = c)
+                .chain(() -> ratings(caller, id, ratedSince, firstRated)).invoke(r -> p.ratings = r)
+                .chain(() -> figures(caller, id)).invoke(f -> p.figures = f)
+                .map(x -> new EnterpriseFile(p.enterprise, p.assignments, p.visits.items(), p.visits.nextCursor() != null,
+                        p.openIssues.items(), p.openIssues.nextCursor() != null, byStatus(p.counts), p.ratings, p.figures,
+                        asOf));
+    }
+
+    /** The file's parts while they are read. */
+    private static final class Parts {
+        EnterpriseView enterprise;
+        List<AssignmentView> assignments;
+        Page<VisitView> visits;
+        Page<IssueView> openIssues;
+        Map<IssueStatus, Long> counts;
+        List<MonthRatings> ratings;
+        EnterpriseIndicators figures;
     }
 
     private static List<StatusCount> byStatus(Map<IssueStatus, Long> counts) {
