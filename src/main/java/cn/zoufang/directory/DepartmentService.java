@@ -98,8 +98,8 @@ public class DepartmentService {
     }
 
     /**
-     * Merges this department into another (机构改革): its open issues (as lead or assisting unit) and its
-     * handlers move to the other; closed issues keep naming it, and it leaves the list.
+     * Merges this department into another (机构改革): its open issues (as lead or assisting unit), its running
+     * key projects and its handlers move to the other; closed issues keep naming it, and it leaves the list.
      */
     @WithTransaction
     public Uni<DepartmentView> merge(Caller caller, UUID id, String ifMatch, UUID intoId) {
@@ -129,6 +129,11 @@ public class DepartmentService {
                                         delete from issue_assist a using issue i
                                         where i.id = a.issue_id and a.department_id = :from and i.status <> 'CLOSED'""")
                                         .setParameter("from", d.id).executeUpdate())
+                                // Its key projects still running go with it: the other unit reports them from now on.
+                                .chain(() -> s.createNativeQuery("""
+                                        update key_project set department_id = :into, row_version = row_version + 1
+                                        where department_id = :from and status = 'ACTIVE'""")
+                                        .setParameter("into", into.id).setParameter("from", d.id).executeUpdate())
                                 .chain(() -> s.createNativeQuery(
                                         "update account set department_id = :into, version = version + 1 where department_id = :from")
                                         .setParameter("into", into.id).setParameter("from", d.id).executeUpdate())

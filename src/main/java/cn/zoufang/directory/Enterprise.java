@@ -58,6 +58,15 @@ public class Enterprise extends PanacheEntityBase {
     @Column(name = "location_system")
     public CoordinateSystem locationSystem;
 
+    /** 店小二 tier: how often it should be visited and whether its issues are urgent by default. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "service_tier", nullable = false)
+    public ServiceTier serviceTier = ServiceTier.ORDINARY;
+
+    /** Its 店小二: a member of its group or a department's handler; the office names one for key enterprises. */
+    @Column(name = "service_officer_id")
+    public UUID serviceOfficerId;
+
     @Column(name = "contact_name", nullable = false)
     public String contactName;
 

@@ -81,7 +81,31 @@ public final class EnterpriseDtos {
             List<String> scaleCategoryLabels, IndustryChain industryChain, String industryChainLabel, String town,
             String address, Double latitude, Double longitude, CoordinateSystem locationSystem,
             String locationSystemLabel, String contactName, String contactPhone,
-            GroupRef currentGroup, long version) {
+            GroupRef currentGroup, ServiceTier serviceTier, String serviceTierLabel, PersonRef serviceOfficer,
+            long version) {
+    }
+
+    /** A named person of the zone's staff: the enterprise's 店小二 (name only; the phone is not shared). */
+    public record PersonRef(UUID id, String displayName) {
+    }
+
+    /** The office marks an enterprise's tier and names its 店小二 (a key enterprise must have one). */
+    public record ServiceAssignment(
+            @NotNull(message = "请选择服务层级") ServiceTier tier,
+            UUID serviceOfficerId,
+            @Size(max = 200, message = "说明不能超过 200 字") String reason) {
+    }
+
+    /** A tier as the office sees it, with how many enterprises are in it. */
+    public record TierRuleView(ServiceTier code, String label, int cadenceDays, boolean urgentByDefault,
+            long enterprises, long version) {
+    }
+
+    public record TierRuleInput(
+            @NotNull(message = "请填写走访周期（天）")
+            @jakarta.validation.constraints.Min(value = 7, message = "走访周期 7 到 366 天")
+            @jakarta.validation.constraints.Max(value = 366, message = "走访周期 7 到 366 天") Integer cadenceDays,
+            @NotNull(message = "请选择诉求是否默认加急") Boolean urgentByDefault) {
     }
 
     /** {@code contacts}: unactivated contact accounts made from the 联系人手机 column. */

@@ -42,11 +42,13 @@ public class EnterpriseResource {
     private final GroupService groups;
     private final EnterpriseCsv csv;
     private final ContactService contacts;
+    private final ServiceTiers tiers;
     private final CurrentCaller caller;
 
     public EnterpriseResource(EnterpriseService enterprises, GroupService groups, EnterpriseCsv csv, ContactService contacts,
-            CurrentCaller caller) {
+            ServiceTiers tiers, CurrentCaller caller) {
         this.enterprises = enterprises;
+        this.tiers = tiers;
         this.groups = groups;
         this.csv = csv;
         this.contacts = contacts;
@@ -108,6 +110,17 @@ public class EnterpriseResource {
     public Uni<Response> correctLocation(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull EnterpriseDtos.LocationCorrection input) {
         return enterprises.correctLocation(caller.get(), id, ifMatch, input).map(v -> withEtag(Response.ok(v), v).build());
+    }
+
+    /** The office marks the enterprise key or ordinary and names its 店小二 (audited, under If-Match). */
+    @PUT
+    @Path("/{id}/service")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @Idempotent
+    public Uni<Response> setService(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull EnterpriseDtos.ServiceAssignment input) {
+        return tiers.assign(caller.get(), id, ifMatch, input).map(v -> withEtag(Response.ok(v), v).build());
     }
 
     /** Bulk import of the zone's spreadsheet saved as CSV UTF-8; all rows or none. */

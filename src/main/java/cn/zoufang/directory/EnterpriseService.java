@@ -17,6 +17,7 @@ import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.directory.EnterpriseDtos.EnterpriseInput;
 import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
 import cn.zoufang.directory.EnterpriseDtos.GroupRef;
+import cn.zoufang.directory.EnterpriseDtos.PersonRef;
 import cn.zoufang.identity.Account;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Scope;
@@ -91,8 +92,8 @@ public class EnterpriseService {
                 .call(rows -> masked || rows.isEmpty() ? Uni.createFrom().voidItem()
                         : audit.personalDataRead(caller, "ENTERPRISE_CONTACTS_READ", "ENTERPRISE", null,
                                 Math.min(rows.size(), limit) + " 家企业的联系电话（列表）"))
-                .flatMap(rows -> currentGroups(rows.stream().map(e -> e.id).toList())
-                        .map(groups -> Page.of(rows, limit, e -> view(e, groups.get(e.id), masked),
+                .flatMap(rows -> extras(rows)
+                        .map(x -> Page.of(rows, limit, e -> x.view(e, masked),
                                 e -> Cursor.of(e.name, e.id.toString()))));
     }
 
@@ -101,7 +102,7 @@ public class EnterpriseService {
         return findVisible(caller, id)
                 .call(e -> masked ? Uni.createFrom().voidItem()
                         : audit.personalDataRead(caller, "ENTERPRISE_CONTACT_READ", "ENTERPRISE", e.id, e.name))
-                .flatMap(e -> currentGroups(List.of(e.id)).map(groups -> view(e, groups.get(e.id), masked)));
+                .flatMap(e -> extras(List.of(e)).map(x -> x.view(e, masked)));
     }
 
     /** One enterprise's contact in full, for a caller who sees it masked and needs to call or edit it; audited. */
@@ -145,7 +146,7 @@ public class EnterpriseService {
                 .onFailure().transform(f -> Conflicts.translate(f, CREDIT_CODE_CONSTRAINT, duplicateCode()))
                 .chain(() -> audit.record(Entry.by(caller, "ENTERPRISE_CREATE", "ENTERPRISE", e.id)
                         .detail(contact == null ? null : "contact account " + contact.id)))
-                .map(v -> view(e, null, false));
+                .map(v -> new Extras(Map.of(), Map.of()).view(e, false));
     }
 
     @WithTransaction
@@ -160,8 +161,8 @@ public class EnterpriseService {
                     })
                     .onFailure().transform(f -> Conflicts.translate(f, CREDIT_CODE_CONSTRAINT, duplicateCode()))
                     .chain(() -> audit.record(Entry.by(caller, "ENTERPRISE_UPDATE", "ENTERPRISE", e.id)))
-                    .chain(() -> currentGroups(List.of(e.id)))
-                    .map(groups -> view(e, groups.get(e.id), false));
+                    .chain(() -> extras(List.of(e)))
+                    .map(x -> x.view(e, false));
         });
     }
 
@@ -180,8 +181,8 @@ public class EnterpriseService {
             return io.quarkus.hibernate.reactive.panache.Panache.flush()
                     .chain(() -> audit.record(Entry.by(caller, "ENTERPRISE_LOCATION_CORRECT", "ENTERPRISE", e.id)
                             .detail(before + " → " + after + "：" + in.reason().trim())))
-                    .chain(() -> currentGroups(List.of(e.id)))
-                    .map(groups -> view(e, groups.get(e.id), false));
+                    .chain(() -> extras(List.of(e)))
+                    .map(x -> x.view(e, false));
         });
     }
 
@@ -233,15 +234,14 @@ public class EnterpriseService {
                 });
     }
 
-    /** The group each enterprise is assigned to today, for the views. */
     /** Views of these enterprises as the caller's lists show them (phones masked where lists mask them). */
     public Uni<List<EnterpriseView>> views(Caller caller, List<Enterprise> rows) {
         boolean masked = !scope.seesContactPhones(caller);
         return (masked || rows.isEmpty() ? Uni.createFrom().voidItem()
                 : audit.personalDataRead(caller, "ENTERPRISE_CONTACTS_READ", "ENTERPRISE", null,
                         rows.size() + " 家企业的联系电话（同步）"))
-                .chain(() -> currentGroups(rows.stream().map(e -> e.id).toList()))
-                .map(groups -> rows.stream().map(e -> view(e, groups.get(e.id), masked)).toList());
+                .chain(() -> extras(rows))
+                .map(x -> rows.stream().map(e -> x.view(e, masked)).toList());
     }
 
     private Uni<Map<UUID, GroupRef>> currentGroups(List<UUID> enterpriseIds) {
@@ -299,13 +299,29 @@ public class EnterpriseService {
         e.locationSystem = system;
     }
 
-    static EnterpriseView view(Enterprise e, GroupRef group, boolean maskPhone) {
-        List<ScaleCategory> categories = e.scaleCategories.stream().sorted(Comparator.naturalOrder()).toList();
-        return new EnterpriseView(e.id, e.name, e.creditCode, categories,
-                categories.stream().map(ScaleCategory::label).toList(), e.industryChain,
-                e.industryChain == null ? null : e.industryChain.label(), e.town, e.address, e.latitude,
-                e.longitude, e.locationSystem, e.locationSystem == null ? null : e.locationSystem.label(), e.contactName,
-                maskPhone ? mask(e.contactPhone) : e.contactPhone, group, e.version);
+    /** What a view adds to the row: the group assigned today and the 店小二's name, loaded once per page. */
+    record Extras(Map<UUID, GroupRef> groups, Map<UUID, PersonRef> officers) {
+
+        EnterpriseView view(Enterprise e, boolean maskPhone) {
+            List<ScaleCategory> categories = e.scaleCategories.stream().sorted(Comparator.naturalOrder()).toList();
+            return new EnterpriseView(e.id, e.name, e.creditCode, categories,
+                    categories.stream().map(ScaleCategory::label).toList(), e.industryChain,
+                    e.industryChain == null ? null : e.industryChain.label(), e.town, e.address, e.latitude,
+                    e.longitude, e.locationSystem, e.locationSystem == null ? null : e.locationSystem.label(),
+                    e.contactName, maskPhone ? mask(e.contactPhone) : e.contactPhone, groups.get(e.id),
+                    e.serviceTier, e.serviceTier.label(),
+                    e.serviceOfficerId == null ? null : officers.get(e.serviceOfficerId), e.version);
+        }
+    }
+
+    Uni<Extras> extras(List<Enterprise> rows) {
+        List<UUID> officerIds = rows.stream().map(e -> e.serviceOfficerId).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        return currentGroups(rows.stream().map(e -> e.id).toList())
+                .flatMap(groups -> (officerIds.isEmpty() ? Uni.createFrom().item(List.<Account>of())
+                        : Account.<Account>list("id in ?1", officerIds))
+                        .map(accounts -> new Extras(groups, accounts.stream().collect(Collectors.toMap(
+                                a -> a.id, a -> new PersonRef(a.id, a.displayName))))));
     }
 
     /** 13812345678 → 138****5678; landlines keep the area code and the last four digits. */

@@ -62,7 +62,7 @@ public class Scope {
 
     /**
      * Ledger issues: the enterprise its own, officials those of their groups' enterprises, a department
-     * those it leads or assists on, the desk, the office and the admin all.
+     * those it leads or assists on and those its key projects raised, the desk, the office and the admin all.
      */
     public Clause issues(Caller caller, String i) {
         if (caller.hasAny(Role.OFFICE, Role.ADMIN, Role.ENTERPRISE_DESK)) {
@@ -79,7 +79,28 @@ public class Scope {
         }
         if (caller.hasAny(Role.DEPARTMENT_HANDLER)) {
             parts.add("(" + i + ".leadDepartmentId in " + MY_DEPARTMENT + " or " + i + ".id in (select x.issueId"
-                    + " from IssueAssist x where x.departmentId in " + MY_DEPARTMENT + "))");
+                    + " from IssueAssist x where x.departmentId in " + MY_DEPARTMENT + ") or " + i + ".projectId in"
+                    + " (select p.id from KeyProject p where p.departmentId in " + MY_DEPARTMENT + "))");
+        }
+        return combine(caller, parts, params);
+    }
+
+    /**
+     * Key projects: the responsible department its own, officials those of their groups' enterprises, the
+     * office and the admin all.
+     */
+    public Clause projects(Caller caller, String p) {
+        if (caller.hasAny(Role.OFFICE, Role.ADMIN)) {
+            return Clause.ALL;
+        }
+        List<String> parts = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER)) {
+            parts.add(p + ".enterpriseId in " + MY_GROUPS_ENTERPRISES);
+            params.put("scopeToday", Dates.today(clock));
+        }
+        if (caller.hasAny(Role.DEPARTMENT_HANDLER)) {
+            parts.add(p + ".departmentId in " + MY_DEPARTMENT);
         }
         return combine(caller, parts, params);
     }

@@ -35,6 +35,14 @@ public class Issue extends PanacheEntityBase {
     @Column(name = "visit_id")
     public UUID visitId;
 
+    /** The key project whose monthly report raised it, if any. */
+    @Column(name = "project_id")
+    public UUID projectId;
+
+    /** The monthly report of that project that raised it. */
+    @Column(name = "project_report_id")
+    public UUID projectReportId;
+
     @Column(name = "category_code", nullable = false)
     public String categoryCode;
 

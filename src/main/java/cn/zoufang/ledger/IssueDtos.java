@@ -17,12 +17,15 @@ public final class IssueDtos {
     private IssueDtos() {
     }
 
-    /** A new issue; the id is made by the client, so a retried register never makes a second one. */
+    /**
+     * A new issue; the id is made by the client, so a retried register never makes a second one. Without
+     * {@code urgent}, the enterprise's 店小二 tier decides (a key enterprise's issues are urgent by default).
+     */
     public record NewIssue(
             @NotNull(message = "请生成诉求 id（UUID）") UUID id,
             @NotNull(message = "请选择企业") UUID enterpriseId,
             @NotBlank(message = "请选择诉求类别") @Size(max = 30) String category,
-            boolean urgent,
+            Boolean urgent,
             @NotBlank(message = "请填写标题") @Size(max = 200, message = "标题不能超过 200 字") String title,
             @NotBlank(message = "请描述问题") @Size(max = 5000, message = "描述不能超过 5000 字") String description,
             UUID visitId) {
@@ -130,7 +133,7 @@ public final class IssueDtos {
             String closeReasonLabel, OffsetDateTime closedAt, UUID duplicateOf, boolean supervised,
             String supervisionNote, Integer extensionRequestedDays, String extensionReason,
             List<AssistOpinion> opinions, OffsetDateTime pausedAt, int pausedWorkingDays, OffsetDateTime createdAt,
-            long version) {
+            UUID projectId, long version) {
     }
 
     /** One step of the timeline; for the enterprise, actors inside the government show as their role only. */

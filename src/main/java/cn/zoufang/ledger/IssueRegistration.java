@@ -11,6 +11,7 @@ import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.directory.Assignment;
 import cn.zoufang.directory.Enterprise;
 import cn.zoufang.directory.EnterpriseService;
+import cn.zoufang.directory.ServiceTierRule;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.kernel.Dates;
@@ -53,7 +54,7 @@ public class IssueRegistration {
     @WithTransaction
     public Uni<Created> register(Caller caller, NewIssue in) {
         // Urgency shortens the department's deadline: the desk and the officials judge it, not the enterprise.
-        if (in.urgent() && IssueViews.isEnterpriseView(caller)) {
+        if (Boolean.TRUE.equals(in.urgent()) && IssueViews.isEnterpriseView(caller)) {
             throw ApiException.invalidField("urgent", FieldCode.INVALID, "加急由企情收处中心或挂点干部判断，企业不能自行标记");
         }
         return Issue.<Issue>findById(in.id()).flatMap(existing -> {
@@ -71,32 +72,61 @@ public class IssueRegistration {
                                     category == null ? "没有这个诉求类别" : "该诉求类别已停用，请选择其他类别");
                         }
                         return sourceOf(caller, e, in.visitId());
-                    }))
-                    .flatMap(source -> assignedGroup(in.enterpriseId()).flatMap(groupId -> nextLedgerNo().flatMap(no -> {
-                        OffsetDateTime now = Dates.now(clock);
-                        Issue issue = new Issue();
-                        issue.id = in.id();
-                        issue.ledgerNo = no;
-                        issue.enterpriseId = in.enterpriseId();
-                        issue.source = source;
-                        issue.visitId = source == IssueSource.VISIT ? in.visitId() : null;
-                        issue.categoryCode = in.category();
-                        issue.urgent = in.urgent();
-                        issue.title = in.title().trim();
-                        issue.description = in.description().trim();
-                        issue.status = IssueStatus.REGISTERED;
-                        issue.registeredBy = caller.id();
-                        issue.groupId = groupId;
-                        issue.createdAt = now;
-                        issue.updatedAt = now;
-                        return issue.persist()
-                                .chain(() -> steps.newEvent(caller, issue, IssueAction.REGISTER, null, issue.description, false).persist())
-                                .chain(() -> audit.record(Entry.by(caller, "ISSUE_REGISTER", "ISSUE", issue.id)
-                                        .detail(issue.ledgerNo)))
-                                .chain(() -> views.view(caller, issue))
-                                .map(v -> new Created(v, true));
-                    })));
+                    }).flatMap(source -> urgency(e, in.urgent()).map(urgent -> new Origin(source, urgent))))
+                    .flatMap(origin -> create(caller, in.id(), in.enterpriseId(), origin.source(),
+                            origin.source() == IssueSource.VISIT ? in.visitId() : null, null, in.category(),
+                            origin.urgent(), in.title(), in.description()))
+                    .flatMap(issue -> views.view(caller, issue))
+                    .map(v -> new Created(v, true));
         });
+    }
+
+    /**
+     * A problem a key project's monthly report raised, registered by the department reporting it: an issue
+     * of the project's enterprise (source PROJECT, linked to the project), urgent as the enterprise's tier
+     * says, waiting for the desk like any other. The caller checks the category; runs in its transaction.
+     */
+    public Uni<Issue> registerProblem(Caller caller, Enterprise e, UUID projectId, UUID reportId, String category,
+            String title, String description) {
+        return urgency(e, null).flatMap(urgent -> create(caller, UUID.randomUUID(), e.id, IssueSource.PROJECT, null,
+                projectId, category, urgent, title, description))
+                .invoke(issue -> issue.projectReportId = reportId);
+    }
+
+    private Uni<Issue> create(Caller caller, UUID id, UUID enterpriseId, IssueSource source, UUID visitId,
+            UUID projectId, String category, boolean urgent, String title, String description) {
+        return assignedGroup(enterpriseId).flatMap(groupId -> nextLedgerNo().flatMap(no -> {
+            OffsetDateTime now = Dates.now(clock);
+            Issue issue = new Issue();
+            issue.id = id;
+            issue.ledgerNo = no;
+            issue.enterpriseId = enterpriseId;
+            issue.source = source;
+            issue.visitId = visitId;
+            issue.projectId = projectId;
+            issue.categoryCode = category;
+            issue.urgent = urgent;
+            issue.title = title.trim();
+            issue.description = description.trim();
+            issue.status = IssueStatus.REGISTERED;
+            issue.registeredBy = caller.id();
+            issue.groupId = groupId;
+            issue.createdAt = now;
+            issue.updatedAt = now;
+            return issue.persist()
+                    .chain(() -> steps.newEvent(caller, issue, IssueAction.REGISTER, null, issue.description, false).persist())
+                    .chain(() -> audit.record(Entry.by(caller, "ISSUE_REGISTER", "ISSUE", issue.id).detail(issue.ledgerNo)))
+                    .replaceWith(issue);
+        }));
+    }
+
+    private record Origin(IssueSource source, boolean urgent) {
+    }
+
+    /** As asked, or the default of the enterprise's 店小二 tier. */
+    private static Uni<Boolean> urgency(Enterprise e, Boolean asked) {
+        return asked != null ? Uni.createFrom().item(asked)
+                : ServiceTierRule.<ServiceTierRule>findById(e.serviceTier).map(rule -> rule.urgentByDefault);
     }
 
     /** The group assigned the enterprise today, if any: the issue counts for it in monthly reports. */

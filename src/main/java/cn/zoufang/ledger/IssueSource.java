@@ -4,7 +4,9 @@ package cn.zoufang.ledger;
 public enum IssueSource {
     VISIT("走访发现"),
     DESK("企情收处中心"),
-    ENTERPRISE("企业自主提交");
+    ENTERPRISE("企业自主提交"),
+    /** A problem a key project's monthly report raised (the issue names the project). */
+    PROJECT("重点项目月报");
 
     private final String label;
 

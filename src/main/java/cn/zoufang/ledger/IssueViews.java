@@ -128,7 +128,7 @@ public class IssueViews {
                 i.rating, i.satisfied, i.closeReason, i.closeReason == null ? null : i.closeReason.label(), i.closedAt,
                 i.duplicateOf, i.supervised, internal ? i.supervisionNote : null,
                 internal ? i.extensionRequestedDays : null, internal ? i.extensionReason : null, opinions, i.pausedAt,
-                i.pausedWorkingDays, i.createdAt, i.version);
+                i.pausedWorkingDays, i.createdAt, internal ? i.projectId : null, i.version);
     }
 
     /** The histories of several issues the caller sees, with two queries whatever their count. */

@@ -31,6 +31,9 @@ public enum NotificationType {
     REPORT_REMINDER("月报即将截止", "本组上月工作月报即将截止报送，请尽快报送", "REPORT", PushClass.TODO),
     REPORT_LATE("月报已逾期", "本组上月工作月报已超过报送期限，请尽快报送", "REPORT", PushClass.TODO),
     REPORT_RETURNED("月报被退回", "本组月报已被领导小组办公室退回，请修改后重新报送", "REPORT", PushClass.TODO),
+    PROJECT_REPORT_DUE("请报送重点项目月报", "您单位负责的重点项目上月进展已可报送，请按时报送", "PROJECT", PushClass.TODO),
+    PROJECT_REPORT_REMINDER("重点项目月报即将截止", "您单位负责的重点项目上月进展即将截止报送，请尽快报送", "PROJECT", PushClass.TODO),
+    PROJECT_REPORT_LATE("重点项目月报已逾期", "您单位负责的重点项目上月进展已超过报送期限，请尽快报送", "PROJECT", PushClass.TODO),
     /** The day's non-urgent notifications in one push, for those who chose it; the object is the inbox. */
     DAILY_DIGEST("每日消息摘要", "您有新的消息，请打开消息中心查看", "INBOX", PushClass.NOTICE);
 

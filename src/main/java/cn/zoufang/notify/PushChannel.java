@@ -29,6 +29,7 @@ public interface PushChannel {
                 case "GROUP" -> "zoufang://groups/" + objectId + "/visit-gaps";
                 case "REPORT" -> "zoufang://groups/" + objectId + "/reports";
                 case "INBOX" -> "zoufang://inbox";
+                case "PROJECT" -> "zoufang://projects/" + objectId;
                 default -> "zoufang://photos/" + objectId;
             };
         }

@@ -10,10 +10,6 @@ public interface VisitConfig {
     @WithDefault("500")
     double onSiteRadiusMeters();
 
-    /** The zone's rule: each assigned enterprise gets at least this many completed visits a month. */
-    @WithDefault("1")
-    int visitsPerEnterprisePerMonth();
-
     /**
      * How long the check-in position (and a visit photo's EXIF position) is kept; after that only the
      * verdict (on site, out of range, unverifiable) and the distance's judgement remain.

@@ -110,10 +110,16 @@ public final class VisitDtos {
             OffsetDateTime enterpriseConfirmedAt, OffsetDateTime completedAt, long version, VisitDetail detail) {
     }
 
-    public record GapEnterprise(UUID id, String name, String town, long completedVisits) {
+    /**
+     * An enterprise due a visit: {@code completedVisits} this month, its tier and cadence, the day of the group's
+     * last completed visit and the day the next was due (both null when the group has never visited it).
+     */
+    public record GapEnterprise(UUID id, String name, String town, long completedVisits,
+            cn.zoufang.directory.ServiceTier serviceTier, String serviceTierLabel, int cadenceDays,
+            LocalDate lastVisitedOn, LocalDate dueOn) {
     }
 
-    /** Assigned enterprises of a group with fewer completed visits in the month than the rule asks. */
-    public record VisitGaps(UUID groupId, String month, int visitsRequired, List<GapEnterprise> enterprises) {
+    /** Assigned enterprises of a group due a visit, judged on {@code asOf} (the month's last day, or today). */
+    public record VisitGaps(UUID groupId, String month, LocalDate asOf, List<GapEnterprise> enterprises) {
     }
 }

@@ -24,6 +24,7 @@ import cn.zoufang.directory.AssistanceGroup;
 import cn.zoufang.directory.Enterprise;
 import cn.zoufang.directory.EnterpriseService;
 import cn.zoufang.directory.GroupService;
+import cn.zoufang.directory.ServiceTiers;
 import cn.zoufang.identity.Account;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Scope;
@@ -60,21 +61,21 @@ public class VisitService {
     private final EnterpriseService enterprises;
     private final GroupService groups;
     private final CheckInRules rules;
-    private final VisitConfig config;
     private final AuditLog audit;
     private final VisitCodes codes;
+    private final ServiceTiers tiers;
 
     private final Clock clock;
 
     public VisitService(Scope scope, EnterpriseService enterprises, GroupService groups, CheckInRules rules,
-            VisitConfig config, AuditLog audit, VisitCodes codes, Clock clock) {
+            AuditLog audit, VisitCodes codes, ServiceTiers tiers, Clock clock) {
         this.clock = clock;
+        this.tiers = tiers;
         this.codes = codes;
         this.scope = scope;
         this.enterprises = enterprises;
         this.groups = groups;
         this.rules = rules;
-        this.config = config;
         this.audit = audit;
     }
 
@@ -286,28 +287,57 @@ public class VisitService {
                         }));
     }
 
-    /** The group's assigned enterprises with fewer completed visits in the month than the zone asks. */
+    /** The group's assigned enterprises whose tier's visit cadence has run out, as of the month's end or today. */
     public Uni<VisitGaps> gaps(Caller caller, UUID groupId, YearMonth month) {
-        int required = config.visitsPerEnterprisePerMonth();
-        return groups.findVisible(caller, groupId)
-                .flatMap(g -> gapEnterprises(g.id, month).map(list -> new VisitGaps(g.id, month.toString(), required, list)));
+        return groups.findVisible(caller, groupId).flatMap(g -> gapEnterprises(g.id, month)
+                .map(list -> new VisitGaps(g.id, month.toString(), asOf(month), list)));
     }
 
-    /** The group's assigned enterprises with fewer completed visits in the month than the rule; no scope check. */
+    /** The day a month's gaps are judged on: its last day, or today while it runs. */
+    private LocalDate asOf(YearMonth month) {
+        LocalDate today = Dates.today(clock);
+        return month.atEndOfMonth().isBefore(today) ? month.atEndOfMonth() : today;
+    }
+
+    /**
+     * The group's assigned enterprises not visited within their tier's cadence (a key enterprise monthly, an
+     * ordinary one quarterly, as the office sets): the last completed visit by the group, counted from its
+     * check-in day, is at least {@code cadenceDays} old on the day judged, or there is none. No scope check.
+     */
     public Uni<List<GapEnterprise>> gapEnterprises(UUID groupId, YearMonth month) {
         LocalDate first = month.atDay(1);
-        LocalDate last = month.atEndOfMonth();
+        LocalDate asOf = asOf(month);
+        if (asOf.isBefore(first)) {
+            return Uni.createFrom().item(List.of());
+        }
         OffsetDateTime start = first.atStartOfDay(Dates.ZONE).toOffsetDateTime();
-        OffsetDateTime end = last.plusDays(1).atStartOfDay(Dates.ZONE).toOffsetDateTime();
-        int required = config.visitsPerEnterprisePerMonth();
+        OffsetDateTime end = asOf.plusDays(1).atStartOfDay(Dates.ZONE).toOffsetDateTime();
         return Enterprise.<Enterprise>list("""
                 id in (select a.enterpriseId from Assignment a where a.groupId = ?1
                        and a.startDate <= ?2 and (a.endDate is null or a.endDate >= ?3))
-                order by name, id""", groupId, last, first)
-                .flatMap(assigned -> completedCounts(groupId, start, end).map(counts -> assigned.stream()
-                        .filter(e -> counts.getOrDefault(e.id, 0L) < required)
-                        .map(e -> new GapEnterprise(e.id, e.name, e.town, counts.getOrDefault(e.id, 0L)))
-                        .toList()));
+                order by name, id""", groupId, asOf, first)
+                .flatMap(assigned -> tiers.rules().flatMap(rules -> lastVisits(groupId, end)
+                        .flatMap(last -> completedCounts(groupId, start, end).map(counts -> assigned.stream()
+                                .map(e -> {
+                                    int cadence = rules.get(e.serviceTier).cadenceDays;
+                                    OffsetDateTime lastAt = last.get(e.id);
+                                    LocalDate lastOn = lastAt == null ? null : lastAt.atZoneSameInstant(Dates.ZONE).toLocalDate();
+                                    LocalDate due = lastOn == null ? null : lastOn.plusDays(cadence);
+                                    return due != null && due.isAfter(asOf) ? null
+                                            : new GapEnterprise(e.id, e.name, e.town, counts.getOrDefault(e.id, 0L),
+                                                    e.serviceTier, e.serviceTier.label(), cadence, lastOn, due);
+                                })
+                                .filter(Objects::nonNull)
+                                .toList()))));
+    }
+
+    private Uni<Map<UUID, OffsetDateTime>> lastVisits(UUID groupId, OffsetDateTime before) {
+        return Visit.getSession().flatMap(s -> s.createSelectionQuery("""
+                select v.enterpriseId, max(v.checkInAt) from Visit v where v.groupId = :g and v.status = :done
+                and v.checkInAt < :before group by v.enterpriseId""", Object[].class)
+                .setParameter("g", groupId).setParameter("done", VisitStatus.COMPLETED)
+                .setParameter("before", before).getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> (OffsetDateTime) r[1])));
     }
 
     private Uni<Map<UUID, Long>> completedCounts(UUID groupId, OffsetDateTime start, OffsetDateTime end) {

@@ -264,6 +264,12 @@ class AuthorizationMatrixTest extends ApiTest {
             before.put(table, cn.zoufang.testsupport.Db.count("select count(*) from " + table));
         }
         List<String> wrong = new ArrayList<>();
+        Map<String, Object> keyTier = as(OFFICE).get("/api/v1/service-tiers/KEY").then().statusCode(200).extract()
+                .jsonPath().getMap("$");
+        Map<String, Object> keyTierAsIs = new LinkedHashMap<>();
+        for (String field : List.of("cadenceDays", "urgentByDefault")) {
+            keyTierAsIs.put(field, keyTier.get(field));
+        }
         ObjectMapper json = new ObjectMapper();
         for (Row row : matrix()) {
             JsonNode spec = requests().path(row.method() + " " + row.path());
@@ -358,6 +364,15 @@ class AuthorizationMatrixTest extends ApiTest {
         String economy = Fixtures.departmentId("区经发局");
         as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
                 .post("/api/v1/issues/" + issue + "/forward").then().statusCode(200);
+        // A key project of 欧菲光 that 区经发局 reports on, running from a year ago to a year ahead.
+        Map<String, Object> projectAsIs = new LinkedHashMap<>();
+        projectAsIs.put("name", "权限矩阵测试项目" + UUID.randomUUID().toString().substring(0, 6));
+        projectAsIs.put("enterpriseId", enterprise);
+        projectAsIs.put("departmentId", economy);
+        projectAsIs.put("plannedInvestment", 5000);
+        projectAsIs.put("startMonth", TestClock.thisMonth().minusMonths(12).toString());
+        projectAsIs.put("endMonth", TestClock.thisMonth().plusMonths(12).toString());
+        String project = as(OFFICE).body(projectAsIs).post("/api/v1/projects").then().statusCode(201).extract().path("id");
         String group = Fixtures.groupOf(LEADER_1);
         String month = TestClock.thisMonth().minusMonths(6).toString();
         as(LEADER_1).body(Map.of("progress", "权限矩阵测试")).put("/api/v1/groups/" + group + "/reports/" + month)
@@ -392,6 +407,12 @@ class AuthorizationMatrixTest extends ApiTest {
         for (String field : List.of("name", "deadlineDays", "urgentDeadlineDays", "sortOrder")) {
             categoryAsIs.put(field, policy.get(field));
         }
+        Map<String, Object> keyTier = as(OFFICE).get("/api/v1/service-tiers/KEY").then().statusCode(200).extract()
+                .jsonPath().getMap("$");
+        Map<String, Object> keyTierAsIs = new LinkedHashMap<>();
+        for (String field : List.of("cadenceDays", "urgentByDefault")) {
+            keyTierAsIs.put(field, keyTier.get(field));
+        }
         ObjectMapper json = new ObjectMapper();
 
         Map<String, String> ids = new LinkedHashMap<>();
@@ -403,6 +424,8 @@ class AuthorizationMatrixTest extends ApiTest {
         ids.put("/api/v1/inbox/{id}", "/api/v1/inbox/" + UUID.randomUUID());
         ids.put("/api/v1/me/sessions/{id}", "/api/v1/me/sessions/" + UUID.randomUUID());
         ids.put("/api/v1/admin/push-deliveries/{id}", "/api/v1/admin/push-deliveries/0");
+        ids.put("/api/v1/service-tiers/{code}", "/api/v1/service-tiers/KEY");
+        ids.put("/api/v1/projects/{id}", "/api/v1/projects/" + project);
         ids.put("{installationId}", UUID.randomUUID().toString());
         // A year no other test uses: a valid write replaces its schedule.
         ids.put("{year}", "2035");
@@ -440,6 +463,8 @@ class AuthorizationMatrixTest extends ApiTest {
         ids.put("{photoSha256}", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(photo)));
         ids.put("{enterpriseAsIs}", json.writeValueAsString(enterpriseAsIs));
         ids.put("{categoryAsIs}", json.writeValueAsString(categoryAsIs));
+        ids.put("{keyTierAsIs}", json.writeValueAsString(keyTierAsIs));
+        ids.put("{projectAsIs}", json.writeValueAsString(projectAsIs));
         fixture = ids;
         return ids;
     }
