@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
+import cn.zoufang.directory.ServiceTier;
 import cn.zoufang.directory.GroupDtos.AssignmentView;
 import cn.zoufang.indicator.IndicatorDtos.EnterpriseIndicators;
 import cn.zoufang.ledger.IssueDtos.IssueView;
@@ -26,11 +27,17 @@ public final class EnterpriseFileDtos {
 
     public record EnterpriseFile(EnterpriseView enterprise, List<AssignmentView> assignments, List<VisitView> visits,
             boolean moreVisits, List<IssueView> openIssues, boolean moreOpenIssues, List<StatusCount> issuesByStatus,
-            List<MonthRatings> ratings, EnterpriseIndicators indicators, OffsetDateTime asOf) {
+            List<MonthRatings> ratings, EnterpriseIndicators indicators, Disturbance disturbance, OffsetDateTime asOf) {
     }
 
-    /** An above-scale enterprise no group covers today. */
-    public record Uncovered(UUID id, String name, String town, String industryChainLabel, List<String> scaleCategoryLabels) {
+    /** How often the government came since {@code since}: visits, the desk's contacts, surveys answered. */
+    public record Disturbance(UUID enterpriseId, String name, String town, OffsetDateTime since, long visits,
+            long deskContacts, long surveys, long total) {
+    }
+
+    /** An above-scale or key enterprise no group covers today. */
+    public record Uncovered(UUID id, String name, String town, String industryChainLabel, List<String> scaleCategoryLabels,
+            ServiceTier serviceTier, String serviceTierLabel) {
     }
 
     /** An assigned enterprise whose last completed visit is older than the window (or none: {@code lastVisitAt} null). */
@@ -38,6 +45,6 @@ public final class EnterpriseFileDtos {
     }
 
     public record Coverage(OffsetDateTime asOf, int idleMonths, List<Uncovered> uncovered, boolean moreUncovered,
-            List<Idle> idle, boolean moreIdle) {
+            List<Idle> idle, boolean moreIdle, List<Disturbance> mostVisited) {
     }
 }

@@ -16,6 +16,7 @@ import cn.zoufang.directory.EnterpriseDtos.EnterpriseView;
 import cn.zoufang.directory.EnterpriseService;
 import cn.zoufang.directory.GroupDtos.AssignmentView;
 import cn.zoufang.directory.GroupService;
+import cn.zoufang.enterprisefile.EnterpriseFileDtos.Disturbance;
 import cn.zoufang.enterprisefile.EnterpriseFileDtos.EnterpriseFile;
 import cn.zoufang.enterprisefile.EnterpriseFileDtos.MonthRatings;
 import cn.zoufang.enterprisefile.EnterpriseFileDtos.StatusCount;
@@ -54,10 +55,13 @@ public class EnterpriseFileService {
     private final VisitRatings visitRatings;
     private final IssueQueries issues;
     private final IndicatorService indicators;
+    private final Disturbances disturbances;
     private final Clock clock;
 
     public EnterpriseFileService(EnterpriseService enterprises, GroupService groups, VisitService visits,
-            VisitRatings visitRatings, IssueQueries issues, IndicatorService indicators, Clock clock) {
+            VisitRatings visitRatings, IssueQueries issues, IndicatorService indicators, Disturbances disturbances,
+            Clock clock) {
+        this.disturbances = disturbances;
         this.enterprises = enterprises;
         this.groups = groups;
         this.visits = visits;
@@ -84,9 +88,11 @@ public class EnterpriseFileService {
                 .chain(() -> issues.countsByStatus(caller, id)).invoke(c -> p.counts = c)
                 .chain(() -> ratings(caller, id, ratedSince, firstRated)).invoke(r -> p.ratings = r)
                 .chain(() -> figures(caller, id)).invoke(f -> p.figures = f)
+                .chain(() -> caller.hasAny(Role.OFFICE, Role.ADMIN) ? disturbances.of(id) : Uni.createFrom().<Disturbance>nullItem())
+                .invoke(d -> p.disturbance = d)
                 .map(x -> new EnterpriseFile(p.enterprise, p.assignments, p.visits.items(), p.visits.nextCursor() != null,
                         p.openIssues.items(), p.openIssues.nextCursor() != null, byStatus(p.counts), p.ratings, p.figures,
-                        asOf));
+                        p.disturbance, asOf));
     }
 
     /** The file's parts while they are read. */
@@ -98,6 +104,7 @@ public class EnterpriseFileService {
         Map<IssueStatus, Long> counts;
         List<MonthRatings> ratings;
         EnterpriseIndicators figures;
+        Disturbance disturbance;
     }
 
     private static List<StatusCount> byStatus(Map<IssueStatus, Long> counts) {
