@@ -40,6 +40,10 @@ export const router = createRouter({
     { path: '/indicators/import', component: () => import('./views/ImportIndicators.vue'), meta: { title: '统计数据导入' } },
     { path: '/targets', component: () => import('./views/Targets.vue'), meta: { title: '年度目标' } },
     { path: '/coverage', component: () => import('./views/Coverage.vue'), meta: { title: '覆盖情况' } },
+    { path: '/service-tiers', component: () => import('./views/ServiceTiers.vue'), meta: { title: '服务层级' } },
+    { path: '/projects', component: () => import('./views/Projects.vue'), meta: { title: '重点项目' } },
+    { path: '/projects/:id', component: () => import('./views/ProjectPage.vue'), meta: { title: '重点项目' } },
+    { path: '/dispatch', component: () => import('./views/Dispatch.vue'), meta: { title: '两月一调度' } },
     { path: '/:rest(.*)', redirect: '/' }
   ]
 });

@@ -26,6 +26,7 @@ import cn.zoufang.directory.Enterprise;
 import cn.zoufang.directory.GroupMember;
 import cn.zoufang.directory.IndustryChain;
 import cn.zoufang.directory.ScaleCategory;
+import cn.zoufang.directory.ServiceTier;
 import cn.zoufang.identity.Account;
 import cn.zoufang.identity.PasswordHasher;
 import cn.zoufang.identity.Role;
@@ -34,6 +35,9 @@ import cn.zoufang.indicator.IndicatorSource;
 import cn.zoufang.indicator.IndicatorValue;
 import cn.zoufang.kernel.CoordinateSystem;
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.project.KeyProject;
+import cn.zoufang.project.ProjectReport;
+import cn.zoufang.project.ProjectStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -198,7 +202,12 @@ public class DemoData {
             }
         }
         rows.addAll(figures(created, now));
-        return Panache.getSession().flatMap(s -> s.persistAll(rows.toArray()).chain(s::flush));
+        Enterprise key = created.get(6);
+        rows.addAll(keyProject(key, departments.get(0), handler, now));
+        // The officer's account is written after the enterprises (a contact's account points at its enterprise):
+        // named once both are in.
+        return Panache.getSession().flatMap(s -> s.persistAll(rows.toArray()).chain(s::flush)
+                .invoke(() -> key.serviceOfficerId = official2.id).chain(s::flush));
     }
 
     /**
@@ -226,6 +235,44 @@ public class DemoData {
                     out.add(row);
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * 格特拉克 as a key enterprise served by its group's official, with a 重大重点项目 of 区经发局 reported every
+     * month up to last month (one month blocked, one late, the plan not quite kept): the 店小二 pages and the
+     * 调度 list have something to show.
+     */
+    private List<Object> keyProject(Enterprise e, Department department, Account handler, OffsetDateTime now) {
+        e.serviceTier = ServiceTier.KEY;
+        YearMonth first = Dates.thisMonth(clock).minusMonths(6);
+        KeyProject p = new KeyProject();
+        p.id = UUID.randomUUID();
+        p.name = "格特拉克新能源变速器扩产项目（演示）";
+        p.enterpriseId = e.id;
+        p.departmentId = department.id;
+        p.plannedInvestment = BigDecimal.valueOf(86000);
+        p.startMonth = first.atDay(1);
+        p.endMonth = first.plusMonths(24).atDay(1);
+        p.status = ProjectStatus.ACTIVE;
+        p.createdAt = now;
+        p.updatedAt = now;
+        List<Object> out = new ArrayList<>(List.of(p));
+        for (int k = 0; k < 6; k++) {
+            YearMonth m = first.plusMonths(k);
+            ProjectReport r = new ProjectReport();
+            r.id = UUID.randomUUID();
+            r.projectId = p.id;
+            r.month = m.atDay(1);
+            r.plannedToDate = BigDecimal.valueOf(3500L * (k + 1));
+            r.investedToDate = BigDecimal.valueOf(3500L * (k + 1) * (k < 4 ? 100 : 80) / 100);
+            r.progress = k < 4 ? "厂房主体施工按计划推进" : "设备进口清关延迟，安装滞后";
+            r.blocked = k == 5;
+            r.submittedBy = handler.id;
+            r.submittedAt = now;
+            r.late = k == 4;
+            out.add(r);
         }
         return out;
     }

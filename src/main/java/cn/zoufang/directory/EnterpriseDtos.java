@@ -82,7 +82,30 @@ public final class EnterpriseDtos {
             String address, Double latitude, Double longitude, CoordinateSystem locationSystem,
             String locationSystemLabel, String contactName, String contactPhone,
             GroupRef currentGroup, ServiceTier serviceTier, String serviceTierLabel, PersonRef serviceOfficer,
-            long version) {
+            List<String> tags, long version) {
+    }
+
+    /** The enterprise's tags as a whole (free text, 1–30 characters each, at most 20). */
+    public record Tags(@NotNull(message = "请填写标签（可为空列表）") @Size(max = 20, message = "一家企业最多 20 个标签")
+            List<@NotNull String> tags) {
+    }
+
+    public record TagPlanInput(
+            @NotBlank(message = "请填写标签") @Size(max = 30, message = "标签不能超过 30 字") String tag,
+            @NotNull(message = "请填写计划数")
+            @jakarta.validation.constraints.Min(value = 0, message = "计划数不能为负")
+            @jakarta.validation.constraints.Max(value = 100000, message = "计划数过大") Integer target) {
+    }
+
+    public record TagPlan(@NotNull(message = "请填写计划（可为空列表）") @Size(max = 100, message = "最多 100 个标签")
+            List<@jakarta.validation.Valid @NotNull TagPlanInput> targets) {
+    }
+
+    /** A tag: how many enterprises carry it now, the year's plan (null when none) and the share reached in percent. */
+    public record TagCount(String tag, long enterprises, Long target, Double rate) {
+    }
+
+    public record TagYear(int year, List<TagCount> tags) {
     }
 
     /** A named person of the zone's staff: the enterprise's 店小二 (name only; the phone is not shared). */

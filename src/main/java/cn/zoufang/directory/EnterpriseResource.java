@@ -43,12 +43,14 @@ public class EnterpriseResource {
     private final EnterpriseCsv csv;
     private final ContactService contacts;
     private final ServiceTiers tiers;
+    private final EnterpriseTags tags;
     private final CurrentCaller caller;
 
     public EnterpriseResource(EnterpriseService enterprises, GroupService groups, EnterpriseCsv csv, ContactService contacts,
-            ServiceTiers tiers, CurrentCaller caller) {
+            ServiceTiers tiers, EnterpriseTags tags, CurrentCaller caller) {
         this.enterprises = enterprises;
         this.tiers = tiers;
+        this.tags = tags;
         this.groups = groups;
         this.csv = csv;
         this.contacts = contacts;
@@ -59,9 +61,9 @@ public class EnterpriseResource {
     @Authenticated
     public Uni<Page<EnterpriseView>> list(@QueryParam("name") String name, @QueryParam("category") String category,
             @QueryParam("chain") String chain, @QueryParam("town") String town, @QueryParam("groupId") String groupId,
-            @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+            @QueryParam("tag") String tag, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         var filter = new EnterpriseService.Filter(name, Params.enumOrNull(ScaleCategory.class, "category", category),
-                Params.enumOrNull(IndustryChain.class, "chain", chain), town, Params.uuidOrNull("groupId", groupId));
+                Params.enumOrNull(IndustryChain.class, "chain", chain), town, Params.uuidOrNull("groupId", groupId), tag);
         return enterprises.list(caller.get(), filter, cursor, Cursor.limit(limit));
     }
 
@@ -121,6 +123,17 @@ public class EnterpriseResource {
     public Uni<Response> setService(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull EnterpriseDtos.ServiceAssignment input) {
         return tiers.assign(caller.get(), id, ifMatch, input).map(v -> withEtag(Response.ok(v), v).build());
+    }
+
+    /** The office replaces the enterprise's free tags (高新技术企业, 上市后备 …; audited, under If-Match). */
+    @PUT
+    @Path("/{id}/tags")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @Idempotent
+    public Uni<Response> setTags(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull EnterpriseDtos.Tags input) {
+        return tags.replace(caller.get(), id, ifMatch, input.tags()).map(v -> withEtag(Response.ok(v), v).build());
     }
 
     /** Bulk import of the zone's spreadsheet saved as CSV UTF-8; all rows or none. */

@@ -52,7 +52,7 @@ public class EnterpriseService {
         this.audit = audit;
     }
 
-    public record Filter(String name, ScaleCategory category, IndustryChain chain, String town, UUID groupId) {
+    public record Filter(String name, ScaleCategory category, IndustryChain chain, String town, UUID groupId, String tag) {
     }
 
     public Uni<Page<EnterpriseView>> list(Caller caller, Filter filter, String rawCursor, int limit) {
@@ -75,6 +75,10 @@ public class EnterpriseService {
         if (filter.town() != null && !filter.town().isBlank()) {
             hql.append(" and e.town = :town");
             params.put("town", filter.town().trim());
+        }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            hql.append(" and e.id in (select t.enterpriseId from EnterpriseTag t where t.tag = :tag)");
+            params.put("tag", filter.tag().trim());
         }
         if (filter.groupId() != null) {
             // The group's enterprises as assigned today.
@@ -146,7 +150,7 @@ public class EnterpriseService {
                 .onFailure().transform(f -> Conflicts.translate(f, CREDIT_CODE_CONSTRAINT, duplicateCode()))
                 .chain(() -> audit.record(Entry.by(caller, "ENTERPRISE_CREATE", "ENTERPRISE", e.id)
                         .detail(contact == null ? null : "contact account " + contact.id)))
-                .map(v -> new Extras(Map.of(), Map.of()).view(e, false));
+                .map(v -> new Extras(Map.of(), Map.of(), Map.of()).view(e, false));
     }
 
     @WithTransaction
@@ -300,7 +304,7 @@ public class EnterpriseService {
     }
 
     /** What a view adds to the row: the group assigned today and the 店小二's name, loaded once per page. */
-    record Extras(Map<UUID, GroupRef> groups, Map<UUID, PersonRef> officers) {
+    record Extras(Map<UUID, GroupRef> groups, Map<UUID, PersonRef> officers, Map<UUID, List<String>> tags) {
 
         EnterpriseView view(Enterprise e, boolean maskPhone) {
             List<ScaleCategory> categories = e.scaleCategories.stream().sorted(Comparator.naturalOrder()).toList();
@@ -310,18 +314,32 @@ public class EnterpriseService {
                     e.longitude, e.locationSystem, e.locationSystem == null ? null : e.locationSystem.label(),
                     e.contactName, maskPhone ? mask(e.contactPhone) : e.contactPhone, groups.get(e.id),
                     e.serviceTier, e.serviceTier.label(),
-                    e.serviceOfficerId == null ? null : officers.get(e.serviceOfficerId), e.version);
+                    e.serviceOfficerId == null ? null : officers.get(e.serviceOfficerId),
+                    tags.getOrDefault(e.id, List.of()), e.version);
         }
     }
 
     Uni<Extras> extras(List<Enterprise> rows) {
         List<UUID> officerIds = rows.stream().map(e -> e.serviceOfficerId).filter(java.util.Objects::nonNull)
                 .distinct().toList();
-        return currentGroups(rows.stream().map(e -> e.id).toList())
+        List<UUID> ids = rows.stream().map(e -> e.id).toList();
+        return currentGroups(ids)
                 .flatMap(groups -> (officerIds.isEmpty() ? Uni.createFrom().item(List.<Account>of())
                         : Account.<Account>list("id in ?1", officerIds))
-                        .map(accounts -> new Extras(groups, accounts.stream().collect(Collectors.toMap(
-                                a -> a.id, a -> new PersonRef(a.id, a.displayName))))));
+                        .flatMap(accounts -> tagsOf(ids).map(tags -> new Extras(groups, accounts.stream().collect(
+                                Collectors.toMap(a -> a.id, a -> new PersonRef(a.id, a.displayName))), tags))));
+    }
+
+    /** Each enterprise's tags, in their order of names. */
+    private static Uni<Map<UUID, List<String>>> tagsOf(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().flatMap(s -> s.createNativeQuery(
+                "select enterprise_id, tag from enterprise_tag where enterprise_id in (:ids) order by tag", Object[].class)
+                .setParameter("ids", ids).getResultList())
+                .map(rows -> rows.stream().collect(Collectors.groupingBy(r -> (UUID) r[0],
+                        Collectors.mapping(r -> (String) r[1], Collectors.toList()))));
     }
 
     /** 13812345678 → 138****5678; landlines keep the area code and the last four digits. */

@@ -35,9 +35,18 @@ public class Disturbances {
             """;
 
     private final Clock clock;
+    private final java.time.Duration mostMaxAge;
+    /** The zone-wide list is a scan of a year of visits and issues: kept a while, as the office reads it. */
+    private volatile Most most;
 
-    public Disturbances(Clock clock) {
+    private record Most(OffsetDateTime at, int limit, List<Disturbance> rows) {
+    }
+
+    public Disturbances(Clock clock,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "zoufang.coverage.most-visited-max-age",
+                    defaultValue = "PT10M") java.time.Duration mostMaxAge) {
         this.clock = clock;
+        this.mostMaxAge = mostMaxAge;
     }
 
     OffsetDateTime since() {
@@ -51,10 +60,15 @@ public class Disturbances {
                 .map(rows -> rows.isEmpty() ? new Disturbance(enterpriseId, null, null, since, 0, 0, 0, 0) : rows.get(0));
     }
 
-    /** The enterprises the government came to most often, most first. */
+    /** The enterprises the government came to most often, most first (at most {@code mostMaxAge} old). */
     public Uni<List<Disturbance>> most(int limit) {
+        OffsetDateTime now = Dates.now(clock);
+        Most kept = most;
+        if (kept != null && kept.limit() == limit && kept.at().plus(mostMaxAge).isAfter(now)) {
+            return Uni.createFrom().item(kept.rows());
+        }
         return query(COUNTS + " group by x.enterprise_id, e.name, e.town order by sum(x.v + x.d + x.s) desc, e.name",
-                since(), limit, null);
+                since(), limit, null).invoke(rows -> most = new Most(now, limit, rows));
     }
 
     private static Uni<List<Disturbance>> query(String sql, OffsetDateTime since, int limit, UUID id) {

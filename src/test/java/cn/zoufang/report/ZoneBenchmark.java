@@ -77,21 +77,30 @@ class ZoneBenchmark extends ApiTest {
     }
 
     private long timed(String path) throws Exception {
+        return timed(path, OFFICE);
+    }
+
+    private long timed(String path, String phone) throws Exception {
         long t = System.nanoTime();
         HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path.substring(1)))
-                .header("Authorization", "Bearer " + token(OFFICE)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + token(phone)).build(), HttpResponse.BodyHandlers.ofByteArray());
         long micros = (System.nanoTime() - t) / 1000;
         assertEquals(200, r.statusCode(), path);
         return micros;
     }
 
     private void percentiles(String what, String path) throws Exception {
+        percentiles(what, List.of(path), OFFICE);
+    }
+
+    /** Round-robin over {@code paths} (different objects, so no one row stays hot), as {@code phone}. */
+    private void percentiles(String what, List<String> paths, String phone) throws Exception {
         for (int i = 0; i < 5; i++) {
-            timed(path);
+            timed(paths.get(i % paths.size()), phone);
         }
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < ROUNDS; i++) {
-            times.add(timed(path));
+            times.add(timed(paths.get(i % paths.size()), phone));
         }
         Collections.sort(times);
         say(String.format("%s: p50 %.0f ms, p95 %.0f ms (%d requests, one at a time)", what,
@@ -106,8 +115,9 @@ class ZoneBenchmark extends ApiTest {
         try (Connection c = cn.zoufang.testsupport.TestServices.current().ownerConnection()) {
             z = new ZoneGenerator(2026, scale, hasher.hashNow(PASSWORD)).generate(c);
         }
-        say(String.format("generated: %d groups, %d enterprises, %,d visits, %,d issues, %,d issue events in %.1f s",
-                z.groups(), z.enterprises(), z.visits(), z.issues(), z.events(), z.millis() / 1000.0));
+        say(String.format("generated: %d groups, %d enterprises, %,d visits, %,d issues, %,d issue events, %,d enterprise"
+                + " figures in %.1f s", z.groups(), z.enterprises(), z.visits(), z.issues(), z.events(), z.figures(),
+                z.millis() / 1000.0));
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select pg_size_pretty(pg_database_size(current_database()))")) {
             rs.next();
@@ -134,6 +144,31 @@ class ZoneBenchmark extends ApiTest {
         percentiles("month dashboard, closed month " + last + " (kept)", "/api/v1/dashboard?month=" + last);
         percentiles("12-month zone trend", "/api/v1/dashboard/trend?months=12&month=" + now);
         percentiles("supervision list (100 oldest overdue)", "/api/v1/dashboard/supervision?limit=100");
+        // 一企一档 on 36 months of figures: the files of a generated group's enterprises (as its first official, who
+        // sees them) and of key enterprises (as the office, with the disturbance count); figures, coverage, 调度.
+        List<String> groupFiles = new ArrayList<>();
+        List<String> keyFiles = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
+                        select a.enterprise_id from assignment a join assistance_group g on g.id = a.group_id
+                        where g.name = '生成第1挂点帮扶小组' and a.end_date is null order by a.enterprise_id limit 20""")) {
+            while (rs.next()) {
+                groupFiles.add("/api/v1/enterprises/" + rs.getString(1) + "/file");
+            }
+        }
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select id from enterprise where service_tier = 'KEY' order by id limit 20")) {
+            while (rs.next()) {
+                keyFiles.add("/api/v1/enterprises/" + rs.getString(1) + "/file");
+            }
+        }
+        // Group 1's first official: 15 followed by 000000001 (ZoneGenerator's phones).
+        percentiles("enterprise file (一企一档), 20 enterprises of group 1, as its official", groupFiles, "15000000001");
+        percentiles("enterprise file, 20 key enterprises, as the office (with the disturbance count)", keyFiles, OFFICE);
+        percentiles("36 months of an enterprise's figures", keyFiles.stream()
+                .map(f -> f.replace("/file", "/indicators?from=" + now.minusMonths(35) + "&to=" + now)).toList(), OFFICE);
+        percentiles("coverage (uncovered, idle 3 months, most visited)", "/api/v1/coverage");
+        percentiles("key projects' 调度 list", "/api/v1/projects/dispatch?month=" + last);
         long workbook = timed("/api/v1/dashboard/workbook.xlsx?month=" + last);
         say(String.format("workbook of %s (4 sheets, the month's whole ledger): %.1f s", last, workbook / 1e6));
         Files.write(Path.of("target", "zone-benchmark.txt"), lines);

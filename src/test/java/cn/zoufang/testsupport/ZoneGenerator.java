@@ -48,7 +48,7 @@ public final class ZoneGenerator {
     private static final int[] URGENT_DEADLINES = { 2, 5, 7, 5, 5, 7, 3, 7, 5 };
 
     /** What was generated, and how long it took. */
-    public record Result(int groups, int enterprises, long visits, long issues, long events, long millis) {
+    public record Result(int groups, int enterprises, long visits, long issues, long events, long figures, long millis) {
     }
 
     private final Random random;
@@ -93,6 +93,8 @@ public final class ZoneGenerator {
         directory(copy);
         long visits = visits(copy);
         long[] issues = issues(c, copy);
+        long figures = indicators(copy);
+        keyEnterprisesAndProjects(c, copy);
         try (Statement s = c.createStatement()) {
             s.execute("delete from month_figures");
             // History's notices went out at the time: mark the ladder and the follow-up reminders of old
@@ -104,7 +106,7 @@ public final class ZoneGenerator {
                     where status in ('FORWARDED', 'IN_PROGRESS') and due_date < current_date - 20""");
             s.execute("analyze");
         }
-        return new Result(groups, enterprises, visits, issues[0], issues[1], (System.nanoTime() - began) / 1_000_000);
+        return new Result(groups, enterprises, visits, issues[0], issues[1], figures, (System.nanoTime() - began) / 1_000_000);
     }
 
     // ---- the directory -------------------------------------------------------------------------
@@ -120,7 +122,8 @@ public final class ZoneGenerator {
             // Some departments answer fast, some slowly: the on-time rates differ.
             departmentSpeed[d] = 0.5 + random.nextDouble() * 1.1;
             depts.add(departmentIds[d], "生成责任单位" + (d + 1) + "局", "生成" + (d + 1));
-            accounts.add(uuid(), phone(16, 100_000 + d), "生成单位经办人" + (d + 1), passwordHash, ",DEPARTMENT_HANDLER,",
+            handlers.put(d, uuid());
+            accounts.add(handlers.get(d), phone(16, 100_000 + d), "生成单位经办人" + (d + 1), passwordHash, ",DEPARTMENT_HANDLER,",
                     departmentIds[d], null);
         }
         depts.flush();
@@ -501,6 +504,100 @@ public final class ZoneGenerator {
 
     private UUID uuid() {
         return new UUID(random.nextLong(), random.nextLong());
+    }
+
+    // ---- 一企一档: figures, key enterprises, key projects ---------------------------------------
+
+    /** The indicators the statistics bureau sends for every enterprise and month. */
+    private static final String[] BUREAU = { "MAIN_REVENUE", "TAX", "EMPLOYEES", "CAPACITY_UTILIZATION" };
+
+    /**
+     * Every enterprise's bureau figures for each month of the history up to last month (four indicators), and
+     * one month-figure in twenty first entered at a visit and then replaced by the bureau's (its history row).
+     */
+    private long indicators(CopyManager copy) throws SQLException, IOException {
+        Rows rows = new Rows(copy, "enterprise_indicator (id, enterprise_id, indicator, period, value, source, recorded_by,"
+                + " recorded_at, note, dictionary_version, superseded_at)");
+        YearMonth last = YearMonth.from(now).minusMonths(1);
+        for (int e = 0; e < enterprises; e++) {
+            double size = 200 + random.nextDouble() * 20_000;
+            int staff = 20 + random.nextInt(2_000);
+            for (YearMonth m = YearMonth.from(start); !m.isAfter(last); m = m.plusMonths(1)) {
+                OffsetDateTime imported = at(workingDay(m.plusMonths(1).atDay(12)), 10, 0);
+                double[] values = { size * (0.8 + random.nextDouble() * 0.4), size * 0.05 * (0.5 + random.nextDouble()),
+                        Math.round(staff * (0.95 + random.nextDouble() * 0.1)), 50 + random.nextInt(50) };
+                for (int k = 0; k < BUREAU.length; k++) {
+                    String value = String.format(java.util.Locale.ROOT, "%.2f", values[k]);
+                    if (random.nextInt(20) == 0) {
+                        OffsetDateTime seen = at(workingDay(m.plusMonths(1).atDay(3)), 15, 0);
+                        String guess = String.format(java.util.Locale.ROOT, "%.2f", values[k] * 0.9);
+                        rows.add(uuid(), enterpriseIds[e], BUREAU[k], m.atDay(1), guess, "VISIT",
+                                officialIds[groupOn(e, seen.toLocalDate()) * 3], seen, "走访时询问", 1, imported);
+                    }
+                    rows.add(uuid(), enterpriseIds[e], BUREAU[k], m.atDay(1), value, "STATISTICS", officeId, imported, null, 1, null);
+                }
+            }
+        }
+        rows.flush();
+        return rows.count;
+    }
+
+    /**
+     * One enterprise in twenty is key, served by the first official of its group; a hundred and fifty of them
+     * have a key project of a department, reported every month since it began (some blocked, some late, the
+     * last month missing for some).
+     */
+    private void keyEnterprisesAndProjects(Connection c, CopyManager copy) throws SQLException, IOException {
+        StringBuilder values = new StringBuilder();
+        List<Integer> key = new ArrayList<>();
+        for (int e = 0; e < enterprises; e += 20) {
+            key.add(e);
+            values.append(values.length() == 0 ? "" : ",").append("('").append(enterpriseIds[e]).append("'::uuid,'")
+                    .append(officialIds[groupOn(e, now.toLocalDate()) * 3]).append("'::uuid)");
+        }
+        if (!key.isEmpty()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("update enterprise e set service_tier = 'KEY', service_officer_id = k.officer from (values "
+                        + values + ") as k (id, officer) where e.id = k.id");
+            }
+        }
+        Rows projects = new Rows(copy, "key_project (id, name, enterprise_id, department_id, planned_investment, start_month,"
+                + " end_month, status, created_at, updated_at)");
+        Rows reports = new Rows(copy, "key_project_report (id, project_id, month, invested_to_date, planned_to_date, progress,"
+                + " milestones, blocked, submitted_by, submitted_at, late)", projects);
+        YearMonth last = YearMonth.from(now).minusMonths(1);
+        for (int p = 0; p < Math.min(150, key.size()); p++) {
+            int e = key.get(p);
+            UUID id = uuid();
+            int d = random.nextInt(departments);
+            YearMonth from = YearMonth.from(start).plusMonths(random.nextInt(12));
+            YearMonth to = from.plusMonths(30);
+            double planned = 5_000 + random.nextInt(95_000);
+            OffsetDateTime created = at(workingDay(from.atDay(1)), 10, 0);
+            projects.add(id, "生成重点项目" + (p + 1), enterpriseIds[e], departmentIds[d], String.format(java.util.Locale.ROOT,
+                    "%.2f", planned), from.atDay(1), to.atDay(1), "ACTIVE", created, created);
+            double pace = 0.7 + random.nextDouble() * 0.4;
+            boolean skipsLast = random.nextInt(10) == 0;
+            for (YearMonth m = from; !m.isAfter(last) && !m.isAfter(to); m = m.plusMonths(1)) {
+                if (skipsLast && m.equals(last)) {
+                    continue;
+                }
+                double share = (m.getYear() * 12 + m.getMonthValue() - from.getYear() * 12 - from.getMonthValue() + 1) / 31.0;
+                boolean late = random.nextInt(20) == 0;
+                OffsetDateTime sent = at(workingDay(m.plusMonths(1).atDay(late ? 9 : 3)), 16, 0);
+                reports.add(uuid(), id, m.atDay(1), String.format(java.util.Locale.ROOT, "%.2f", planned * share * pace),
+                        String.format(java.util.Locale.ROOT, "%.2f", planned * share), "按计划推进", null,
+                        random.nextInt(10) == 0, accountOf(d), sent, late);
+            }
+        }
+        reports.flush();
+    }
+
+    private final Map<Integer, UUID> handlers = new HashMap<>();
+
+    /** The generated handler of department {@code d} (made with the directory). */
+    private UUID accountOf(int d) {
+        return handlers.get(d);
     }
 
     private static String phone(int prefix, long n) {

@@ -42,8 +42,8 @@ public final class ZoneGeneratorMain {
                 hash = rs.getString(1);
             }
             ZoneGenerator.Result r = new ZoneGenerator(2026, scale, hash).generate(c);
-            System.out.printf("已生成：%d 个帮扶小组，%d 家企业，%,d 次走访，%,d 条诉求（%,d 条办理记录），用时 %.1f 秒%n",
-                    r.groups(), r.enterprises(), r.visits(), r.issues(), r.events(), r.millis() / 1000.0);
+            System.out.printf("已生成：%d 个帮扶小组，%d 家企业，%,d 次走访，%,d 条诉求（%,d 条办理记录），%,d 条企业指标，用时 %.1f 秒%n",
+                    r.groups(), r.enterprises(), r.visits(), r.issues(), r.events(), r.figures(), r.millis() / 1000.0);
         }
     }
 }

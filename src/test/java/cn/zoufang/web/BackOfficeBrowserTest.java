@@ -401,6 +401,75 @@ class BackOfficeBrowserTest extends ApiTest {
         });
     }
 
+    @Test
+    void aDepartmentReportsAKeyProjectAndTheOfficeDispatchesItAndMarksItsEnterpriseKey() throws Exception {
+        recorded("projects", () -> {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            String department = as(OFFICE).body(Map.of("name", "项目页测试单位" + tag)).post("/api/v1/departments").then()
+                    .statusCode(201).extract().path("id");
+            People.Person handler = People.create(List.of("DEPARTMENT_HANDLER"), department, null);
+            String enterprise = as(OFFICE).body(Fixtures.enterprise("项目页测试企业" + tag, DemoData.demoCreditCode(9773)))
+                    .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
+            YearMonth now = YearMonth.from(TestClock.today());
+            String project = as(OFFICE).body(Map.of("name", "项目页测试项目" + tag, "enterpriseId", enterprise, "departmentId",
+                    department, "plannedInvestment", 20000, "startMonth", now.minusMonths(3).toString(), "endMonth",
+                    now.plusMonths(12).toString())).post("/api/v1/projects").then().statusCode(201).extract().path("id");
+            String category = as(OFFICE).get("/api/v1/issue-categories").then().statusCode(200).extract()
+                    .path("find { it.code == 'POLICY' }.name");
+
+            // The department's handler reports last month: behind plan, blocked, one problem for the ledger.
+            firstSignIn(handler.phone(), handler.password());
+            menu("重点项目");
+            row("项目页测试项目" + tag).findElement(By.tagName("a")).click();
+            click(By.id("new-report"));
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#report-invested input, input#report-invested")))
+                    .sendKeys("4500");
+            browser.findElement(By.cssSelector("#report-planned input, input#report-planned")).sendKeys("10000");
+            browser.findElement(By.cssSelector("#report-progress textarea, textarea#report-progress")).sendKeys("土建完成 45%");
+            click(By.xpath("//div[contains(@class,'el-dialog')]//label[contains(.,'存在制约项目推进')]"));
+            click(By.id("add-problem"));
+            openSelect("problem-category-0");
+            option(category);
+            browser.findElement(By.cssSelector(".el-dialog input[aria-label='问题标题']")).sendKeys("用电增容审批慢");
+            browser.findElement(By.cssSelector(".el-dialog textarea[aria-label='问题描述']")).sendKeys("需供电公司配合");
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='保存']"));
+            waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
+            String reports = waiting().until(d -> {
+                String t = d.findElement(By.cssSelector(".reports")).getText();
+                return t.contains("45%") ? t : null;
+            });
+            assertTrue(reports.contains(now.minusMonths(1).toString()), reports);
+            String issue = as(OFFICE).get("/api/v1/projects/" + project).then().statusCode(200).extract().path("issues[0].id");
+            as(DESK).get("/api/v1/issues/" + issue).then().statusCode(200).body("source", org.hamcrest.Matchers.is("PROJECT"))
+                    .body("title", org.hamcrest.Matchers.is("用电增容审批慢"));
+            screenshot("department-project-report");
+
+            // The office's 调度 list names it, blocked and behind plan.
+            signIn(OFFICE);
+            menu("两月一调度");
+            browser.get(office + "#/dispatch?month=" + now.minusMonths(1));
+            String listed = row("项目页测试项目" + tag).getText();
+            assertTrue(listed.contains("存在制约问题") && listed.contains("投资进度滞后") && listed.contains("用电增容审批慢"), listed);
+            screenshot("office-dispatch");
+
+            // And marks the enterprise key, with the department's handler as its 店小二.
+            browser.get(office + "#/enterprises/" + enterprise);
+            click(By.id("set-service"));
+            click(By.xpath("//div[contains(@class,'el-dialog')]//label[contains(.,'重点企业')]"));
+            click(By.xpath("//div[contains(@class,'el-dialog')]//label[contains(.,'责任单位经办人')]"));
+            WebElement picker = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".el-dialog input[aria-label='店小二']")));
+            click(By.xpath("//div[contains(@class,'el-dialog')]//input[@aria-label='店小二']/ancestor::div[contains(@class,'el-select__wrapper')]"));
+            picker.sendKeys(handler.phone());
+            option("测试" + handler.phone().substring(7) + "（责任单位经办人）");
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='保存']"));
+            waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
+            waiting().until(d -> d.findElement(By.id("service-tier")).getText().contains("重点企业"));
+            as(OFFICE).get("/api/v1/enterprises/" + enterprise).then().statusCode(200)
+                    .body("serviceTier", org.hamcrest.Matchers.is("KEY")).body("serviceOfficer.id", org.hamcrest.Matchers.is(handler.id()));
+        });
+    }
+
     /** The bureau's sheet: one enterprise's revenue (as typed in the cell) for a month. */
     private static byte[] workbook(String creditCode, String month, String revenue) throws java.io.IOException {
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
