@@ -40,6 +40,7 @@ export const router = createRouter({
     { path: '/indicators/import', component: () => import('./views/ImportIndicators.vue'), meta: { title: '统计数据导入' } },
     { path: '/targets', component: () => import('./views/Targets.vue'), meta: { title: '年度目标' } },
     { path: '/coverage', component: () => import('./views/Coverage.vue'), meta: { title: '覆盖情况' } },
+    { path: '/tags', component: () => import('./views/Tags.vue'), meta: { title: '企业标签' } },
     { path: '/service-tiers', component: () => import('./views/ServiceTiers.vue'), meta: { title: '服务层级' } },
     { path: '/projects', component: () => import('./views/Projects.vue'), meta: { title: '重点项目' } },
     { path: '/projects/:id', component: () => import('./views/ProjectPage.vue'), meta: { title: '重点项目' } },

@@ -161,6 +161,69 @@ async function loadMonth() {
   } catch (e) {
     $('pageError').textContent = e.message;
   }
+  // 一企一档 beside the program's figures: each card on its own, so one failing leaves the others.
+  await Promise.all([loadTargets(), loadActuals(), loadCoverage()]);
+}
+
+function number(v) {
+  return v === null || v === undefined ? '—' : Number(v).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+}
+
+/** The year's targets of the month shown, each against the enterprises' figures up to that month. */
+async function loadTargets() {
+  const year = state.month.slice(0, 4);
+  const table = $('targetsTable');
+  try {
+    const progress = await api.json('/api/v1/targets/' + year);
+    $('targetsTitle').textContent = year + ' 年度目标完成情况（截至 ' + state.month + '）';
+    $('targetsNote').textContent = progress.targets.length ? '实际为各企业当月现行值之和（统计局数据优先）'
+        : '办公室尚未设定 ' + year + ' 年目标（工作台“年度目标”）';
+    table.tHead.replaceChildren(el('tr', {}, ...['指标', '范围', '年度目标', '截至本月累计', '完成率'].map((h) => el('th', {}, h))));
+    table.tBodies[0].replaceChildren(...progress.targets.map((t) => {
+      const upTo = t.months.filter((m) => m.month <= state.month);
+      const cumulative = upTo.length ? upTo[upTo.length - 1].cumulative : 0;
+      const rate = Number(t.target) > 0 ? (Number(cumulative) * 100 / Number(t.target)).toFixed(1) + '%' : '—';
+      return el('tr', { 'data-indicator': t.indicator }, el('td', {}, t.name + '（' + t.unit + '）'), el('td', {}, t.chainLabel),
+          el('td', {}, number(t.target)), el('td', {}, number(cumulative)), el('td', {}, rate));
+    }));
+  } catch (e) {
+    $('targetsNote').textContent = e.message;
+  }
+}
+
+/** One additive indicator month by month, by chain, town or group, for the year of the month shown. */
+async function loadActuals() {
+  const select = $('actualsIndicator');
+  try {
+    if (!select.options.length) {
+      const dictionary = await api.json('/api/v1/indicator-dictionary');
+      select.replaceChildren(...dictionary.indicators.filter((i) => i.aggregation === 'SUM')
+          .map((i) => el('option', { value: i.key }, i.name + '（' + i.unit + '）')));
+    }
+    const year = state.month.slice(0, 4);
+    const a = await api.json('/api/v1/indicators/actuals?year=' + year + '&indicator=' + select.value
+        + '&dimension=' + $('actualsDimension').value);
+    const table = $('actualsTable');
+    table.tHead.replaceChildren(el('tr', {}, el('th', {}, ''), ...Array.from({ length: 12 }, (_, k) => el('th', {}, (k + 1) + '月')),
+        el('th', {}, '合计')));
+    table.tBodies[0].replaceChildren(...a.rows.map((r) => el('tr', {}, el('td', {}, r.label),
+        ...r.months.map((v) => el('td', {}, number(v))), el('td', {}, number(r.total)))));
+  } catch (e) {
+    $('pageError').textContent = e.message;
+  }
+}
+
+async function loadCoverage() {
+  try {
+    const c = await api.json('/api/v1/coverage?idleMonths=3');
+    $('coverageCards').replaceChildren(
+        el('div', { class: 'metric', 'data-key': 'uncovered' }, el('div', { class: 'name' }, '无小组挂点的四上企业和重点企业'),
+            el('div', { class: 'value' }, c.uncovered.length + (c.moreUncovered ? '+' : '') + ' 家')),
+        el('div', { class: 'metric', 'data-key': 'idle' }, el('div', { class: 'name' }, '3 个月以上未走访的挂点企业'),
+            el('div', { class: 'value' }, c.idle.length + (c.moreIdle ? '+' : '') + ' 家')));
+  } catch (e) {
+    $('pageError').textContent = e.message;
+  }
 }
 
 function renderZone(d) {
@@ -349,6 +412,8 @@ document.addEventListener('DOMContentLoaded', () => {
     loadMonth();
   });
   $('download').addEventListener('click', download);
+  $('actualsIndicator').addEventListener('change', loadActuals);
+  $('actualsDimension').addEventListener('change', loadActuals);
   $('acceptReport').addEventListener('click', () => review('accept'));
   $('returnReport').addEventListener('click', () => {
     const comment = $('returnComment').value.trim();

@@ -108,6 +108,12 @@ class ConsoleBrowserTest extends ApiTest {
         long bars = ((Number) js("return echarts.getInstanceByDom(document.getElementById('groupsChart'))"
                 + ".getOption().series[0].data.length")).longValue();
         assertEquals(browser.findElements(By.cssSelector("#groupsTable tbody tr")).size(), bars);
+        // 一企一档 beside it: the demo enterprises' figures of that month's year by chain, then by town; coverage.
+        waiting().until(d -> d.findElement(By.id("actualsTable")).getText().contains("电子信息"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("actualsDimension"))).selectByValue("TOWN");
+        waiting().until(d -> d.findElement(By.id("actualsTable")).getText().contains("蛟桥镇"));
+        waiting().until(d -> d.findElement(By.id("coverageCards")).getText().contains("3 个月以上未走访的挂点企业"));
+        assertTrue(browser.findElement(By.id("targetsTitle")).getText().contains(String.valueOf(month.getYear())));
         Files.write(Path.of("target", "console.png"),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 

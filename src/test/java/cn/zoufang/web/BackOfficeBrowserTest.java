@@ -467,6 +467,18 @@ class BackOfficeBrowserTest extends ApiTest {
             waiting().until(d -> d.findElement(By.id("service-tier")).getText().contains("重点企业"));
             as(OFFICE).get("/api/v1/enterprises/" + enterprise).then().statusCode(200)
                     .body("serviceTier", org.hamcrest.Matchers.is("KEY")).body("serviceOfficer.id", org.hamcrest.Matchers.is(handler.id()));
+
+            // A free tag, typed as a new one.
+            String tagName = "浏览器测试标签" + tag;
+            click(By.id("set-tags"));
+            openSelect("tag-select");
+            WebElement tagInput = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-dialog input#tag-select")));
+            tagInput.sendKeys(tagName);
+            tagInput.sendKeys(Keys.ENTER);
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='保存']"));
+            waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-dialog")));
+            waiting().until(d -> d.findElement(By.id("tags")).getText().contains(tagName));
+            as(OFFICE).get("/api/v1/enterprises/" + enterprise).then().body("tags", org.hamcrest.Matchers.contains(tagName));
         });
     }
 
