@@ -17,7 +17,6 @@ import cn.zoufang.enterprisefile.EnterpriseFileDtos.Coverage;
 import cn.zoufang.enterprisefile.EnterpriseFileDtos.Idle;
 import cn.zoufang.enterprisefile.EnterpriseFileDtos.Uncovered;
 import cn.zoufang.kernel.Dates;
-import cn.zoufang.visit.VisitStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -36,6 +35,17 @@ public class CoverageService {
 
     static final int MOST_VISITED = 20;
 
+    /** Each enterprise assigned today with its last completed visit (an index lookup each), idle ones only. */
+    private static final String IDLE = """
+            select e.id, e.name, e.town, g.id, g.name, last.at from assignment a
+            join enterprise e on e.id = a.enterprise_id
+            join assistance_group g on g.id = a.group_id
+            left join lateral (select max(v.completed_at) as at from visit v
+                               where v.enterprise_id = e.id and v.status = 'COMPLETED') last on true
+            where a.start_date <= :today and (a.end_date is null or a.end_date >= :today)
+              and (last.at is null or last.at < :since)
+            order by last.at nulls first, e.name, e.id""";
+
     private final Disturbances disturbances;
     private final Clock clock;
 
@@ -51,19 +61,11 @@ public class CoverageService {
                 + " or e.serviceTier = :key) and not exists (select 1 from Assignment a where a.enterpriseId = e.id and " + Assignment.IN_FORCE_TODAY + ")"
                 + " order by e.name, e.id", Parameters.with("today", today).and("key", ServiceTier.KEY))
                 .range(0, LIMIT).list()
-                .flatMap(uncovered -> Panache.getSession().flatMap(s -> s.createSelectionQuery(
-                        "select e.id, e.name, e.town, g.id, g.name, max(v.completedAt) from Enterprise e"
-                                + " join Assignment a on a.enterpriseId = e.id and " + Assignment.IN_FORCE_TODAY
-                                + " join AssistanceGroup g on g.id = a.groupId"
-                                + " left join Visit v on v.enterpriseId = e.id and v.status = :completed"
-                                + " group by e.id, e.name, e.town, g.id, g.name"
-                                + " having max(v.completedAt) is null or max(v.completedAt) < :since"
-                                + " order by max(v.completedAt) nulls first, e.name", Object[].class)
-                        .setParameter("today", today).setParameter("completed", VisitStatus.COMPLETED)
-                        .setParameter("since", since).setMaxResults(LIMIT + 1).getResultList())
+                .flatMap(uncovered -> Panache.getSession().flatMap(s -> s.createNativeQuery(IDLE, Object[].class)
+                        .setParameter("today", today).setParameter("since", since).setMaxResults(LIMIT + 1).getResultList())
                         .flatMap(idle -> disturbances.most(MOST_VISITED).map(most -> new Coverage(Dates.now(clock), idleMonths,
                                 uncovered.stream().limit(LIMIT).map(CoverageService::uncovered).toList(),
-                                uncovered.size() >= LIMIT,
+                                uncovered.size() > LIMIT,
                                 idle.stream().limit(LIMIT).map(r -> new Idle((UUID) r[0], (String) r[1], (String) r[2],
                                         (UUID) r[3], (String) r[4], (OffsetDateTime) r[5])).toList(),
                                 idle.size() > LIMIT, most))));

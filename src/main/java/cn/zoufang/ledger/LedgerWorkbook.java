@@ -10,21 +10,19 @@ import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.kernel.Sheets;
 import cn.zoufang.ledger.IssueDtos.IssueView;
 import cn.zoufang.ledger.IssueDtos.Ref;
 
 /** The ledger as the office forwards it: one sheet, Chinese headers, the header row frozen. */
 final class LedgerWorkbook {
 
-    static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String MEDIA_TYPE = Sheets.MEDIA_TYPE;
     static final int MAX_ROWS = 10_000;
     static final String SHEET = "诉求台账";
 
@@ -58,23 +56,10 @@ final class LedgerWorkbook {
     static byte[] write(List<IssueView> issues) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(SHEET);
-            CellStyle header = book.createCellStyle();
-            Font bold = book.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             CellStyle integer = book.createCellStyle();
             integer.setDataFormat(book.createDataFormat().getFormat("0"));
-
-            Row head = sheet.createRow(0);
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                Cell cell = head.createCell(c);
-                cell.setCellValue(COLUMNS.get(c).header());
-                cell.setCellStyle(header);
-                sheet.setColumnWidth(c, COLUMNS.get(c).width() * 256);
-            }
-            sheet.createFreezePane(0, 1);
+            Sheets.headerRow(sheet, 0, COLUMNS.stream().map(Column::header).toList(),
+                    COLUMNS.stream().map(Column::width).toList());
             for (int r = 0; r < issues.size(); r++) {
                 Row row = sheet.createRow(r + 1);
                 for (int c = 0; c < COLUMNS.size(); c++) {

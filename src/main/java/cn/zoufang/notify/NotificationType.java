@@ -26,7 +26,7 @@ public enum NotificationType {
     ISSUE_NEEDS_SUPERVISION("诉求超期待督办", "一条诉求超期较久，需要督办", "ISSUE", PushClass.TODO),
     FOLLOW_UP_DUE("请安排回访", "一条已销号的诉求需要回访企业", "ISSUE", PushClass.TODO),
     PHOTO_REJECTED("照片未通过核验", "您上传的照片未通过核验，请重新拍摄上传", "PHOTO", PushClass.TODO),
-    VISIT_GAPS("本月还有企业未走访", "本组还有挂点企业本月尚未走访，请及时安排", "GROUP", PushClass.TODO),
+    VISIT_GAPS("有企业到期未走访", "本组有挂点企业已超过走访周期尚未走访，请及时安排", "GROUP", PushClass.TODO),
     REPORT_DUE("请报送上月月报", "本组上月工作月报已可填写，请按时报送", "REPORT", PushClass.TODO),
     REPORT_REMINDER("月报即将截止", "本组上月工作月报即将截止报送，请尽快报送", "REPORT", PushClass.TODO),
     REPORT_LATE("月报已逾期", "本组上月工作月报已超过报送期限，请尽快报送", "REPORT", PushClass.TODO),

@@ -51,6 +51,21 @@ public class Notifier {
     }
 
     /**
+     * A reminder that goes out at most once: {@code claim} inserts the row that records it ({@code on conflict do
+     * nothing}), in one transaction with the inbox rows, so replicas running the same job send it once.
+     * @return whether this call sent it
+     */
+    public Uni<Boolean> once(String claim, java.util.Map<String, Object> key, java.util.function.Supplier<Uni<List<UUID>>> to,
+            NotificationType type, UUID objectId) {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> {
+            var insert = s.createNativeQuery(claim);
+            key.forEach(insert::setParameter);
+            return insert.executeUpdate();
+        }).flatMap(inserted -> inserted == 0 ? Uni.createFrom().item(false)
+                : to.get().flatMap(recipients -> notify(recipients, type, objectId, false)).replaceWith(true)));
+    }
+
+    /**
      * One inbox row; @return its id. A plain insert rather than a persisted entity: a job that notifies
      * thousands in one session would otherwise make every flush walk all the notifications it made before.
      */

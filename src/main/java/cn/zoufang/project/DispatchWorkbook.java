@@ -10,13 +10,11 @@ import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.zoufang.kernel.Sheets;
 import cn.zoufang.project.ProjectDtos.Dispatch;
 import cn.zoufang.project.ProjectDtos.DispatchRow;
 import cn.zoufang.project.ProjectDtos.IssueRef;
@@ -25,7 +23,7 @@ import cn.zoufang.project.ProjectDtos.ReportView;
 /** The 调度 list as the office takes it to the meeting: one sheet, a title row, the header frozen. */
 final class DispatchWorkbook {
 
-    static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String MEDIA_TYPE = Sheets.MEDIA_TYPE;
     static final String SHEET = "重点项目调度";
 
     private record Column(String header, int width, Function<DispatchRow, Object> value) {
@@ -60,25 +58,13 @@ final class DispatchWorkbook {
     static byte[] write(Dispatch d) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(SHEET);
-            CellStyle header = book.createCellStyle();
-            Font bold = book.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             CellStyle wrap = book.createCellStyle();
             wrap.setWrapText(true);
 
             sheet.createRow(0).createCell(0).setCellValue("重大重点项目调度清单（" + d.from() + " 至 " + d.to()
                     + "；完成率低于 " + d.behindPlanBelowPercent().toPlainString() + "% 为滞后）");
-            Row head = sheet.createRow(1);
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                Cell cell = head.createCell(c);
-                cell.setCellValue(COLUMNS.get(c).header());
-                cell.setCellStyle(header);
-                sheet.setColumnWidth(c, COLUMNS.get(c).width() * 256);
-            }
-            sheet.createFreezePane(0, 2);
+            Sheets.headerRow(sheet, 1, COLUMNS.stream().map(Column::header).toList(),
+                    COLUMNS.stream().map(Column::width).toList());
             for (int r = 0; r < d.projects().size(); r++) {
                 Row row = sheet.createRow(r + 2);
                 for (int c = 0; c < COLUMNS.size(); c++) {

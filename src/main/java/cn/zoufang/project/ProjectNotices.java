@@ -3,7 +3,7 @@ package cn.zoufang.project;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,6 @@ import cn.zoufang.kernel.Dates;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
 import cn.zoufang.report.ReportNotices;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -72,13 +71,9 @@ public class ProjectNotices {
     }
 
     private Uni<Boolean> tell(UUID projectId, UUID departmentId, YearMonth month, NotificationType type) {
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
+        return notifier.once("""
                 insert into key_project_notice (project_id, month, kind, sent_at) values (:p, :m, :k, now())
-                on conflict do nothing""").setParameter("p", projectId).setParameter("m", month.atDay(1))
-                .setParameter("k", type.name()).executeUpdate())
-                .flatMap(inserted -> inserted == 0 ? Uni.createFrom().item(false)
-                        : notifier.departmentHandlers(departmentId).flatMap(handlers -> handlers.isEmpty()
-                                ? Uni.createFrom().item(true)
-                                : notifier.notify(List.copyOf(handlers), type, projectId, false).replaceWith(true))));
+                on conflict do nothing""", Map.of("p", projectId, "m", month.atDay(1), "k", type.name()),
+                () -> notifier.departmentHandlers(departmentId), type, projectId);
     }
 }

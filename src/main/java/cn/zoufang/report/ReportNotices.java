@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import cn.zoufang.directory.AssistanceGroup;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -79,12 +79,9 @@ public class ReportNotices {
     }
 
     private Uni<Boolean> tell(UUID groupId, UUID leaderId, YearMonth month, NotificationType type) {
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
+        return notifier.once("""
                 insert into report_notice (group_id, month, kind, sent_at) values (:g, :m, :k, now())
-                on conflict do nothing""").setParameter("g", groupId).setParameter("m", month.atDay(1))
-                .setParameter("k", type.name()).executeUpdate())
-                .flatMap(inserted -> inserted == 0 ? Uni.createFrom().item(false)
-                        : notifier.notify(List.of(leaderId), type, groupId, false)
-                                .replaceWith(true)));
+                on conflict do nothing""", Map.of("g", groupId, "m", month.atDay(1), "k", type.name()),
+                () -> Uni.createFrom().item(List.of(leaderId)), type, groupId);
     }
 }

@@ -12,9 +12,7 @@ import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -40,7 +38,7 @@ import cn.zoufang.report.DashboardDtos.OverdueIssue;
  */
 final class ReportWorkbook {
 
-    static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String MEDIA_TYPE = cn.zoufang.kernel.Sheets.MEDIA_TYPE;
     static final int MAX_ROWS = 100_000;
     static final String GROUPS = "帮扶小组";
     static final String DEPARTMENTS = "责任单位";
@@ -208,13 +206,8 @@ final class ReportWorkbook {
             big.setFontHeightInPoints((short) 14);
             title = book.createCellStyle();
             title.setFont(big);
-            Font bold = book.createFont();
-            bold.setBold(true);
-            header = book.createCellStyle();
-            header.setFont(bold);
+            header = cn.zoufang.kernel.Sheets.headerStyle(book);
             header.setWrapText(true);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             integer = book.createCellStyle();
             integer.setDataFormat(book.createDataFormat().getFormat("#,##0"));
             decimal = book.createCellStyle();
@@ -224,7 +217,7 @@ final class ReportWorkbook {
             date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
             total = book.createCellStyle();
-            total.setFont(bold);
+            total.setFont(book.getFontAt(header.getFontIndex()));
         }
 
         CellStyle of(Format f) {

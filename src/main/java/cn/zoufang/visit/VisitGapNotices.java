@@ -2,6 +2,7 @@ package cn.zoufang.visit;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,6 @@ import cn.zoufang.directory.AssistanceGroup;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.notify.NotificationType;
 import cn.zoufang.notify.Notifier;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -56,13 +56,9 @@ public class VisitGapNotices {
 
     private Uni<Boolean> remind(UUID groupId, YearMonth month) {
         return visits.gapEnterprises(groupId, month).flatMap(gaps -> gaps.isEmpty() ? Uni.createFrom().item(false)
-                : Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                : notifier.once("""
                         insert into visit_gap_notice (group_id, month, sent_at) values (:g, :m, now())
-                        on conflict do nothing""").setParameter("g", groupId).setParameter("m", month.toString())
-                        .executeUpdate())
-                        .flatMap(inserted -> inserted == 0 ? Uni.createFrom().item(false)
-                                : notifier.groupMembers(groupId).flatMap(members ->
-                                        notifier.notify(members, NotificationType.VISIT_GAPS, groupId, false))
-                                        .replaceWith(true))));
+                        on conflict do nothing""", Map.of("g", groupId, "m", month.toString()),
+                        () -> notifier.groupMembers(groupId), NotificationType.VISIT_GAPS, groupId));
     }
 }
