@@ -241,8 +241,8 @@ public class DemoData {
 
     /**
      * 格特拉克 as a key enterprise served by its group's official, with a 重大重点项目 of 区经发局 reported every
-     * month up to last month (one month blocked, one late, the plan not quite kept): the 店小二 pages and the
-     * 调度 list have something to show.
+     * month up to this one (one month late, the last two blocked, the plan not quite kept): the 店小二 pages and
+     * the 调度 list have something to show.
      */
     private List<Object> keyProject(Enterprise e, Department department, Account handler, OffsetDateTime now) {
         e.serviceTier = ServiceTier.KEY;
@@ -259,7 +259,8 @@ public class DemoData {
         p.createdAt = now;
         p.updatedAt = now;
         List<Object> out = new ArrayList<>(List.of(p));
-        for (int k = 0; k < 6; k++) {
+        // Reported up to this month (its report sent early), so no month of it is ever missing.
+        for (int k = 0; k < 7; k++) {
             YearMonth m = first.plusMonths(k);
             ProjectReport r = new ProjectReport();
             r.id = UUID.randomUUID();
@@ -268,7 +269,7 @@ public class DemoData {
             r.plannedToDate = BigDecimal.valueOf(3500L * (k + 1));
             r.investedToDate = BigDecimal.valueOf(3500L * (k + 1) * (k < 4 ? 100 : 80) / 100);
             r.progress = k < 4 ? "厂房主体施工按计划推进" : "设备进口清关延迟，安装滞后";
-            r.blocked = k == 5;
+            r.blocked = k >= 5;
             r.submittedBy = handler.id;
             r.submittedAt = now;
             r.late = k == 4;

@@ -79,7 +79,7 @@ class ServiceTierTest extends ApiTest {
         as(member.phone()).get("/api/v1/enterprises/" + enterprise).then().statusCode(200)
                 .body("serviceOfficer.displayName", is("测试" + member.phone().substring(7)));
         // A department's handler may serve any enterprise.
-        String handler = People.create(List.of("DEPARTMENT_HANDLER"), Fixtures.departmentId("区经发局"), null).id();
+        String handler = People.create(List.of("DEPARTMENT_HANDLER"), Fixtures.newDepartment("店小二测试单位"), null).id();
         as(OFFICE).header("If-Match", etag(enterprise)).body(service("KEY", handler))
                 .put("/api/v1/enterprises/" + enterprise + "/service").then().statusCode(200)
                 .body("serviceOfficer.id", is(handler));
@@ -148,7 +148,7 @@ class ServiceTierTest extends ApiTest {
 
     @Test
     void aKeyEnterprisesIssuesAreUrgentUnlessTheDeskSaysOtherwise() {
-        People.Person officer = People.create(List.of("DEPARTMENT_HANDLER"), Fixtures.departmentId("区经发局"), null);
+        People.Person officer = People.create(List.of("DEPARTMENT_HANDLER"), Fixtures.newDepartment("店小二测试单位"), null);
         String key = as(OFFICE).body(Fixtures.enterprise("默认加急重点企业", DemoData.demoCreditCode(9763)))
                 .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
         String ordinary = as(OFFICE).body(Fixtures.enterprise("默认加急一般企业", DemoData.demoCreditCode(9764)))

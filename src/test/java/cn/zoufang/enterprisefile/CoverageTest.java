@@ -65,7 +65,7 @@ class CoverageTest extends ApiTest {
         Map<String, Object> body = Fixtures.enterprise("覆盖测试重点企业", DemoData.demoCreditCode(9743));
         body.put("scaleCategories", List.of());
         String key = as(OFFICE).body(body).post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
-        String officer = People.create(List.of("DEPARTMENT_HANDLER"), Fixtures.departmentId("区经发局"), null).id();
+        String officer = People.create(List.of("DEPARTMENT_HANDLER"), Fixtures.newDepartment("店小二测试单位"), null).id();
         String etag = as(OFFICE).get("/api/v1/enterprises/" + key).then().extract().header("ETag");
         as(OFFICE).header("If-Match", etag).body(Map.of("tier", "KEY", "serviceOfficerId", officer))
                 .put("/api/v1/enterprises/" + key + "/service").then().statusCode(200);

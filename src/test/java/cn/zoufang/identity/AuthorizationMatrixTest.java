@@ -364,13 +364,14 @@ class AuthorizationMatrixTest extends ApiTest {
         String economy = Fixtures.departmentId("区经发局");
         as(DESK).header("If-Match", "\"0\"").body(Map.of("leadDepartmentId", economy))
                 .post("/api/v1/issues/" + issue + "/forward").then().statusCode(200);
-        // A key project of 欧菲光 that 区经发局 reports on, running from a year ago to a year ahead.
+        // A key project of 欧菲光 that 区经发局 reports on, from this month (which its row reports) to a year ahead: no
+        // earlier month of it is ever asked, so the monthly reminders never reach the demo department's handler.
         Map<String, Object> projectAsIs = new LinkedHashMap<>();
         projectAsIs.put("name", "权限矩阵测试项目" + UUID.randomUUID().toString().substring(0, 6));
         projectAsIs.put("enterpriseId", enterprise);
         projectAsIs.put("departmentId", economy);
         projectAsIs.put("plannedInvestment", 5000);
-        projectAsIs.put("startMonth", TestClock.thisMonth().minusMonths(12).toString());
+        projectAsIs.put("startMonth", TestClock.thisMonth().toString());
         projectAsIs.put("endMonth", TestClock.thisMonth().plusMonths(12).toString());
         String project = as(OFFICE).body(projectAsIs).post("/api/v1/projects").then().statusCode(201).extract().path("id");
         String group = Fixtures.groupOf(LEADER_1);

@@ -73,8 +73,7 @@ class KeyProjectTest extends ApiTest {
     }
 
     private static Setup setup(int creditCode) {
-        String department = as(OFFICE).body(Map.of("name", "项目测试单位" + UUID.randomUUID().toString().substring(0, 6)))
-                .post("/api/v1/departments").then().statusCode(201).extract().path("id");
+        String department = Fixtures.newDepartment("项目测试单位");
         People.Person handler = People.create(List.of("DEPARTMENT_HANDLER"), department, null);
         String enterprise = as(OFFICE).body(Fixtures.enterprise("重点项目测试企业" + creditCode, DemoData.demoCreditCode(creditCode)))
                 .post("/api/v1/enterprises").then().statusCode(201).extract().path("id");

@@ -26,6 +26,15 @@ public final class Fixtures extends ApiTest {
         return m;
     }
 
+    /**
+     * A department of the test's own: a handler made in a demo department would be one more recipient of that
+     * department's notifications in every later test.
+     */
+    public static String newDepartment(String prefix) {
+        return as(OFFICE).body(Map.of("name", prefix + java.util.UUID.randomUUID().toString().substring(0, 6)))
+                .post("/api/v1/departments").then().statusCode(201).extract().path("id");
+    }
+
     /** The id of the demo department with this name (区经发局 is the department handler's). */
     public static String departmentId(String name) {
         return as(OFFICE).queryParam("limit", 100).get("/api/v1/departments").then().statusCode(200)
