@@ -86,11 +86,18 @@ const DEPARTMENT_FIGURES = [
   { key: 'returns', name: '退回', fmt: num, good: -1 }
 ];
 
-/** The value with an arrow against last month: green when better, red when worse. */
+/**
+ * The value with an arrow against last month: green when better, red when worse. A running month is not set
+ * against a whole one (on the 2nd every count would look like a collapse): it shows last month's value, muted.
+ */
 function compared(f, current, previous) {
   const now = current[f.key];
   const before = previous ? previous[f.key] : null;
   const cell = el('span', {}, f.fmt(now));
+  if (state.dashboard && !state.dashboard.complete) {
+    if (before !== null && before !== undefined) cell.append(' ', el('span', { class: 'muted partial', title: '本月尚未结束，不与上月全月比较' }, '（上月 ' + f.fmt(before) + '）'));
+    return cell;
+  }
   if (now !== null && before !== null && before !== undefined && now !== before) {
     const up = now > before;
     const better = f.good === 0 ? null : (up === (f.good > 0));
@@ -240,12 +247,43 @@ function reportCell(r) {
   return text;
 }
 
+// Group names hold numbers (第9, 第10, 第110): ordered as a reader counts, not as text.
+const NATURAL = new Intl.Collator('zh-CN', { numeric: true });
+const ranking = { key: 'name', descending: false, query: '' };
+
+/** The groups in the table's order: by name, or by a figure (empty values last), with the rank by that order. */
+function rankedGroups(d) {
+  const f = FIGURES.find((x) => x.key === ranking.key);
+  const rows = d.groups.slice().sort((a, b) => {
+    if (!f) return NATURAL.compare(a.name, b.name) * (ranking.descending ? -1 : 1);
+    const x = a.current[f.key];
+    const y = b.current[f.key];
+    if (x === null || x === undefined) return y === null || y === undefined ? NATURAL.compare(a.name, b.name) : 1;
+    if (y === null || y === undefined) return -1;
+    return (x === y ? NATURAL.compare(a.name, b.name) : (x < y ? -1 : 1) * (ranking.descending ? -1 : 1));
+  });
+  return rows.map((g, k) => ({ rank: k + 1, group: g }));
+}
+
+function sortBy(key) {
+  ranking.descending = ranking.key === key ? !ranking.descending : key !== 'name';
+  ranking.key = key;
+  renderGroups(state.dashboard);
+  renderGroupsChart(state.dashboard);
+}
+
 function renderGroups(d) {
   const table = $('groupsTable');
-  table.tHead.replaceChildren(el('tr', {}, el('th', {}, '帮扶小组'), ...FIGURES.map((f) => el('th', {}, f.name)), el('th', {}, '月报')));
-  table.tBodies[0].replaceChildren(...d.groups.map((g) => el('tr', {
-    class: 'clickable', 'data-group': g.key, onclick: () => openGroup(g.key)
-  }, el('td', {}, g.name), ...FIGURES.map((f) => el('td', {}, compared(f, g.current, g.previous))), el('td', {}, reportCell(g.report)))));
+  const arrow = (key) => ranking.key === key ? (ranking.descending ? ' ↓' : ' ↑') : '';
+  const head = (key, name) => el('th', { class: 'sortable', 'data-sort': key, role: 'button', tabindex: '0',
+    title: '按此列排序', onclick: () => sortBy(key), onkeydown: (e) => { if (e.key === 'Enter') sortBy(key); } }, name + arrow(key));
+  table.tHead.replaceChildren(el('tr', {}, el('th', {}, '名次'), head('name', '帮扶小组'),
+      ...FIGURES.map((f) => head(f.key, f.name)), el('th', {}, '月报')));
+  const query = ranking.query.trim();
+  table.tBodies[0].replaceChildren(...rankedGroups(d).filter((r) => !query || r.group.name.includes(query)).map(({ rank, group: g }) =>
+    el('tr', { class: 'clickable', 'data-group': g.key, onclick: () => openGroup(g.key) },
+      el('td', { class: 'rank' }, rank), el('td', {}, g.name),
+      ...FIGURES.map((f) => el('td', {}, compared(f, g.current, g.previous))), el('td', {}, reportCell(g.report)))));
 }
 
 function renderDepartments(d) {
@@ -255,8 +293,22 @@ function renderDepartments(d) {
       el('td', {}, x.name), ...DEPARTMENT_FIGURES.map((f) => el('td', {}, compared(f, x.current, x.previous))))));
 }
 
+/** How many groups the chart shows at each end of the ranking when there are more than twice as many. */
+const CHART_ENDS = 10;
+
 function renderGroupsChart(d) {
-  const names = d.groups.map((g) => g.name);
+  let rows = rankedGroups(d).map((r) => r.group);
+  const f = FIGURES.find((x) => x.key === ranking.key) || FIGURES[0];
+  let title = '各小组走访与按期答复';
+  if (rows.length > 2 * CHART_ENDS) {
+    if (ranking.key === 'name') {
+      rows = d.groups.slice().sort((a, b) => (b.current[f.key] || 0) - (a.current[f.key] || 0));
+    }
+    rows = rows.slice(0, CHART_ENDS).concat(rows.slice(rows.length - CHART_ENDS));
+    title = '按' + f.name + '排名的前 ' + CHART_ENDS + ' 名与后 ' + CHART_ENDS + ' 名（共 ' + d.groups.length + ' 个小组，其余见下表）';
+  }
+  $('groupsChartTitle').textContent = title;
+  const names = rows.map((g) => g.name);
   chart('groupsChart').setOption({
     tooltip: { trigger: 'axis' },
     legend: { data: ['完成走访', '按期答复率'] },
@@ -264,26 +316,45 @@ function renderGroupsChart(d) {
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 30 : 0 } },
     yAxis: [{ type: 'value', name: '次' }, { type: 'value', name: '%', max: 100 }],
     series: [
-      { name: '完成走访', type: 'bar', data: d.groups.map((g) => g.current.visitsCompleted) },
+      { name: '完成走访', type: 'bar', data: rows.map((g) => g.current.visitsCompleted) },
       { name: '按期答复率', type: 'line', yAxisIndex: 1,
-        data: d.groups.map((g) => g.current.onTimeRate === null ? null : +(g.current.onTimeRate * 100).toFixed(1)) }
+        data: rows.map((g) => g.current.onTimeRate === null ? null : +(g.current.onTimeRate * 100).toFixed(1)) }
     ]
   }, true);
 }
 
+/**
+ * The months as lines; a month still running is drawn apart, dashed to a hollow point and labelled 截至 the day,
+ * so that its few days do not read as a plunge.
+ */
 function renderTrend(id, trend) {
+  const months = trend.months;
+  const last = months.length - 1;
+  const partial = last >= 0 && !months[last].complete;
+  const lines = [
+    { name: '完成走访', value: (m) => m.figures.visitsCompleted },
+    { name: '新登记诉求', value: (m) => m.figures.issuesRegistered },
+    { name: '按期答复率', axis: 1, value: (m) => m.figures.onTimeRate === null ? null : +(m.figures.onTimeRate * 100).toFixed(1) }
+  ];
+  const series = [];
+  for (const line of lines) {
+    const values = months.map(line.value);
+    series.push({ name: line.name, type: 'line', yAxisIndex: line.axis || 0,
+      data: partial ? values.map((v, k) => (k === last ? null : v)) : values });
+    if (partial) {
+      series.push({ name: line.name, type: 'line', yAxisIndex: line.axis || 0, lineStyle: { type: 'dashed' },
+        symbol: 'emptyCircle', symbolSize: 8, data: values.map((v, k) => (k >= last - 1 ? v : null)) });
+    }
+  }
+  const asOf = state.dashboard && state.dashboard.asOf ? new Date(state.dashboard.asOf) : new Date();
+  const day = partial ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', day: 'numeric' }).format(asOf) : null;
   chart(id).setOption({
     tooltip: { trigger: 'axis' },
-    legend: { data: ['完成走访', '新登记诉求', '按期答复率'] },
+    legend: { data: lines.map((l) => l.name) },
     grid: { left: 48, right: 48, bottom: 32 },
-    xAxis: { type: 'category', data: trend.months.map((m) => m.month) },
+    xAxis: { type: 'category', data: months.map((m, k) => (partial && k === last ? m.month + '（截至' + day + '）' : m.month)) },
     yAxis: [{ type: 'value' }, { type: 'value', name: '%', max: 100 }],
-    series: [
-      { name: '完成走访', type: 'line', data: trend.months.map((m) => m.figures.visitsCompleted) },
-      { name: '新登记诉求', type: 'line', data: trend.months.map((m) => m.figures.issuesRegistered) },
-      { name: '按期答复率', type: 'line', yAxisIndex: 1,
-        data: trend.months.map((m) => m.figures.onTimeRate === null ? null : +(m.figures.onTimeRate * 100).toFixed(1)) }
-    ]
+    series
   }, true);
 }
 
@@ -413,6 +484,10 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   $('download').addEventListener('click', download);
   $('actualsIndicator').addEventListener('change', loadActuals);
+  $('groupSearch').addEventListener('input', () => {
+    ranking.query = $('groupSearch').value;
+    if (state.dashboard) renderGroups(state.dashboard);
+  });
   $('actualsDimension').addEventListener('change', loadActuals);
   $('acceptReport').addEventListener('click', () => review('accept'));
   $('returnReport').addEventListener('click', () => {

@@ -107,7 +107,12 @@ class ConsoleBrowserTest extends ApiTest {
                 return painted;""")).longValue() > 2000);
         long bars = ((Number) js("return echarts.getInstanceByDom(document.getElementById('groupsChart'))"
                 + ".getOption().series[0].data.length")).longValue();
-        assertEquals(browser.findElements(By.cssSelector("#groupsTable tbody tr")).size(), bars);
+        // Every group, or with more than twenty the first and last ten of the ranking (the table has the rest).
+        int rows = browser.findElements(By.cssSelector("#groupsTable tbody tr")).size();
+        assertEquals(rows > 20 ? 20 : rows, bars);
+        if (rows > 20) {
+            assertTrue(browser.findElement(By.id("groupsChartTitle")).getText().contains("前 10 名与后 10 名"));
+        }
         // 一企一档 beside it: the demo enterprises' figures of that month's year by chain, then by town; coverage.
         waiting().until(d -> d.findElement(By.id("actualsTable")).getText().contains("电子信息"));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("actualsDimension"))).selectByValue("TOWN");
@@ -153,5 +158,80 @@ class ConsoleBrowserTest extends ApiTest {
         browser.manage().window().setSize(new Dimension(820, 1180));
         waiting().until(d -> ((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
                 .longValue() <= 0);
+    }
+
+    @Test
+    void groupsRankInNaturalOrderSortByAnyColumnAndARunningMonthIsMarkedPartial() throws Exception {
+        // Groups whose names hold numbers (each with its own leader, so no demo group changes).
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 4);
+        for (int n : new int[] { 100, 9, 10 }) {
+            String leader = cn.zoufang.testsupport.People.create(List.of("GROUP_LEADER"), null, null).id();
+            as(OFFICE).body(Map.of("name", "排序" + tag + "第" + n + "组", "leaderId", leader)).post("/api/v1/groups")
+                    .then().statusCode(201);
+        }
+        // And twenty more, so the chart has more groups than it shows.
+        String bulkLeader = cn.zoufang.testsupport.People.create(List.of("GROUP_LEADER"), null, null).id();
+        cn.zoufang.testsupport.Db.execute("insert into assistance_group (id, name, leader_id) select gen_random_uuid(), '排序"
+                + tag + "批量' || n || '组', '" + bulkLeader + "' from generate_series(1, 20) n");
+        YearMonth now = TestClock.thisMonth();
+        browser.get(console + "?month=" + now);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm")));
+        browser.findElement(By.id("phone")).sendKeys(OFFICE);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("loginButton")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#groupsTable tbody tr")).size() >= 25);
+
+        // As a reader counts: 第9, 第10, 第100 — and the other way round on a second click.
+        browser.findElement(By.id("groupSearch")).sendKeys("排序" + tag + "第");
+        waiting().until(d -> d.findElements(By.cssSelector("#groupsTable tbody tr")).size() == 3);
+        assertEquals(List.of("排序" + tag + "第9组", "排序" + tag + "第10组", "排序" + tag + "第100组"), groupNames());
+        browser.findElement(By.cssSelector("th[data-sort='name']")).click();
+        assertEquals(List.of("排序" + tag + "第100组", "排序" + tag + "第10组", "排序" + tag + "第9组"), groupNames());
+
+        // By a figure: ranked 1, 2, 3 … down the column, the largest first.
+        // (Keys, not clear(): the page listens to what is typed.)
+        browser.findElement(By.id("groupSearch")).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                org.openqa.selenium.Keys.BACK_SPACE);
+        waiting().until(d -> d.findElements(By.cssSelector("#groupsTable tbody tr")).size() >= 25);
+        browser.findElement(By.cssSelector("th[data-sort='visitsCompleted']")).click();
+        List<?> ranked = (List<?>) js("""
+                return [...document.querySelectorAll('#groupsTable tbody tr')].map((r) =>
+                    [Number(r.cells[0].textContent), Number(r.cells[2].textContent.split(' ')[0].replace(/,/g, ''))]);""");
+        assertTrue(ranked.size() >= 25, ranked.toString());
+        for (int k = 0; k < ranked.size(); k++) {
+            List<?> row = (List<?>) ranked.get(k);
+            assertEquals(k + 1, ((Number) row.get(0)).intValue(), ranked.toString());
+            if (k > 0) {
+                assertTrue(((Number) row.get(1)).doubleValue() <= ((Number) ((List<?>) ranked.get(k - 1)).get(1)).doubleValue(),
+                        ranked.toString());
+            }
+        }
+
+        // The chart: the first and last ten by that column, the table has the rest.
+        assertTrue(browser.findElement(By.id("groupsChartTitle")).getText().contains("按完成走访排名的前 10 名与后 10 名"));
+        assertEquals(20L, ((Number) js("return echarts.getInstanceByDom(document.getElementById('groupsChart'))"
+                + ".getOption().series[0].data.length")).longValue());
+
+        // The running month: no arrow against the whole of last month, and its trend point drawn as partial.
+        String cards = browser.findElement(By.id("zoneCards")).getText();
+        assertTrue(!cards.contains("▲") && !cards.contains("▼"), cards);
+        waiting().until(d -> Boolean.TRUE.equals(js("""
+                const c = echarts.getInstanceByDom(document.getElementById('trendChart'));
+                if (!c) return false;
+                const o = c.getOption();
+                const labels = o.xAxis[0].data;
+                return o.series.some((s) => s.lineStyle && s.lineStyle.type === 'dashed')
+                    && String(labels[labels.length - 1]).includes('截至');""")));
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "console-running-month.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private List<String> groupNames() {
+        List<String> names = new ArrayList<>();
+        for (var row : browser.findElements(By.cssSelector("#groupsTable tbody tr"))) {
+            names.add(row.findElements(By.tagName("td")).get(1).getText());
+        }
+        return names;
     }
 }
