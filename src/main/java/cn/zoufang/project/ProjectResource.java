@@ -24,7 +24,6 @@ import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.project.ProjectDtos.Cycle;
 import cn.zoufang.project.ProjectDtos.Dispatch;
-import cn.zoufang.project.ProjectDtos.ProjectDetail;
 import cn.zoufang.project.ProjectDtos.ProjectInput;
 import cn.zoufang.project.ProjectDtos.ProjectView;
 import cn.zoufang.project.ProjectDtos.ReportInput;
