@@ -172,8 +172,48 @@ class ZoneBenchmark extends ApiTest {
                 coverageFirst / 1000));
         percentiles("coverage (uncovered and idle 3 months; most visited kept)", "/api/v1/coverage");
         percentiles("key projects' 调度 list", "/api/v1/projects/dispatch?month=" + last);
+        console(now);
         long workbook = timed("/api/v1/dashboard/workbook.xlsx?month=" + last);
         say(String.format("workbook of %s (4 sheets, the month's whole ledger): %.1f s", last, workbook / 1e6));
         Files.write(Path.of("target", "zone-benchmark.txt"), lines);
+    }
+
+    @TestHTTPResource("/console")
+    URL console;
+
+    /**
+     * The console at 300 groups in headless Chromium (#21): the ranking and the running month as the office sees
+     * them; screenshots in {@code target/screenshots} (console-300-groups*.png).
+     */
+    private void console(YearMonth now) throws Exception {
+        org.openqa.selenium.WebDriver browser = cn.zoufang.testsupport.Browsers.chromium("1366,900", Map.of());
+        try {
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60));
+            browser.get(console + "?month=" + now);
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                    org.openqa.selenium.By.id("loginForm")));
+            browser.findElement(org.openqa.selenium.By.id("phone")).sendKeys(OFFICE);
+            browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(PASSWORD);
+            long t = System.nanoTime();
+            browser.findElement(org.openqa.selenium.By.id("loginButton")).click();
+            wait.until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#groupsTable tbody tr")).size() >= 300);
+            say(String.format("console at %d groups: the month page drawn %.1f s after signing in",
+                    browser.findElements(org.openqa.selenium.By.cssSelector("#groupsTable tbody tr")).size(),
+                    (System.nanoTime() - t) / 1e9));
+            browser.findElement(org.openqa.selenium.By.cssSelector("th[data-sort='visitsCompleted']")).click();
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(dir.resolve("console-300-groups.png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "document.getElementById('groupsTable').scrollIntoView()");
+            Files.write(dir.resolve("console-300-groups-table.png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            long bars = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                    "return echarts.getInstanceByDom(document.getElementById('groupsChart')).getOption().series[0].data.length"))
+                    .longValue();
+            assertEquals(20, bars, "the first and last ten of 300");
+        } finally {
+            browser.quit();
+        }
     }
 }
