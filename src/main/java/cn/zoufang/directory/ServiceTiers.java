@@ -112,9 +112,10 @@ public class ServiceTiers {
             if (a.roles.contains(Role.DEPARTMENT_HANDLER)) {
                 return Uni.createFrom().voidItem();
             }
-            return GroupMember.count("accountId = ?1 and groupId in (select a.groupId from Assignment a"
-                    + " where a.enterpriseId = ?2 and a.startDate <= ?3 and (a.endDate is null or a.endDate >= ?3))",
-                    officerId, enterpriseId, Dates.today(clock))
+            return GroupMember.count("accountId = :officer and groupId in (select a.groupId from Assignment a"
+                    + " where a.enterpriseId = :enterprise and " + Assignment.IN_FORCE_TODAY + ")",
+                    io.quarkus.panache.common.Parameters.with("officer", officerId).and("enterprise", enterpriseId)
+                            .and("today", Dates.today(clock)))
                     .map(n -> {
                         if (n == 0) {
                             throw notEligible;

@@ -244,4 +244,23 @@ class KeyProjectTest extends ApiTest {
                     .statusCode(200).body("projects", empty());
         }
     }
+
+    @Test
+    void aMergedDepartmentsRunningProjectsGoToTheUnitItJoined() {
+        Setup s = setup(9774);
+        String into = Fixtures.newDepartment("项目并入单位");
+        YearMonth now = TestClock.thisMonth();
+        String running = as(OFFICE).body(project("并入前在建项目", s.enterprise(), s.department(), now, now.plusMonths(6)))
+                .post("/api/v1/projects").then().statusCode(201).extract().path("id");
+        Map<String, Object> done = project("并入前完成项目", s.enterprise(), s.department(), now.minusMonths(6), now);
+        done.put("status", "COMPLETED");
+        String completed = as(OFFICE).body(done).post("/api/v1/projects").then().statusCode(201).extract().path("id");
+
+        String etag = as(ADMIN).get("/api/v1/departments/" + s.department()).then().statusCode(200).extract().header("ETag");
+        as(ADMIN).header("If-Match", etag).body(Map.of("intoId", into))
+                .post("/api/v1/departments/" + s.department() + "/merge").then().statusCode(200);
+        // The running one is the other unit's to report from now on; the completed one keeps its history.
+        as(OFFICE).get("/api/v1/projects/" + running).then().statusCode(200).body("project.department.id", is(into));
+        as(OFFICE).get("/api/v1/projects/" + completed).then().statusCode(200).body("project.department.id", is(s.department()));
+    }
 }
