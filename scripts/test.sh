@@ -7,5 +7,6 @@ cd "$(dirname "$0")/.."
 ensure_java
 ensure_node
 ensure_chromium
+ensure_document_font
 ensure_kustomize
 exec ./mvnw verify "$@"

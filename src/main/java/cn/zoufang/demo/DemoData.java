@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import cn.zoufang.directory.Assignment;
@@ -65,6 +66,7 @@ public class DemoData {
     public static final String DEPARTMENT = "13800000008";
     public static final String CONTACT_1 = "13800000009";
     public static final String CONTACT_2 = "13800000010";
+    public static final String INSPECTOR = "13800000011";
 
     private final boolean enabled;
     private final String password;
@@ -177,7 +179,9 @@ public class DemoData {
         contact1.enterpriseId = created.get(0).id;
         Account contact2 = account(CONTACT_2, "江铃新能源联系人", hash, EnumSet.of(Role.ENTERPRISE_CONTACT), now);
         contact2.enterpriseId = created.get(4).id;
-        rows.addAll(List.of(admin, office, desk, leader1, official1, leader2, official2, handler, contact1, contact2));
+        Account inspector = account(INSPECTOR, "孙科长（区巡查办）", hash, EnumSet.of(Role.INSPECTOR), now);
+        rows.addAll(List.of(admin, office, desk, leader1, official1, leader2, official2, handler, contact1, contact2,
+                inspector));
 
         AssistanceGroup group1 = group("第一挂点帮扶小组（电子信息）", leader1, now);
         AssistanceGroup group2 = group("第二挂点帮扶小组（新能源汽车）", leader2, now);
@@ -207,7 +211,34 @@ public class DemoData {
         // The officer's account is written after the enterprises (a contact's account points at its enterprise):
         // named once both are in.
         return Panache.getSession().flatMap(s -> s.persistAll(rows.toArray()).chain(s::flush)
-                .invoke(() -> key.serviceOfficerId = official2.id).chain(s::flush));
+                .invoke(() -> key.serviceOfficerId = official2.id).chain(s::flush)
+                .chain(() -> schemes(s, office, now)));
+    }
+
+    /** The assessment scheme the demo's office uses, this year and last: the seed's 绩效考核 indicators. */
+    static final String SCHEME = """
+            {"groups": [
+              {"metric": "coverageRate", "weight": 30, "rule": "RATE", "target": 1.0},
+              {"metric": "confirmedShare", "weight": 20, "rule": "RATE", "target": 0.8},
+              {"metric": "visitsCompleted", "weight": 20, "rule": "RELATIVE"},
+              {"metric": "overdueAtMonthEnd", "weight": 15, "rule": "DEDUCT", "perUnit": 5},
+              {"metric": "meanVisitRating", "weight": 15, "rule": "RATE", "target": 5}],
+             "departments": [
+              {"metric": "onTimeRate", "weight": 35, "rule": "RATE", "target": 1.0},
+              {"metric": "satisfiedShare", "weight": 25, "rule": "RATE", "target": 1.0},
+              {"metric": "ratedShare", "weight": 10, "rule": "RATE", "target": 1.0},
+              {"metric": "returns", "weight": 15, "rule": "DEDUCT", "perUnit": 5},
+              {"metric": "issuesSupervised", "weight": 15, "rule": "DEDUCT", "perUnit": 5}]}""";
+
+    private Uni<Void> schemes(Mutiny.Session s, Account office, OffsetDateTime now) {
+        int year = Dates.today(clock).getYear();
+        return s.createNativeQuery("""
+                insert into assessment_scheme (year, version, title, indicators, created_at, created_by)
+                values (:last, 1, :lastTitle, :indicators, :now, :by), (:year, 1, :title, :indicators, :now, :by)""")
+                .setParameter("last", year - 1).setParameter("lastTitle", (year - 1) + " 年度企业大走访和挂点帮扶工作考核方案")
+                .setParameter("year", year).setParameter("title", year + " 年度企业大走访和挂点帮扶工作考核方案")
+                .setParameter("indicators", SCHEME).setParameter("now", now).setParameter("by", office.id)
+                .executeUpdate().replaceWithVoid();
     }
 
     /**

@@ -27,6 +27,7 @@ import cn.zoufang.web.ApiException;
 import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.RateLimited;
+import cn.zoufang.web.Downloads;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -63,10 +64,8 @@ public class PhotoResource {
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
     @RateLimited(value = "exports", perMinute = 10, burst = 10)
     public Uni<Response> evidence(@PathParam("id") UUID visitId) {
-        return evidence.forVisit(caller.get(), visitId).map(zip -> Response.ok(zip, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"evidence-" + visitId + ".zip\"; filename*=UTF-8''"
-                        + java.net.URLEncoder.encode("走访证据包-" + visitId + ".zip", java.nio.charset.StandardCharsets.UTF_8))
-                .build());
+        return evidence.forVisit(caller.get(), visitId).map(zip -> Downloads.attachment(zip, "application/zip",
+                "evidence-" + visitId + ".zip", "走访证据包-" + visitId + ".zip"));
     }
 
     @POST

@@ -8,6 +8,8 @@ public enum Role {
     ENTERPRISE_DESK("企情收处中心"),
     OFFICE("领导小组办公室"),
     ENTERPRISE_CONTACT("企业联系人"),
+    /** 区巡查办: reads the figures, the assessment and the office's lists; changes nothing. */
+    INSPECTOR("区巡查办"),
     ADMIN("系统管理员");
 
     // Constants for @RolesAllowed, which needs compile-time strings.
@@ -17,6 +19,7 @@ public enum Role {
     public static final String N_ENTERPRISE_DESK = "ENTERPRISE_DESK";
     public static final String N_OFFICE = "OFFICE";
     public static final String N_ENTERPRISE_CONTACT = "ENTERPRISE_CONTACT";
+    public static final String N_INSPECTOR = "INSPECTOR";
     public static final String N_ADMIN = "ADMIN";
 
     private final String label;

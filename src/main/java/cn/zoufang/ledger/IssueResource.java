@@ -48,6 +48,7 @@ import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.Page;
 import cn.zoufang.web.Preconditions;
 import cn.zoufang.web.RateLimited;
+import cn.zoufang.web.Downloads;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -123,10 +124,8 @@ public class IssueResource {
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN, Role.N_ENTERPRISE_DESK, Role.N_GROUP_LEADER, Role.N_DEPARTMENT_HANDLER })
     @RateLimited(value = "exports", perMinute = 10, burst = 10)
     public Uni<Response> export(@BeanParam IssueFilterParams filter) {
-        return queries.export(caller.get(), filter.toFilter()).map(bytes -> Response.ok(bytes, LedgerWorkbook.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"ledger.xlsx\"; filename*=UTF-8''"
-                        + java.net.URLEncoder.encode("诉求台账.xlsx", java.nio.charset.StandardCharsets.UTF_8))
-                .build());
+        return queries.export(caller.get(), filter.toFilter()).map(bytes -> Downloads.attachment(bytes,
+                LedgerWorkbook.MEDIA_TYPE, "ledger.xlsx", "诉求台账.xlsx"));
     }
 
     @GET

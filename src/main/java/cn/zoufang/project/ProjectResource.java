@@ -33,6 +33,7 @@ import cn.zoufang.web.Page;
 import cn.zoufang.web.Params;
 import cn.zoufang.web.Preconditions;
 import cn.zoufang.web.RateLimited;
+import cn.zoufang.web.Downloads;
 import io.smallrye.mutiny.Uni;
 
 /** 重大重点项目: the office registers them, the responsible department reports monthly, the office dispatches. */
@@ -120,10 +121,7 @@ public class ProjectResource {
     @RateLimited(value = "exports", perMinute = 10, burst = 10)
     public Uni<Response> dispatchWorkbook(@QueryParam("month") String month) {
         return projects.dispatch(Params.monthOrCurrent("month", month, clock))
-                .flatMap(d -> projects.workbook(d).map(bytes -> Response.ok(bytes, DispatchWorkbook.MEDIA_TYPE)
-                        .header("Content-Disposition", "attachment; filename=\"dispatch-" + d.from() + ".xlsx\"; filename*=UTF-8''"
-                                + java.net.URLEncoder.encode("重点项目调度-" + d.from() + "至" + d.to() + ".xlsx",
-                                        java.nio.charset.StandardCharsets.UTF_8))
-                        .build()));
+                .flatMap(d -> projects.workbook(d).map(bytes -> Downloads.attachment(bytes, DispatchWorkbook.MEDIA_TYPE,
+                        "dispatch-" + d.from() + ".xlsx", "重点项目调度-" + d.from() + "至" + d.to() + ".xlsx")));
     }
 }

@@ -25,6 +25,15 @@ public final class DashboardDtos {
             List<Line> chains, List<Line> towns) {
     }
 
+    /**
+     * A period's figures (a month, quarter, half-year or year) beside the previous period of the same kind:
+     * Q2 beside Q1, a year beside the year before.
+     */
+    public record PeriodDashboard(String period, String label, String kind, String previousPeriod, OffsetDateTime asOf,
+            boolean complete, int dictionaryVersion, Line zone, List<Line> groups, List<Line> departments,
+            List<Line> chains, List<Line> towns) {
+    }
+
     public record TrendPoint(String month, boolean complete, Figures figures) {
     }
 

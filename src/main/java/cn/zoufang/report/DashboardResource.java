@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -14,18 +15,20 @@ import jakarta.ws.rs.core.Response;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.report.DashboardDtos.Dashboard;
+import cn.zoufang.report.DashboardDtos.PeriodDashboard;
 import cn.zoufang.report.DashboardDtos.Supervision;
 import cn.zoufang.report.DashboardDtos.Trend;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.FieldCode;
 import cn.zoufang.web.Params;
 import cn.zoufang.web.RateLimited;
+import cn.zoufang.web.Downloads;
 import io.smallrye.mutiny.Uni;
 
 /** The leading group office's dashboard: the month side by side, trends, overdue issues, the workbook. */
 @Path("/api/v1/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+@RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN, Role.N_INSPECTOR })
 public class DashboardResource {
 
     private final DashboardService dashboard;
@@ -43,6 +46,13 @@ public class DashboardResource {
     @GET
     public Uni<Dashboard> month(@QueryParam("month") String month) {
         return dashboard.month(Params.monthOrCurrent("month", month, clock));
+    }
+
+    /** A month (2026-06), quarter (2026-Q2), half-year (2026-H1) or year (2026) beside the one before. */
+    @GET
+    @Path("/periods/{period}")
+    public Uni<PeriodDashboard> period(@PathParam("period") String period) {
+        return dashboard.period(Period.parse("period", period));
     }
 
     /** {@code months} months up to {@code month} (12 by default, at most 36), for the zone or one group. */
@@ -72,11 +82,13 @@ public class DashboardResource {
     @Path("/workbook.xlsx")
     @Produces({ ReportWorkbook.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RateLimited(value = "exports", perMinute = 10, burst = 10)
-    public Uni<Response> workbook(@QueryParam("month") String month) {
-        var m = Params.monthOrCurrent("month", month, clock);
-        return dashboard.workbook(caller.get(), m).map(bytes -> Response.ok(bytes, ReportWorkbook.MEDIA_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"zoufang-" + m + ".xlsx\"; filename*=UTF-8''"
-                        + java.net.URLEncoder.encode("月度情况-" + m + ".xlsx", java.nio.charset.StandardCharsets.UTF_8))
-                .build());
+    public Uni<Response> workbook(@QueryParam("month") String month, @QueryParam("period") String period) {
+        if (month != null && period != null) {
+            throw ApiException.invalidField("period", FieldCode.INVALID, "month 和 period 只能给出一个");
+        }
+        Period p = period != null ? Period.parse("period", period)
+                : Period.of(Params.monthOrCurrent("month", month, clock));
+        return dashboard.workbook(caller.get(), p).map(bytes -> Downloads.attachment(bytes, ReportWorkbook.MEDIA_TYPE,
+                "zoufang-" + p + ".xlsx", "工作情况-" + p + ".xlsx"));
     }
 }

@@ -1,5 +1,10 @@
 package cn.zoufang.report;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
  * One row of a month's figures. Each component is a metric of the dictionary
  * ({@code api-spec/metric-dictionary.json}) under the same name; a test keeps the two in step.
@@ -52,6 +57,27 @@ public record Figures(
         long returns) {
 
     static final Figures EMPTY = new Tally().figures();
+
+    private static final Map<String, RecordComponent> BY_KEY = Arrays.stream(Figures.class.getRecordComponents())
+            .collect(Collectors.toUnmodifiableMap(RecordComponent::getName, c -> c));
+
+    /** Whether a metric of the dictionary is one of these figures. */
+    public static boolean has(String metric) {
+        return BY_KEY.containsKey(metric);
+    }
+
+    /** A metric by its dictionary key: a count, or a rate, mean or median (null when there is none). */
+    public Number value(String metric) {
+        RecordComponent c = BY_KEY.get(metric);
+        if (c == null) {
+            throw new IllegalArgumentException(metric);
+        }
+        try {
+            return (Number) c.getAccessor().invoke(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The figures as the queries deliver them, before the rates are derived. */
     static final class Tally {

@@ -15,7 +15,28 @@ import cn.zoufang.kernel.JsonResources;
 @Singleton
 public class MetricDictionary {
 
-    public record Metric(String key, String name, String unit, List<Dimension> dimensions, String definition) {
+    public record Metric(String key, String name, String unit, List<Dimension> dimensions, RollUp rollUp,
+            String definition) {
+    }
+
+    /** How a metric over a quarter, half-year or year relates to its months' (the dictionary's general text says more). */
+    public enum RollUp {
+        SUM("各月之和"),
+        RECOUNT("统计期内重新计数"),
+        END("取统计期末的值"),
+        RATIO("由统计期的分子分母重新计算"),
+        MEAN("统计期内全部评分的平均"),
+        MEDIAN("统计期内全部记录的中位数");
+
+        private final String label;
+
+        RollUp(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
     }
 
     public record Dictionary(int version, String title, List<String> general, List<Metric> metrics) {

@@ -27,7 +27,7 @@ import cn.zoufang.directory.IndustryChain;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.ledger.Deadlines;
 import cn.zoufang.report.Figures.Tally;
-import cn.zoufang.report.MonthFigures.Row;
+import cn.zoufang.report.PeriodFigures.Row;
 import cn.zoufang.web.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -35,12 +35,13 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Computes a month's figures by SQL aggregation, one query per kind of fact, each grouped by every
- * dimension at once ({@code grouping sets}). Every definition is in the metric dictionary.
+ * Computes a period's figures (a month, or a quarter, half-year or year: {@link Period}) by SQL aggregation,
+ * one query per kind of fact, each grouped by every dimension at once ({@code grouping sets}). Every
+ * definition is in the metric dictionary, with how it rolls up over a longer period.
  *
  * <p>A closed month is computed as of its end from history alone (server times, and what each issue
  * event recorded), so its figures never change afterwards: they are computed once and kept in
- * {@code month_figures}. The running month is computed live.
+ * {@code period_figures}. The running month is computed live.
  */
 @ApplicationScoped
 public class Metrics {
@@ -56,7 +57,7 @@ public class Metrics {
     private final MetricDictionary dictionary;
     private final ObjectMapper json;
     private final ReportConfig config;
-    private final Map<YearMonth, MonthFigures> live = new ConcurrentHashMap<>();
+    private final Map<Period, PeriodFigures> live = new ConcurrentHashMap<>();
     private volatile Instant lastLiveRead = Instant.EPOCH;
 
     private final Clock clock;
@@ -70,32 +71,41 @@ public class Metrics {
 
     /** The month's figures: kept ones for a closed month, computed live for the running one. */
     @WithSession
-    public Uni<MonthFigures> month(YearMonth month) {
-        OffsetDateTime end = end(month);
-        OffsetDateTime now = Dates.now(clock);
-        if (!now.isAfter(start(month))) {
-            return compute(month, start(month));
-        }
-        if (now.isBefore(end.plus(SETTLE))) {
-            return running(month, now);
-        }
-        return kept(month).flatMap(found -> found != null ? Uni.createFrom().item(found)
-                : compute(month, end).call(this::keep));
+    public Uni<PeriodFigures> month(YearMonth month) {
+        return period(Period.of(month));
     }
 
     /**
-     * The running month, computed at most every {@code live-max-age} per replica: at the scale of a large
-     * zone its computation takes about a second, too long for every dashboard read.
+     * A period's figures, computed over the whole period from history (never from its months' figures, so
+     * rates come from their parts and medians from the period's own rows): kept once it is closed.
      */
-    private Uni<MonthFigures> running(YearMonth month, OffsetDateTime now) {
+    @WithSession
+    public Uni<PeriodFigures> period(Period period) {
+        OffsetDateTime end = period.end();
+        OffsetDateTime now = Dates.now(clock);
+        if (!now.isAfter(period.start())) {
+            return compute(period, period.start());
+        }
+        if (now.isBefore(end.plus(SETTLE))) {
+            return running(period, now);
+        }
+        return kept(period).flatMap(found -> found != null ? Uni.createFrom().item(found)
+                : compute(period, end).call(this::keep));
+    }
+
+    /**
+     * A running period, computed at most every {@code live-max-age} per replica: at the scale of a large
+     * zone a month's computation takes about a second, too long for every dashboard read.
+     */
+    private Uni<PeriodFigures> running(Period period, OffsetDateTime now) {
         lastLiveRead = clock.instant();
-        MonthFigures cached = live.get(month);
+        PeriodFigures cached = live.get(period);
         if (cached != null && cached.asOf().plus(config.liveMaxAge()).isAfter(now)) {
             return Uni.createFrom().item(cached);
         }
-        return compute(month, now).invoke(f -> {
-            live.keySet().removeIf(m -> !m.equals(month));
-            live.put(month, f);
+        return compute(period, now).invoke(f -> {
+            live.values().removeIf(old -> !old.asOf().plus(config.liveMaxAge()).isAfter(now));
+            live.put(period, f);
         });
     }
 
@@ -106,7 +116,7 @@ public class Metrics {
         if (clock.instant().isAfter(lastLiveRead.plus(KEEP_WARM))) {
             return Uni.createFrom().voidItem();
         }
-        YearMonth month = YearMonth.from(Dates.today(clock));
+        Period month = Period.of(Dates.thisMonth(clock));
         return compute(month, Dates.now(clock)).invoke(f -> live.put(month, f)).replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warn("Could not refresh the running month's figures", e))
                 .onFailure().recoverWithNull();
@@ -114,8 +124,8 @@ public class Metrics {
 
     /** The same as {@link #month} for each month, oldest first. */
     @WithSession
-    public Uni<List<MonthFigures>> months(List<YearMonth> months) {
-        Uni<List<MonthFigures>> all = Uni.createFrom().item(new ArrayList<>());
+    public Uni<List<PeriodFigures>> months(List<YearMonth> months) {
+        Uni<List<PeriodFigures>> all = Uni.createFrom().item(new ArrayList<>());
         for (YearMonth m : months) {
             all = all.flatMap(list -> month(m).map(f -> {
                 list.add(f);
@@ -126,26 +136,26 @@ public class Metrics {
     }
 
     static OffsetDateTime start(YearMonth month) {
-        return month.atDay(1).atStartOfDay(Dates.ZONE).toOffsetDateTime();
+        return Period.of(month).start();
     }
 
     static OffsetDateTime end(YearMonth month) {
-        return month.plusMonths(1).atDay(1).atStartOfDay(Dates.ZONE).toOffsetDateTime();
+        return Period.of(month).end();
     }
 
-    private Uni<MonthFigures> kept(YearMonth month) {
+    private Uni<PeriodFigures> kept(Period period) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                "select figures from month_figures where month = :m and dictionary_version = :v", String.class)
-                .setParameter("m", month.atDay(1)).setParameter("v", dictionary.version()).getResultList())
+                "select figures from period_figures where period = :p and dictionary_version = :v", String.class)
+                .setParameter("p", period.toString()).setParameter("v", dictionary.version()).getResultList())
                 .map(rows -> rows.isEmpty() ? null : read(rows.get(0)));
     }
 
-    private Uni<Void> keep(MonthFigures figures) {
-        // Two replicas may compute the same month at once: the figures are the same, the first one stays.
+    private Uni<Void> keep(PeriodFigures figures) {
+        // Two replicas may compute the same period at once: the figures are the same, the first one stays.
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                insert into month_figures (month, dictionary_version, figures, computed_at)
-                values (:m, :v, :f, now()) on conflict do nothing""")
-                .setParameter("m", YearMonth.parse(figures.month()).atDay(1)).setParameter("v", figures.dictionaryVersion())
+                insert into period_figures (period, dictionary_version, figures, computed_at)
+                values (:p, :v, :f, now()) on conflict do nothing""")
+                .setParameter("p", figures.period()).setParameter("v", figures.dictionaryVersion())
                 .setParameter("f", write(figures)).executeUpdate())).replaceWithVoid();
     }
 
@@ -155,17 +165,16 @@ public class Metrics {
     private record Query(String name, String sql, BiConsumer<Tally, Object[]> into) {
     }
 
-    Uni<MonthFigures> compute(YearMonth month, OffsetDateTime asOf) {
-        boolean complete = !asOf.isBefore(end(month));
-        LocalDate first = month.atDay(1);
+    Uni<PeriodFigures> compute(Period period, OffsetDateTime asOf) {
+        boolean complete = !asOf.isBefore(period.end());
         // The day the cut-off falls in: an answer due before it is late.
-        LocalDate cutoffDay = complete ? month.plusMonths(1).atDay(1) : asOf.atZoneSameInstant(Dates.ZONE).toLocalDate();
-        LocalDate lastDay = complete ? month.atEndOfMonth() : cutoffDay;
+        LocalDate cutoffDay = complete ? period.lastDay().plusDays(1) : Dates.dayOf(asOf);
+        LocalDate lastDay = complete ? period.lastDay() : cutoffDay;
         Map<String, Object> params = new HashMap<>();
-        params.put("start", start(month));
+        params.put("start", period.start());
         params.put("asOf", asOf);
-        params.put("firstDay", first);
-        params.put("lastDay", month.atEndOfMonth());
+        params.put("firstDay", period.firstDay());
+        params.put("lastDay", period.lastDay());
         params.put("cutoffDay", cutoffDay);
         params.put("assignedOn", lastDay);
 
@@ -174,7 +183,7 @@ public class Metrics {
                 state(complete));
         Uni<Void> run = Uni.createFrom().voidItem();
         for (Query q : queries) {
-            run = run.chain(() -> timed(q.name(), month, rows(q.sql(), params)).invoke(rows -> {
+            run = run.chain(() -> timed(q.name(), period, rows(q.sql(), params)).invoke(rows -> {
                 for (Object[] r : rows) {
                     Dimension dim = Dimension.valueOf((String) r[0]);
                     String key = r[1] == null ? (dim == Dimension.CHAIN ? "NONE" : null) : r[1].toString();
@@ -199,7 +208,7 @@ public class Metrics {
                         departments.computeIfAbsent(r[0].toString(), k -> new Tally()).returns = n(r[1]);
                     }
                 }).replaceWithVoid());
-        return run.chain(() -> names()).map(names -> assemble(month, asOf, complete, tallies, names));
+        return run.chain(() -> names()).map(names -> assemble(period, asOf, complete, tallies, names));
     }
 
     private static String grouped(String facts, String aggregates) {
@@ -353,17 +362,23 @@ public class Metrics {
     }
 
     /**
+     * Each issue open at {@code :asOf}, with the status and deadline it had then: its last event before it.
+     * The figures count from it, and the lists behind them read it, so the two never disagree.
+     */
+    static final String STATE_AT = """
+            select i.id, i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, s.to_status status, s.due_date
+            from issue i join enterprise e on e.id = i.enterprise_id
+            cross join lateral (select ev.to_status, ev.due_date from issue_event ev
+                                where ev.issue_id = i.id and ev.occurred_at < :asOf order by ev.id desc limit 1) s
+            where i.created_at < :asOf and (i.closed_at is null or i.closed_at >= :asOf)""";
+
+    /**
      * The issues open at the cut-off, in the state the cut-off saw them. For a closed month that state is
      * each issue's last event before the month's end; for the running month it is the issue's own.
      * An answer due in the month and still not given counts as due and late.
      */
     private static Query state(boolean complete) {
-        String facts = complete ? """
-                select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, s.to_status status, s.due_date
-                from issue i join enterprise e on e.id = i.enterprise_id
-                cross join lateral (select ev.to_status, ev.due_date from issue_event ev
-                                    where ev.issue_id = i.id and ev.occurred_at < :asOf order by ev.id desc limit 1) s
-                where i.created_at < :asOf and (i.closed_at is null or i.closed_at >= :asOf)""" : """
+        String facts = complete ? STATE_AT : """
                 select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, i.status, i.due_date
                 from issue i join enterprise e on e.id = i.enterprise_id
                 where i.closed_at is null and i.created_at < :asOf""";
@@ -393,7 +408,7 @@ public class Metrics {
                                 .map(towns -> new Names(groups, departments, towns))));
     }
 
-    private MonthFigures assemble(YearMonth month, OffsetDateTime asOf, boolean complete,
+    private PeriodFigures assemble(Period period, OffsetDateTime asOf, boolean complete,
             Map<Dimension, Map<String, Tally>> tallies, Names names) {
         Figures zone = tallies.getOrDefault(Dimension.ZONE, Map.of()).getOrDefault("", new Tally()).figures();
         List<Row> groups = names.groups().stream().map(g -> row(tallies, Dimension.GROUP, g[0].toString(), (String) g[1])).toList();
@@ -407,7 +422,7 @@ public class Metrics {
             chains.add(row(tallies, Dimension.CHAIN, "NONE", "未填写"));
         }
         List<Row> towns = names.towns().stream().map(t -> row(tallies, Dimension.TOWN, t, t)).toList();
-        return new MonthFigures(month.toString(), dictionary.version(), asOf.atZoneSameInstant(Dates.ZONE).toOffsetDateTime(),
+        return new PeriodFigures(period.toString(), dictionary.version(), asOf.atZoneSameInstant(Dates.ZONE).toOffsetDateTime(),
                 complete, zone, groups, departments, List.copyOf(chains), towns);
     }
 
@@ -416,12 +431,12 @@ public class Metrics {
         return new Row(key, name, t == null ? Figures.EMPTY : t.figures());
     }
 
-    private static Uni<List<Object[]>> timed(String name, YearMonth month, Uni<List<Object[]>> query) {
+    private static Uni<List<Object[]>> timed(String name, Period period, Uni<List<Object[]>> query) {
         if (!LOG.isDebugEnabled()) {
             return query;
         }
         long started = System.nanoTime();
-        return query.invoke(r -> LOG.debugf("%s %s: %d rows in %d ms", month, name, r.size(),
+        return query.invoke(r -> LOG.debugf("%s %s: %d rows in %d ms", period, name, r.size(),
                 (System.nanoTime() - started) / 1_000_000));
     }
 
@@ -447,15 +462,15 @@ public class Metrics {
         return o == null ? null : ((Number) o).doubleValue();
     }
 
-    private MonthFigures read(String text) {
+    private PeriodFigures read(String text) {
         try {
-            return json.readValue(text, MonthFigures.class);
+            return json.readValue(text, PeriodFigures.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("kept month figures are unreadable", e);
         }
     }
 
-    String write(MonthFigures figures) {
+    String write(PeriodFigures figures) {
         try {
             return json.writeValueAsString(figures);
         } catch (JsonProcessingException e) {

@@ -175,7 +175,7 @@ public class ReportService {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, "月报内容不完整", missing);
             }
             return metrics.month(month).flatMap(figures -> firstLate(groupId, month).map(firstLate -> {
-                r.figures = write(figures.group(groupId.toString()).map(MonthFigures.Row::figures).orElse(Figures.EMPTY));
+                r.figures = write(figures.group(groupId.toString()).map(PeriodFigures.Row::figures).orElse(Figures.EMPTY));
                 r.dictionaryVersion = figures.dictionaryVersion();
                 r.status = ReportStatus.SUBMITTED;
                 r.submittedAt = Dates.now(clock);
@@ -285,7 +285,7 @@ public class ReportService {
     private Uni<ReportView> notStarted(AssistanceGroup g, YearMonth month) {
         return metrics.month(month).map(f -> new ReportView(null, g.id, g.name, month.toString(), 0,
                 ReportStatus.NOT_STARTED, ReportStatus.NOT_STARTED.label(), null, null, null,
-                f.group(g.id.toString()).map(MonthFigures.Row::figures).orElse(Figures.EMPTY), false,
+                f.group(g.id.toString()).map(PeriodFigures.Row::figures).orElse(Figures.EMPTY), false,
                 f.dictionaryVersion(), dueDate(month), false, missing(month, List.of()),
                 null, null, null, null, null, List.of()));
     }
@@ -293,7 +293,7 @@ public class ReportService {
     private Uni<ReportView> view(AssistanceGroup g, YearMonth month, MonthlyReport r, List<MonthlyReport> all) {
         boolean frozen = r.figures != null;
         Uni<Figures> figures = frozen ? Uni.createFrom().item(read(r.figures))
-                : metrics.month(month).map(f -> f.group(g.id.toString()).map(MonthFigures.Row::figures).orElse(Figures.EMPTY));
+                : metrics.month(month).map(f -> f.group(g.id.toString()).map(PeriodFigures.Row::figures).orElse(Figures.EMPTY));
         List<UUID> people = new ArrayList<>();
         if (r.submittedBy != null) {
             people.add(r.submittedBy);

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -27,10 +28,10 @@ import cn.zoufang.kernel.Dates;
 import cn.zoufang.ledger.CloseReason;
 import cn.zoufang.ledger.IssueSource;
 import cn.zoufang.ledger.IssueStatus;
-import cn.zoufang.report.DashboardDtos.Dashboard;
-import cn.zoufang.report.DashboardDtos.GroupLine;
 import cn.zoufang.report.DashboardDtos.Line;
 import cn.zoufang.report.DashboardDtos.OverdueIssue;
+import cn.zoufang.report.DashboardDtos.PeriodDashboard;
+import cn.zoufang.report.ReportDtos.ReportSummary;
 
 /**
  * The office's workbook for a month (with the year's targets and today's coverage): one sheet per view, Chinese headers, two title rows and the header
@@ -44,6 +45,7 @@ final class ReportWorkbook {
     static final String DEPARTMENTS = "责任单位";
     static final String OVERDUE = "超期诉求";
     static final String LEDGER = "本月台账";
+    static final String PERIOD_LEDGER = "本期台账";
     static final String TARGETS = "年度目标";
     static final String UNCOVERED = "未挂点四上企业";
     static final String IDLE = "三个月未走访";
@@ -98,25 +100,28 @@ final class ReportWorkbook {
     private ReportWorkbook() {
     }
 
-    static byte[] write(Dashboard d, List<OverdueIssue> overdue, List<Object[]> ledger, YearProgress year, Coverage missed,
-            OffsetDateTime generated) {
+    static byte[] write(PeriodDashboard d, Map<String, ReportSummary> reports, List<OverdueIssue> overdue,
+            List<Object[]> ledger, YearProgress year, Coverage missed, OffsetDateTime generated) {
         try (SXSSFWorkbook book = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(book);
-            String title = d.month() + " 企业大走访和挂点帮扶工作月度情况";
-            String note = (d.complete() ? "全月数据" : "截至 " + TIME.format(d.asOf()) + "（本月尚未结束）")
+            boolean monthly = Period.Kind.MONTH.name().equals(d.kind());
+            String title = d.label() + "企业大走访和挂点帮扶工作情况";
+            String note = (d.complete() ? "全期数据" : "截至 " + TIME.format(d.asOf()) + "（统计期尚未结束）")
                     + "；指标口径第 " + d.dictionaryVersion() + " 版；导出时间 " + TIME.format(generated);
 
-            List<Column<GroupLine>> groupColumns = new ArrayList<>();
-            groupColumns.add(col("帮扶小组", 22, Format.TEXT, GroupLine::name));
+            List<Column<Line>> groupColumns = new ArrayList<>();
+            groupColumns.add(col("帮扶小组", 22, Format.TEXT, Line::name));
             for (Column<Figures> c : figureColumns(true)) {
                 groupColumns.add(col(c.header(), c.width(), c.format(), g -> c.value().apply(g.current())));
             }
-            groupColumns.add(col("月报状态", 10, Format.TEXT, g -> g.report() == null ? null : g.report().statusLabel()));
-            groupColumns.add(col("逾期报送", 8, Format.TEXT, g -> g.report() != null && (g.report().late()
-                    || g.report().missing()) ? "是" : ""));
-            List<GroupLine> groupRows = new ArrayList<>(d.groups());
-            sheet(book, styles, GROUPS, title, note, groupColumns, groupRows,
-                    new GroupLine("ZONE", "全区合计", d.zone().current(), d.zone().previous(), null));
+            if (monthly) {
+                groupColumns.add(col("月报状态", 10, Format.TEXT, g -> report(reports, g) == null ? null
+                        : report(reports, g).statusLabel()));
+                groupColumns.add(col("逾期报送", 8, Format.TEXT, g -> report(reports, g) != null
+                        && (report(reports, g).late() || report(reports, g).missing()) ? "是" : ""));
+            }
+            sheet(book, styles, GROUPS, title, note, groupColumns, d.groups(),
+                    new Line("ZONE", "全区合计", d.zone().current(), d.zone().previous()));
 
             List<Column<Line>> departmentColumns = new ArrayList<>();
             departmentColumns.add(col("责任单位", 22, Format.TEXT, Line::name));
@@ -152,7 +157,7 @@ final class ReportWorkbook {
                     col("答复时间", 17, Format.TEXT, r -> time(r[11])),
                     col("销号原因", 18, Format.TEXT, r -> r[12] == null ? null : CloseReason.valueOf((String) r[12]).label()),
                     col("满意度评分", 10, Format.INTEGER, r -> r[13]));
-            sheet(book, styles, LEDGER, d.month() + " 新登记诉求台账", note, ledgerColumns, ledger, null);
+            sheet(book, styles, monthly ? LEDGER : PERIOD_LEDGER, d.label() + "新登记诉求台账", note, ledgerColumns, ledger, null);
 
             List<Column<TargetProgress>> targetColumns = List.of(
                     col("指标", 16, Format.TEXT, TargetProgress::name),
@@ -185,6 +190,10 @@ final class ReportWorkbook {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ReportSummary report(Map<String, ReportSummary> reports, Line group) {
+        return reports.get(group.key());
     }
 
     private static Object time(Object t) {

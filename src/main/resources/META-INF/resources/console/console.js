@@ -132,12 +132,15 @@ async function start() {
   } catch (e) {
     return showLogin();
   }
-  if (!state.me.roles.includes('OFFICE') && !state.me.roles.includes('ADMIN')) {
+  state.office = state.me.roles.includes('OFFICE') || state.me.roles.includes('ADMIN');
+  // 区巡查办 reads the figures, the assessment and the documents; it changes nothing.
+  if (!state.office && !state.me.roles.includes('INSPECTOR')) {
     api.forget();
     showLogin();
-    $('loginError').textContent = '工作台仅供领导小组办公室使用';
+    $('loginError').textContent = '工作台仅供领导小组办公室和区巡查办使用';
     return;
   }
+  document.querySelectorAll('[data-office-only]').forEach((e) => { e.hidden = !state.office; });
   $('userName').textContent = state.me.displayName;
   $('who').hidden = false;
   $('loginView').hidden = true;
@@ -168,8 +171,75 @@ async function loadMonth() {
   } catch (e) {
     $('pageError').textContent = e.message;
   }
+  periods();
   // 一企一档 beside the program's figures: each card on its own, so one failing leaves the others.
-  await Promise.all([loadTargets(), loadActuals(), loadCoverage()]);
+  await Promise.all([loadAssessment()].concat(state.office ? [loadTargets(), loadActuals(), loadCoverage()] : []));
+}
+
+// ---- assessment and documents --------------------------------------------------------------------
+
+/** The periods the month shown falls in: the month, its quarter, half-year and year; the quarter first chosen. */
+function periods() {
+  const [y, m] = state.month.split('-').map(Number);
+  const options = [[state.month, y + '年' + m + '月'], [y + '-Q' + Math.ceil(m / 3), y + '年第' + '一二三四'[Math.ceil(m / 3) - 1] + '季度'],
+    [y + '-H' + (m <= 6 ? 1 : 2), y + '年' + (m <= 6 ? '上' : '下') + '半年'], [String(y), y + '年度']];
+  const keep = options.some(([v]) => v === state.period) ? state.period : options[1][0];
+  $('period').replaceChildren(...options.map(([v, label]) => el('option', { value: v }, label)));
+  $('period').value = keep;
+  state.period = keep;
+}
+
+async function loadAssessment() {
+  $('assessmentError').textContent = '';
+  $('publishAssessment').hidden = true;
+  for (const id of ['groupScores', 'departmentScores']) {
+    $(id).tHead.replaceChildren();
+    $(id).tBodies[0].replaceChildren();
+  }
+  try {
+    const a = await api.json('/api/v1/assessments/' + state.period);
+    $('assessmentStatus').textContent = a.schemeTitle + '（第 ' + a.schemeVersion + ' 版）· ' + a.statusLabel
+        + (a.publishedAt ? '，' + time(a.publishedAt) + ' 发布' : '');
+    $('publishAssessment').hidden = !state.office || a.status === 'PUBLISHED' || !a.complete;
+    scores('groupScores', a.groupIndicators, a.groups);
+    scores('departmentScores', a.departmentIndicators, a.departments);
+  } catch (e) {
+    $('assessmentStatus').textContent = '';
+    $('assessmentError').textContent = e.message;
+  }
+}
+
+function scores(id, indicators, standings) {
+  $(id).tHead.replaceChildren(el('tr', {}, el('th', {}, '名次'), el('th', {}, '名称'), el('th', {}, '得分'),
+      ...indicators.map((i) => el('th', { title: i.ruleLabel }, i.metricName + '（' + i.weight + '）'))));
+  $(id).tBodies[0].replaceChildren(...standings.map((s) => el('tr', {},
+      el('td', { class: 'rank' }, s.rank === null ? '—' : s.rank), el('td', {}, s.name),
+      el('td', {}, s.total === null ? '—' : s.total),
+      ...s.scores.map((x) => el('td', { title: '实际值 ' + (x.value === null ? '—' : x.value) }, x.points === null ? '—' : x.points)))));
+}
+
+async function publishAssessment() {
+  if (!confirm('发布后得分不再变化，确定发布 ' + $('period').selectedOptions[0].textContent + ' 的考核结果？')) return;
+  try {
+    await api.call('/api/v1/assessments/' + state.period + '/publish', { method: 'POST' });
+    await loadAssessment();
+  } catch (e) {
+    $('assessmentError').textContent = e.message;
+  }
+}
+
+async function saveDocument(button) {
+  $('documentStatus').textContent = '正在生成…';
+  try {
+    const blob = await (await api.call(button.dataset.document.replace('{p}', state.period))).blob();
+    const a = el('a', { href: URL.createObjectURL(blob), download: button.dataset.name.replace('{p}', state.period) });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    $('documentStatus').textContent = '已下载';
+  } catch (e) {
+    $('documentStatus').textContent = e.message;
+  }
 }
 
 function number(v) {
@@ -483,6 +553,12 @@ document.addEventListener('DOMContentLoaded', () => {
     loadMonth();
   });
   $('download').addEventListener('click', download);
+  $('period').addEventListener('change', () => {
+    state.period = $('period').value;
+    loadAssessment();
+  });
+  $('publishAssessment').addEventListener('click', publishAssessment);
+  document.querySelectorAll('[data-document]').forEach((b) => b.addEventListener('click', () => saveDocument(b)));
   $('actualsIndicator').addEventListener('change', loadActuals);
   $('groupSearch').addEventListener('input', () => {
     ranking.query = $('groupSearch').value;

@@ -50,11 +50,11 @@ class AuthorizationMatrixTest extends ApiTest {
 
 
     static final List<String> ACTORS = List.of("ANON", "ADMIN", "OFFICE", "DESK", "LEADER1", "OFFICIAL1", "OFFICIAL2",
-            "DEPARTMENT", "CONTACT1", "CONTACT2");
+            "DEPARTMENT", "CONTACT1", "CONTACT2", "INSPECTOR");
     static final Map<String, String> PHONES = Map.of("ADMIN", DemoData.ADMIN, "OFFICE", DemoData.OFFICE, "DESK",
             DemoData.DESK, "LEADER1", DemoData.LEADER_1, "OFFICIAL1", DemoData.OFFICIAL_1, "OFFICIAL2",
             DemoData.OFFICIAL_2, "DEPARTMENT", DemoData.DEPARTMENT, "CONTACT1", DemoData.CONTACT_1, "CONTACT2",
-            DemoData.CONTACT_2);
+            DemoData.CONTACT_2, "INSPECTOR", DemoData.INSPECTOR);
 
     record Row(String method, String path, Map<String, String> expected) {
     }
@@ -430,6 +430,12 @@ class AuthorizationMatrixTest extends ApiTest {
         ids.put("{installationId}", UUID.randomUUID().toString());
         // A year no other test uses: a valid write replaces its schedule.
         ids.put("{year}", "2035");
+        ids.put("/api/v1/assessment-schemes/{year}", "/api/v1/assessment-schemes/2017");
+        ids.put("/api/v1/assessments/{period}", "/api/v1/assessments/2017-Q4");
+        ids.put("/api/v1/bulletins/{period}/cases/{issueId}", "/api/v1/bulletins/" + month + "/cases/" + issue);
+        String notice = as(OFFICE).contentType("application/json").body("{\"kind\": \"SUPERVISION\"}")
+                .post("/api/v1/issues/" + issue + "/notices").then().statusCode(201).extract().path("id");
+        ids.put("/api/v1/notices/{id}", "/api/v1/notices/" + notice);
         ids.put("{code}", "POLICY");
         ids.put("{period}", java.time.YearMonth.from(TestClock.today()).toString());
         ids.put("{enterpriseCreditCode}", as(OFFICE).get("/api/v1/enterprises/" + enterprise).then().statusCode(200)

@@ -160,6 +160,39 @@ class ConsoleBrowserTest extends ApiTest {
                 .longValue() <= 0);
     }
 
+    /**
+     * 区巡查办 in the console: the hand-built quarter's assessment ranked as QuarterTest works it out, nothing it
+     * could change (no publish button, no review, no office-only cards), and the 通报 as a PDF.
+     */
+    @Test
+    void theInspectorReadsTheQuartersRankingAndDownloadsTheBulletin() throws Exception {
+        QuarterTest.loadWithScheme(db);
+        browser.get(console + "?month=2018-09");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm")));
+        browser.findElement(By.id("phone")).sendKeys(cn.zoufang.demo.DemoData.INSPECTOR);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("loginButton")).click();
+
+        waiting().until(d -> d.findElements(By.cssSelector("#groupScores tbody tr")).size() == 3);
+        assertEquals("2018-Q3", browser.findElement(By.id("period")).getAttribute("value"));
+        List<String> first = browser.findElements(By.cssSelector("#groupScores tbody tr:first-child td")).stream()
+                .map(e -> e.getText()).toList();
+        assertEquals(List.of("1", "季报测试一组", "100"), first.subList(0, 3));
+        assertTrue(browser.findElement(By.cssSelector("#departmentScores tbody")).getText().contains("季报测试局甲"));
+        assertTrue(!browser.findElement(By.id("publishAssessment")).isDisplayed());
+        assertTrue(browser.findElements(By.cssSelector("[data-office-only]")).stream().noneMatch(e -> e.isDisplayed()));
+        js("document.getElementById('assessmentCard').scrollIntoView()");
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "console-assessment.png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        browser.findElement(By.cssSelector("[data-document='/api/v1/bulletins/{p}.pdf']")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("documentStatus"), "已下载"));
+        Path file = downloads.resolve("工作通报-2018-Q3.pdf");
+        waiting().until(d -> Files.exists(file));
+        assertEquals("%PDF", new String(Files.readAllBytes(file), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
     @Test
     void groupsRankInNaturalOrderSortByAnyColumnAndARunningMonthIsMarkedPartial() throws Exception {
         // Groups whose names hold numbers (each with its own leader, so no demo group changes).

@@ -180,7 +180,7 @@ class MetricsTest extends ApiTest {
     void aClosedMonthIsKeptAndAMonthBeforeTheDataIsEmpty() throws Exception {
         as(OFFICE).get("/api/v1/dashboard?month=2019-06").then().statusCode(200);
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from month_figures where month = '2019-06-01'")) {
+                ResultSet rs = s.executeQuery("select count(*) from period_figures where period = '2019-06'")) {
             rs.next();
             assertEquals(1, rs.getLong(1));
         }

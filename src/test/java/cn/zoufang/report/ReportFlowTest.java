@@ -75,8 +75,8 @@ class ReportFlowTest extends ApiTest {
             s.executeUpdate();
         }
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "delete from month_figures where month = ?")) {
-            s.setObject(1, month.atDay(1));
+                "delete from period_figures where period = ?")) {
+            s.setString(1, month.toString());
             s.executeUpdate();
         }
     }

@@ -129,7 +129,7 @@ class ZoneBenchmark extends ApiTest {
         List<Long> fresh = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             long f = System.nanoTime();
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> metrics.compute(now, OffsetDateTime.now())));
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> metrics.compute(Period.of(now), OffsetDateTime.now())));
             fresh.add((System.nanoTime() - f) / 1_000_000);
         }
         Collections.sort(fresh);

@@ -96,7 +96,7 @@ public final class ZoneGenerator {
         long figures = indicators(copy);
         keyEnterprisesAndProjects(c, copy);
         try (Statement s = c.createStatement()) {
-            s.execute("delete from month_figures");
+            s.execute("delete from period_figures");
             // History's notices went out at the time: mark the ladder and the follow-up reminders of old
             // issues as done, so the service's first run does not announce three years at once.
             s.execute("""

@@ -1,0 +1,171 @@
+package cn.zoufang.bulletin;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import cn.zoufang.bulletin.BulletinDtos.CaseInput;
+import cn.zoufang.bulletin.BulletinDtos.Notice;
+import cn.zoufang.bulletin.BulletinDtos.NoticeInput;
+import cn.zoufang.bulletin.BulletinDtos.TypicalCase;
+import cn.zoufang.document.DocumentFonts;
+import cn.zoufang.document.DocxWriter;
+import cn.zoufang.document.OfficialDocument;
+import cn.zoufang.document.PdfWriter;
+import cn.zoufang.identity.CurrentCaller;
+import cn.zoufang.identity.Role;
+import cn.zoufang.report.Period;
+import cn.zoufang.web.Downloads;
+import cn.zoufang.web.Idempotent;
+import cn.zoufang.web.RateLimited;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * The office's documents: the period's 通报 and the leaders' briefing, in Word and PDF; the 通报's typical
+ * cases; numbered 督办单 and 催办通知书 for an issue. 区巡查办 reads them all and changes nothing.
+ */
+@Path("/api/v1")
+@RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN, Role.N_INSPECTOR })
+public class BulletinResource {
+
+    private final BulletinService bulletins;
+    private final TypicalCases cases;
+    private final Notices notices;
+    private final DocumentFonts fonts;
+    private final CurrentCaller caller;
+    private final Vertx vertx;
+
+    public BulletinResource(BulletinService bulletins, TypicalCases cases, Notices notices, DocumentFonts fonts,
+            CurrentCaller caller, Vertx vertx) {
+        this.bulletins = bulletins;
+        this.cases = cases;
+        this.notices = notices;
+        this.fonts = fonts;
+        this.caller = caller;
+        this.vertx = vertx;
+    }
+
+    @GET
+    @Path("/bulletins/{period}.docx")
+    @Produces({ DocxWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RateLimited(value = "documents", perMinute = 20, burst = 10)
+    public Uni<Response> bulletinDocx(@PathParam("period") String period) {
+        Period p = Period.parse("period", period);
+        return bulletins.facts(p).flatMap(f -> docx(BulletinService.bulletin(f), "bulletin-" + p, p.label() + "工作通报"));
+    }
+
+    @GET
+    @Path("/bulletins/{period}.pdf")
+    @Produces({ PdfWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RateLimited(value = "documents", perMinute = 20, burst = 10)
+    public Uni<Response> bulletinPdf(@PathParam("period") String period) {
+        Period p = Period.parse("period", period);
+        return bulletins.facts(p).flatMap(f -> pdf(BulletinService.bulletin(f), "bulletin-" + p, p.label() + "工作通报"));
+    }
+
+    @GET
+    @Path("/briefings/{period}.docx")
+    @Produces({ DocxWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RateLimited(value = "documents", perMinute = 20, burst = 10)
+    public Uni<Response> briefingDocx(@PathParam("period") String period) {
+        Period p = Period.parse("period", period);
+        return bulletins.facts(p).flatMap(f -> docx(BulletinService.briefing(f), "briefing-" + p, p.label() + "工作情况汇报"));
+    }
+
+    @GET
+    @Path("/briefings/{period}.pdf")
+    @Produces({ PdfWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RateLimited(value = "documents", perMinute = 20, burst = 10)
+    public Uni<Response> briefingPdf(@PathParam("period") String period) {
+        Period p = Period.parse("period", period);
+        return bulletins.facts(p).flatMap(f -> pdf(BulletinService.briefing(f), "briefing-" + p, p.label() + "工作情况汇报"));
+    }
+
+    @GET
+    @Path("/bulletins/{period}/cases")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<List<TypicalCase>> cases(@PathParam("period") String period) {
+        return cases.list(Period.parse("period", period));
+    }
+
+    @PUT
+    @Path("/bulletins/{period}/cases/{issueId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @Idempotent
+    public Uni<TypicalCase> markCase(@PathParam("period") String period, @PathParam("issueId") UUID issueId,
+            @Valid @NotNull CaseInput input) {
+        return cases.mark(caller.get(), Period.parse("period", period), issueId, input);
+    }
+
+    @DELETE
+    @Path("/bulletins/{period}/cases/{issueId}")
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    public Uni<Response> unmarkCase(@PathParam("period") String period, @PathParam("issueId") UUID issueId) {
+        return cases.unmark(caller.get(), Period.parse("period", period), issueId).replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/issues/{id}/notices")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @Idempotent
+    public Uni<Response> issueNotice(@PathParam("id") UUID issueId, @Valid @NotNull NoticeInput input) {
+        return notices.issue(caller.get(), issueId, input).map(n -> Response.status(201).entity(n).build());
+    }
+
+    @GET
+    @Path("/notices/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    public Uni<Notice> notice(@PathParam("id") UUID id) {
+        return notices.find(id);
+    }
+
+    @GET
+    @Path("/notices/{id}.docx")
+    @Produces({ DocxWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    public Uni<Response> noticeDocx(@PathParam("id") UUID id) {
+        return notices.document(caller.get(), id).flatMap(d -> docx(d, "notice-" + id, d.title() + d.number()));
+    }
+
+    @GET
+    @Path("/notices/{id}.pdf")
+    @Produces({ PdfWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    public Uni<Response> noticePdf(@PathParam("id") UUID id) {
+        return notices.document(caller.get(), id).flatMap(d -> pdf(d, "notice-" + id, d.title() + d.number()));
+    }
+
+    // Both writers are CPU-bound and the PDF reads its font file: worker threads, not the event loop.
+    private Uni<Response> docx(OfficialDocument d, String ascii, String name) {
+        return render(d, DocxWriter::write, DocxWriter.MEDIA_TYPE, ascii + ".docx", name + ".docx");
+    }
+
+    private Uni<Response> pdf(OfficialDocument d, String ascii, String name) {
+        return render(d, doc -> PdfWriter.write(doc, fonts), PdfWriter.MEDIA_TYPE, ascii + ".pdf", name + ".pdf");
+    }
+
+    private Uni<Response> render(OfficialDocument d, Function<OfficialDocument, byte[]> writer, String type, String ascii,
+            String name) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> Downloads.attachment(writer.apply(d), type, ascii, name)));
+    }
+}

@@ -1,0 +1,334 @@
+package cn.zoufang.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cn.zoufang.demo.DemoData;
+import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Db;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The third quarter of 2018, built by hand in {@code report/q3-2018.sql}: its roll-ups and its assessment,
+ * every expected figure, score and rank worked out from that file by hand (the comments say how).
+ */
+@QuarkusTest
+public class QuarterTest extends ApiTest {
+
+    public static final String G1 = "1a000000-0000-0000-0000-000000000001";
+    static final String G2 = "1a000000-0000-0000-0000-000000000002";
+    static final String G3 = "1a000000-0000-0000-0000-000000000003";
+    static final String DA = "1d000000-0000-0000-0000-000000000001";
+    static final String DB = "1d000000-0000-0000-0000-000000000002";
+    static final String V4 = "1f000000-0000-0000-0000-000000000004";
+
+    /** Groups: coverage to 100%, confirmed visits to 50%, visits against the best group, 10 off per overdue issue. */
+    public static final String SCHEME = """
+            {"title": "季报测试考核方案",
+             "groups": [{"metric": "coverageRate", "weight": 40, "rule": "RATE"},
+                        {"metric": "confirmedShare", "weight": 20, "rule": "RATE", "target": 0.5},
+                        {"metric": "visitsCompleted", "weight": 20, "rule": "RELATIVE"},
+                        {"metric": "overdueAtMonthEnd", "weight": 20, "rule": "DEDUCT", "perUnit": 10}],
+             "departments": [{"metric": "onTimeRate", "weight": 50, "rule": "RATE"},
+                             {"metric": "satisfiedShare", "weight": 30, "rule": "RATE"},
+                             {"metric": "returns", "weight": 20, "rule": "DEDUCT", "perUnit": 10}]}""";
+
+    @Inject
+    AgroalDataSource db;
+
+    @BeforeEach
+    void handBuiltQuarter() throws Exception {
+        load(db);
+    }
+
+    /** The hand-built quarter with {@link #SCHEME} as the current version of 2018's scheme. */
+    public static void loadWithScheme(AgroalDataSource db) throws Exception {
+        load(db);
+        String etag = as(OFFICE).get("/api/v1/assessment-schemes/2018").then().extract().header("ETag");
+        as(OFFICE).header("If-Match", etag == null ? "\"0\"" : etag).contentType("application/json").body(SCHEME)
+                .put("/api/v1/assessment-schemes/2018").then().statusCode(200);
+    }
+
+    /** Loads the hand-built quarter once per database. */
+    public static void load(AgroalDataSource db) throws Exception {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select count(*) from assistance_group where id = '" + G1 + "'")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+            try (var in = QuarterTest.class.getResourceAsStream("/report/q3-2018.sql")) {
+                s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
+    void theQuarterIsComputedOverItsWholeLengthNotFromItsMonthsRates() {
+        JsonPath q = period("2018-Q3");
+        assertEquals("QUARTER", q.getString("kind"));
+        assertEquals("2018年第三季度", q.getString("label"));
+        assertEquals("2018-Q2", q.getString("previousPeriod"));
+        assertTrue(q.getBoolean("complete"));
+        expect(current(q, "groups", G1),
+                // V1 (July), V2 (August, a follow-up), V3 (September); V1 and V3 confirmed by the enterprise.
+                "visitsCompleted", 3, "visitsFollowUp", 1, "visitsConfirmed", 2, "confirmedShare", 0.6667,
+                // E1 (twice) and E2 visited, of E1 and E2 assigned: each month's coverage is 50%, the quarter's 100%.
+                "enterprisesAssigned", 2, "enterprisesVisited", 2, "coverageRate", 1.0,
+                // Q1, Q2, Q5 registered, all closed by the quarter's end.
+                "issuesRegistered", 3, "closedResolved", 3, "openAtMonthEnd", 0, "overdueAtMonthEnd", 0);
+        expect(current(q, "groups", G2), "visitsCompleted", 1, "visitsConfirmed", 0, "confirmedShare", 0.0,
+                "coverageRate", 1.0,
+                // Q3 answered (late) on 3 September and never rated: open, but not overdue (answered).
+                "openAtMonthEnd", 1, "overdueAtMonthEnd", 0);
+        expect(current(q, "groups", G3), "visitsCompleted", 0, "confirmedShare", null, "coverageRate", 0.0,
+                // Q4 with department B since 25 September, due 28 September, unanswered.
+                "openAtMonthEnd", 1, "overdueAtMonthEnd", 1);
+        expect(current(q, "departments", DA),
+                // Due: Q1 (9 July, answered 6th), Q2 (27 July, answered 3 August: late), Q5 (10 September, answered
+                // 7th), Q5 again (17 September, answered 14th). Q4 is B's now.
+                "answersDue", 4, "answersOnTime", 3, "onTimeRate", 0.75,
+                // Ratings: Q1 5, Q2 4, Q5 2 (not satisfied), Q5 5.
+                "ratings", 4, "satisfiedShare", 0.75, "meanRating", 4.0, "issuesReopened", 1,
+                // Answers after 4, 10, 4 and 9 working days: the quarter's median is 6.5, which no month has.
+                "medianDaysToAnswer", 6.5,
+                // A returned Q4 on 25 September.
+                "returns", 1);
+        expect(current(q, "departments", DB),
+                // Q3 (due 17 August, answered 3 September: late) and Q4 (due 28 September, still unanswered: late).
+                "answersDue", 2, "answersOnTime", 0, "onTimeRate", 0.0, "ratings", 0, "satisfiedShare", null,
+                "issuesSupervised", 1, "returns", 0);
+
+        // The months: 50% coverage each, one enterprise visited each; the median of September's answers is 6.5
+        // as well, July's 4 and August's 10.
+        for (String month : List.of("2018-07", "2018-08", "2018-09")) {
+            expect(current(period(month), "groups", G1), "enterprisesVisited", 1, "coverageRate", 0.5);
+        }
+        expect(current(period("2018-07"), "departments", DA), "medianDaysToAnswer", 4.0, "answersDue", 2,
+                "answersOnTime", 1);
+        expect(current(period("2018-08"), "departments", DA), "medianDaysToAnswer", 10.0, "answersDue", 0,
+                "onTimeRate", null);
+    }
+
+    /**
+     * What the dictionary says of every metric, on every row of every dimension: SUM metrics are the sum of
+     * the months, END metrics September's; rates are recomputed from the quarter's parts; a half-year and a
+     * year hold the quarter's sums when the rest of them is empty.
+     */
+    @Test
+    void everyMetricRollsUpAsTheDictionarySays() {
+        JsonPath dictionary = as(OFFICE).get("/api/v1/metric-dictionary").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> metrics = dictionary.getList("metrics");
+        JsonPath quarter = period("2018-Q3");
+        List<JsonPath> months = List.of(period("2018-07"), period("2018-08"), period("2018-09"));
+        JsonPath half = period("2018-H2");
+        JsonPath year = period("2018");
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (String list : List.of("groups", "departments", "chains", "towns")) {
+            for (Map<String, Object> row : quarter.<Map<String, Object>>getList(list)) {
+                String key = (String) row.get("key");
+                Map<String, Object> q = current(quarter, list, key);
+                for (Map<String, Object> m : metrics) {
+                    String name = (String) m.get("key");
+                    String rollUp = (String) m.get("rollUp");
+                    assertNotNull(rollUp, name);
+                    Object value = q.get(name);
+                    if ("SUM".equals(rollUp)) {
+                        long sum = 0;
+                        for (JsonPath month : months) {
+                            sum += ((Number) current(month, list, key).get(name)).longValue();
+                        }
+                        checked++;
+                        if (sum != ((Number) value).longValue()
+                                || ((Number) current(half, list, key).get(name)).longValue() != sum
+                                || ((Number) current(year, list, key).get(name)).longValue() != sum) {
+                            wrong.add(list + " " + key + " " + name + ": quarter " + value + ", months " + sum);
+                        }
+                    } else if ("END".equals(rollUp)) {
+                        checked++;
+                        if (!value.equals(current(months.get(2), list, key).get(name))) {
+                            wrong.add(list + " " + key + " " + name + ": quarter " + value + ", September "
+                                    + current(months.get(2), list, key).get(name));
+                        }
+                    }
+                }
+                checkRatio(wrong, list + " " + key, q, "coverageRate", "enterprisesVisited", "enterprisesAssigned");
+                checkRatio(wrong, list + " " + key, q, "onTimeRate", "answersOnTime", "answersDue");
+                checkRatio(wrong, list + " " + key, q, "confirmedShare", "visitsConfirmed", "visitsCompleted");
+            }
+        }
+        assertTrue(checked > 100, "only " + checked + " figures checked");
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /**
+     * The scheme above on the hand-built quarter, then published; a late correction of the data and a new
+     * version of the scheme change the figures and a draft, never the published result.
+     */
+    @Test
+    void scoresAndRanksAsWorkedOutByHandAndAPublishedScoreStaysAsPublished() throws Exception {
+        String etag = as(OFFICE).get("/api/v1/assessment-schemes/2018").then().extract().header("ETag");
+        var saved = as(OFFICE).header("If-Match", etag == null ? "\"0\"" : etag).contentType("application/json")
+                .body(SCHEME).put("/api/v1/assessment-schemes/2018").then().statusCode(200).extract();
+        assertEquals("季报测试考核方案", saved.jsonPath().getString("title"));
+
+        JsonPath before = as(OFFICE).get("/api/v1/assessments/2018-Q3").then().statusCode(200).extract().jsonPath();
+        if ("DRAFT".equals(before.getString("status"))) {
+            handWorked(before);
+            JsonPath published = as(OFFICE).post("/api/v1/assessments/2018-Q3/publish").then().statusCode(200)
+                    .extract().jsonPath();
+            assertEquals("PUBLISHED", published.getString("status"));
+            assertNotNull(published.getString("publishedAt"));
+        }
+        JsonPath published = as(DemoData.INSPECTOR).get("/api/v1/assessments/2018-Q3").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("PUBLISHED", published.getString("status"));
+        handWorked(published);
+        as(OFFICE).post("/api/v1/assessments/2018-Q3/publish").then().statusCode(409).body("code", org.hamcrest.Matchers.is("CONFLICT"));
+        as(DemoData.INSPECTOR).post("/api/v1/assessments/2018-Q4/publish").then().statusCode(403);
+
+        try {
+            // Late: the enterprise's confirmation of V4 is recorded, and the kept figures are recomputed (as a
+            // new dictionary version would); the office gives confirmed visits all the groups' weight but ten.
+            Db.execute("update visit set enterprise_confirmed_at = check_in_at, enterprise_code_id = 'q3-2018-late' where id = '" + V4 + "'");
+            Db.execute("delete from period_figures where period like '2018%'");
+            String current = as(OFFICE).get("/api/v1/assessment-schemes/2018").then().statusCode(200).extract().header("ETag");
+            as(OFFICE).header("If-Match", current).contentType("application/json")
+                    .body(SCHEME.replace("\"weight\": 40", "\"weight\": 10").replace("\"weight\": 20, \"rule\": \"RATE\", \"target\": 0.5",
+                            "\"weight\": 50, \"rule\": \"RATE\", \"target\": 0.5"))
+                    .put("/api/v1/assessment-schemes/2018").then().statusCode(200);
+            // The figures moved: group two's visit now counts as confirmed.
+            expect(current(period("2018-Q3"), "groups", G2), "visitsConfirmed", 1, "confirmedShare", 1.0);
+            // The published result did not: the same totals, ranks and scheme version.
+            JsonPath after = as(OFFICE).get("/api/v1/assessments/2018-Q3").then().statusCode(200).extract().jsonPath();
+            assertEquals(published.getInt("schemeVersion"), after.getInt("schemeVersion"));
+            assertEquals(published.getString("publishedAt"), after.getString("publishedAt"));
+            handWorked(after);
+            // A draft of another period is scored on the new version.
+            JsonPath draft = as(OFFICE).get("/api/v1/assessments/2018-H2").then().statusCode(200).extract().jsonPath();
+            assertEquals("DRAFT", draft.getString("status"));
+            assertEquals(published.getInt("schemeVersion") + 1, draft.getInt("schemeVersion"));
+            // Group two: 10 (coverage) + 50 (confirmed) + 6.67 (visits) + 20 (overdue) = 86.67.
+            assertEquals(86.67, standing(draft, "groups", G2).get("total"));
+        } finally {
+            Db.execute("update visit set enterprise_confirmed_at = null, enterprise_code_id = null where id = '" + V4 + "'");
+            Db.execute("delete from period_figures where period like '2018%'");
+        }
+    }
+
+    /** A scheme's weights add up to 100, its metrics exist for the dimension, each rule has its own figure. */
+    @Test
+    void aBadSchemeIsRefusedNamingWhatIsWrongAndSavesNothing() {
+        String etag = as(OFFICE).get("/api/v1/assessment-schemes/2019").then().extract().header("ETag");
+        String bad = SCHEME.replace("\"weight\": 40", "\"weight\": 45")
+                .replace("\"metric\": \"visitsCompleted\"", "\"metric\": \"onTimeRat\"")
+                .replace("\"rule\": \"DEDUCT\", \"perUnit\": 10}]}", "\"rule\": \"DEDUCT\"}]}")
+                .replace("季报测试考核方案", "错误的方案");
+        var answer = as(OFFICE).header("If-Match", etag == null ? "\"0\"" : etag).contentType("application/json").body(bad)
+                .put("/api/v1/assessment-schemes/2019").then().statusCode(400).body("code", org.hamcrest.Matchers.is("VALIDATION_FAILED"))
+                .extract().jsonPath();
+        List<String> fields = answer.getList("errors.field");
+        assertTrue(fields.contains("groups[2].metric"), fields.toString());
+        assertTrue(fields.contains("groups"), fields.toString());
+        assertTrue(fields.contains("departments[2].perUnit"), fields.toString());
+        String now = as(OFFICE).get("/api/v1/assessment-schemes/2019").then().extract().asString();
+        assertFalse(now.contains("错误的方案"), now);
+        // A period that does not exist, and a period that runs, cannot be assessed or published.
+        invalidAs(OFFICE).get("/api/v1/assessments/2018-Q5").then().statusCode(400).body("code", org.hamcrest.Matchers.is("VALIDATION_FAILED"));
+        String thisQuarter = cn.zoufang.testsupport.TestClock.today().getYear() + "-Q"
+                + ((cn.zoufang.testsupport.TestClock.today().getMonthValue() - 1) / 3 + 1);
+        as(OFFICE).post("/api/v1/assessments/" + thisQuarter + "/publish").then().statusCode(409)
+                .body("code", org.hamcrest.Matchers.is("INVALID_STATE"));
+    }
+
+    /**
+     * By hand. Groups: G1 100 (coverage 40, confirmed 67% ≥ 50%: 20, 3 of the best 3 visits: 20, no overdue: 20);
+     * G2 66.67 (40 + 0 + 1/3 × 20 + 20); G3 12.5 (coverage 0, visits 0, one overdue: 10, of the 80 it could be
+     * scored on: confirmedShare has nothing to measure). Departments: A 70 (75% × 50 + 75% × 30 + 20 − 10);
+     * B 28.57 (0 + 20 of the 70 it could be scored on: no ratings). Nobody else had enterprises assigned or
+     * answers due in 2018.
+     */
+    private static void handWorked(JsonPath a) {
+        List<Map<String, Object>> groups = a.getList("groups");
+        assertEquals(List.of(G1, G2, G3), groups.stream().map(g -> g.get("key")).toList());
+        assertEquals(List.of(1, 2, 3), groups.stream().map(g -> g.get("rank")).toList());
+        assertEquals(List.of(100.0, 66.67, 12.5), groups.stream().map(g -> g.get("total")).toList());
+        List<Map<String, Object>> g3 = scores(a, "groups", G3);
+        assertEquals(0.0, g3.get(0).get("points"));
+        assertNull(g3.get(1).get("value"));
+        assertNull(g3.get(1).get("points"));
+        assertEquals(10.0, g3.get(3).get("points"));
+        assertEquals(6.67, scores(a, "groups", G2).get(2).get("points"));
+        List<Map<String, Object>> departments = a.getList("departments");
+        assertEquals(List.of(DA, DB), departments.stream().map(d -> d.get("key")).toList());
+        assertEquals(List.of(1, 2), departments.stream().map(d -> d.get("rank")).toList());
+        assertEquals(List.of(70.0, 28.57), departments.stream().map(d -> d.get("total")).toList());
+        assertEquals(37.5, scores(a, "departments", DA).get(0).get("points"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> scores(JsonPath a, String list, String key) {
+        return (List<Map<String, Object>>) standing(a, list, key).get("scores");
+    }
+
+    private static Map<String, Object> standing(JsonPath a, String list, String key) {
+        return a.<Map<String, Object>>getList(list).stream().filter(s -> key.equals(s.get("key"))).findFirst()
+                .orElseThrow(() -> new AssertionError(key + " not in " + list));
+    }
+
+    private static void checkRatio(List<String> wrong, String row, Map<String, Object> f, String ratio, String part,
+            String whole) {
+        long w = ((Number) f.get(whole)).longValue();
+        Object r = f.get(ratio);
+        Double want = w == 0 ? null : Math.round(((Number) f.get(part)).doubleValue() / w * 10_000) / 10_000.0;
+        if (want == null ? r != null : r == null || Math.abs(((Number) r).doubleValue() - want) > 0.00001) {
+            wrong.add(row + " " + ratio + ": " + r + ", from its parts " + want);
+        }
+    }
+
+    private static JsonPath period(String period) {
+        return as(OFFICE).get("/api/v1/dashboard/periods/" + period).then().statusCode(200).extract().jsonPath();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> current(JsonPath json, String list, String key) {
+        return (Map<String, Object>) json.<Map<String, Object>>getList(list).stream().filter(r -> key.equals(r.get("key")))
+                .findFirst().orElseThrow(() -> new AssertionError(key + " not in " + list)).get("current");
+    }
+
+    private static void expect(Map<String, Object> figures, Object... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            String name = (String) pairs[i];
+            Object want = pairs[i + 1];
+            Object got = figures.get(name);
+            if (want == null) {
+                assertNull(got, name);
+            } else if (want instanceof Double d) {
+                assertNotNull(got, name);
+                assertEquals(d, ((Number) got).doubleValue(), 0.0001, name);
+            } else {
+                assertEquals(((Number) want).longValue(), ((Number) got).longValue(), name);
+            }
+        }
+    }
+}
