@@ -1,6 +1,7 @@
 -- A hand-built quarter (Q3 2018: July to September) whose figures, scores and ranks QuarterTest works out
 -- by hand. Times are China time. Ids: groups 1a…, accounts 1b…, assignments 1c…, departments 1d…,
--- enterprises 1e…, visits 1f…, issues 11…. Nothing else in the test database is older than 2019.
+-- enterprises 1e…, visits 1f…, issues 11…. Nothing else in the test database is older than 2019, and nothing
+-- here stays open into 2019 (other tests count the zone's months from then on).
 
 insert into account (id, phone, display_name, password_hash, roles) values
     ('1b000000-0000-0000-0000-000000000001', '19900000011', '季报测试组长甲', 'x', ',GROUP_LEADER,'),
@@ -44,10 +45,12 @@ insert into issue (id, ledger_no, enterprise_id, source, category_code, title, d
     ('11000000-0000-0000-0000-000000000001', '2018-900001', '1e000000-0000-0000-0000-000000000001', 'VISIT', 'POLICY', 'Q1', 'Q1', 'CLOSED', '1d000000-0000-0000-0000-000000000001', '1a000000-0000-0000-0000-000000000001', '2018-07-09', 'RESOLVED', '2018-07-10 10:00+08', '1b000000-0000-0000-0000-000000000001', '2018-07-02 10:00+08', '2018-07-10 10:00+08'),
     -- Q2 (group one, A): due 27 July, answered late on 3 August, satisfied (4), closed in August.
     ('11000000-0000-0000-0000-000000000002', '2018-900002', '1e000000-0000-0000-0000-000000000002', 'DESK', 'POLICY', 'Q2', 'Q2', 'CLOSED', '1d000000-0000-0000-0000-000000000001', '1a000000-0000-0000-0000-000000000001', '2018-07-27', 'RESOLVED', '2018-08-07 10:00+08', '1b000000-0000-0000-0000-000000000001', '2018-07-20 09:00+08', '2018-08-07 10:00+08'),
-    -- Q3 (group two, B): supervised, answered late in September, never rated: open at the quarter's end.
-    ('11000000-0000-0000-0000-000000000003', '2018-900003', '1e000000-0000-0000-0000-000000000003', 'ENTERPRISE', 'POLICY', 'Q3', 'Q3', 'RESPONDED', '1d000000-0000-0000-0000-000000000002', '1a000000-0000-0000-0000-000000000002', '2018-08-17', null, null, '1b000000-0000-0000-0000-000000000002', '2018-08-10 09:00+08', '2018-09-03 09:00+08'),
-    -- Q4 (group three): forwarded to A, returned by A, forwarded to B due 28 September: overdue at the end.
-    ('11000000-0000-0000-0000-000000000004', '2018-900004', '1e000000-0000-0000-0000-000000000004', 'DESK', 'POLICY', 'Q4', 'Q4', 'FORWARDED', '1d000000-0000-0000-0000-000000000002', '1a000000-0000-0000-0000-000000000003', '2018-09-28', null, null, '1b000000-0000-0000-0000-000000000003', '2018-09-21 09:00+08', '2018-09-25 10:00+08'),
+    -- Q3 (group two, B): supervised, answered late in September, never rated: open at the quarter's end;
+    -- closed without confirmation in December.
+    ('11000000-0000-0000-0000-000000000003', '2018-900003', '1e000000-0000-0000-0000-000000000003', 'ENTERPRISE', 'POLICY', 'Q3', 'Q3', 'CLOSED', '1d000000-0000-0000-0000-000000000002', '1a000000-0000-0000-0000-000000000002', '2018-08-17', 'CLOSED_WITHOUT_CONFIRMATION', '2018-12-10 09:00+08', '1b000000-0000-0000-0000-000000000002', '2018-08-10 09:00+08', '2018-12-10 09:00+08'),
+    -- Q4 (group three): forwarded to A, returned by A, forwarded to B due 28 September: overdue at the end;
+    -- answered in October, closed without confirmation in December (nothing of 2018 stays open).
+    ('11000000-0000-0000-0000-000000000004', '2018-900004', '1e000000-0000-0000-0000-000000000004', 'DESK', 'POLICY', 'Q4', 'Q4', 'CLOSED', '1d000000-0000-0000-0000-000000000002', '1a000000-0000-0000-0000-000000000003', '2018-09-28', 'CLOSED_WITHOUT_CONFIRMATION', '2018-12-10 09:00+08', '1b000000-0000-0000-0000-000000000003', '2018-09-21 09:00+08', '2018-12-10 09:00+08'),
     -- Q5 (group one, A): answered on time, not satisfied (2), reopened, answered on time, satisfied (5), closed.
     ('11000000-0000-0000-0000-000000000005', '2018-900005', '1e000000-0000-0000-0000-000000000001', 'ENTERPRISE', 'POLICY', 'Q5', 'Q5', 'CLOSED', '1d000000-0000-0000-0000-000000000001', '1a000000-0000-0000-0000-000000000001', '2018-09-17', 'RESOLVED', '2018-09-18 10:00+08', '1b000000-0000-0000-0000-000000000001', '2018-09-03 09:00+08', '2018-09-18 10:00+08');
 
@@ -74,11 +77,14 @@ insert into issue_event (issue_id, occurred_at, actor_id, actor_roles, action, f
     ('11000000-0000-0000-0000-000000000003', '2018-08-13 09:00+08', '1b000000-0000-0000-0000-000000000002', 'X', 'ACCEPT', 'FORWARDED', 'IN_PROGRESS', true, '2018-08-17', null, null, null),
     ('11000000-0000-0000-0000-000000000003', '2018-08-20 09:00+08', '1b000000-0000-0000-0000-000000000002', 'X', 'SUPERVISE', 'IN_PROGRESS', 'IN_PROGRESS', true, '2018-08-17', null, null, null),
     ('11000000-0000-0000-0000-000000000003', '2018-09-03 09:00+08', '1b000000-0000-0000-0000-000000000002', 'X', 'RESPOND', 'IN_PROGRESS', 'RESPONDED', false, '2018-08-17', 16, null, null),
+    ('11000000-0000-0000-0000-000000000003', '2018-12-10 09:00+08', '1b000000-0000-0000-0000-000000000002', 'X', 'CLOSE_WITHOUT_CONFIRMATION', 'RESPONDED', 'CLOSED', false, '2018-08-17', 80, null, null),
 
     ('11000000-0000-0000-0000-000000000004', '2018-09-21 09:00+08', '1b000000-0000-0000-0000-000000000003', 'X', 'REGISTER', null, 'REGISTERED', false, null, null, null, null),
     ('11000000-0000-0000-0000-000000000004', '2018-09-21 10:00+08', '1b000000-0000-0000-0000-000000000003', 'X', 'FORWARD', 'REGISTERED', 'FORWARDED', true, '2018-09-28', null, null, null),
     ('11000000-0000-0000-0000-000000000004', '2018-09-25 09:00+08', '1b000000-0000-0000-0000-000000000003', 'X', 'RETURN', 'FORWARDED', 'RETURNED', true, null, null, null, null),
     ('11000000-0000-0000-0000-000000000004', '2018-09-25 10:00+08', '1b000000-0000-0000-0000-000000000003', 'X', 'FORWARD', 'RETURNED', 'FORWARDED', true, '2018-09-28', null, null, null),
+    ('11000000-0000-0000-0000-000000000004', '2018-10-15 09:00+08', '1b000000-0000-0000-0000-000000000003', 'X', 'RESPOND', 'FORWARDED', 'RESPONDED', false, '2018-09-28', 11, null, null),
+    ('11000000-0000-0000-0000-000000000004', '2018-12-10 09:00+08', '1b000000-0000-0000-0000-000000000003', 'X', 'CLOSE_WITHOUT_CONFIRMATION', 'RESPONDED', 'CLOSED', false, '2018-09-28', 55, null, null),
 
     ('11000000-0000-0000-0000-000000000005', '2018-09-03 09:00+08', '1b000000-0000-0000-0000-000000000001', 'X', 'REGISTER', null, 'REGISTERED', false, null, null, null, null),
     ('11000000-0000-0000-0000-000000000005', '2018-09-03 10:00+08', '1b000000-0000-0000-0000-000000000001', 'X', 'FORWARD', 'REGISTERED', 'FORWARDED', true, '2018-09-10', null, null, null),

@@ -2,7 +2,6 @@ package cn.zoufang.bulletin;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,18 +21,16 @@ import cn.zoufang.bulletin.BulletinDtos.CaseInput;
 import cn.zoufang.bulletin.BulletinDtos.Notice;
 import cn.zoufang.bulletin.BulletinDtos.NoticeInput;
 import cn.zoufang.bulletin.BulletinDtos.TypicalCase;
-import cn.zoufang.document.DocumentFonts;
+import cn.zoufang.document.DocumentDownloads;
 import cn.zoufang.document.DocxWriter;
 import cn.zoufang.document.OfficialDocument;
 import cn.zoufang.document.PdfWriter;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.report.Period;
-import cn.zoufang.web.Downloads;
 import cn.zoufang.web.Idempotent;
 import cn.zoufang.web.RateLimited;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * The office's documents: the period's 通报 and the leaders' briefing, in Word and PDF; the 通报's typical
@@ -46,18 +43,16 @@ public class BulletinResource {
     private final BulletinService bulletins;
     private final TypicalCases cases;
     private final Notices notices;
-    private final DocumentFonts fonts;
+    private final DocumentDownloads documents;
     private final CurrentCaller caller;
-    private final Vertx vertx;
 
-    public BulletinResource(BulletinService bulletins, TypicalCases cases, Notices notices, DocumentFonts fonts,
-            CurrentCaller caller, Vertx vertx) {
+    public BulletinResource(BulletinService bulletins, TypicalCases cases, Notices notices, DocumentDownloads documents,
+            CurrentCaller caller) {
         this.bulletins = bulletins;
         this.cases = cases;
         this.notices = notices;
-        this.fonts = fonts;
+        this.documents = documents;
         this.caller = caller;
-        this.vertx = vertx;
     }
 
     @GET
@@ -155,17 +150,11 @@ public class BulletinResource {
         return notices.document(caller.get(), id).flatMap(d -> pdf(d, "notice-" + id, d.title() + d.number()));
     }
 
-    // Both writers are CPU-bound and the PDF reads its font file: worker threads, not the event loop.
     private Uni<Response> docx(OfficialDocument d, String ascii, String name) {
-        return render(d, DocxWriter::write, DocxWriter.MEDIA_TYPE, ascii + ".docx", name + ".docx");
+        return documents.docx(d, ascii, name);
     }
 
     private Uni<Response> pdf(OfficialDocument d, String ascii, String name) {
-        return render(d, doc -> PdfWriter.write(doc, fonts), PdfWriter.MEDIA_TYPE, ascii + ".pdf", name + ".pdf");
-    }
-
-    private Uni<Response> render(OfficialDocument d, Function<OfficialDocument, byte[]> writer, String type, String ascii,
-            String name) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> Downloads.attachment(writer.apply(d), type, ascii, name)));
+        return documents.pdf(d, ascii, name);
     }
 }

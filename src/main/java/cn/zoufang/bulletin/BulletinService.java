@@ -21,6 +21,8 @@ import cn.zoufang.document.OfficialDocument.Body;
 import cn.zoufang.document.OfficialDocument.Table;
 import cn.zoufang.document.Texts;
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.meeting.MeetingDtos.FollowThrough;
+import cn.zoufang.meeting.MeetingService;
 import cn.zoufang.report.DashboardDtos.Line;
 import cn.zoufang.report.DashboardDtos.OverdueIssue;
 import cn.zoufang.report.DashboardDtos.PeriodDashboard;
@@ -41,7 +43,7 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class BulletinService {
 
-    static final String OFFICE = "企业大走访和挂点帮扶工作领导小组办公室";
+    static final String OFFICE = OfficialDocument.LEADING_GROUP_OFFICE;
     /** Ranked in the top three with this total or more: the red list. */
     static final double RED_LIST_FROM = 90;
     /** A total below this: the black list. */
@@ -52,18 +54,21 @@ public class BulletinService {
     private final DashboardService dashboard;
     private final AssessmentService assessments;
     private final TypicalCases cases;
+    private final MeetingService meetings;
     private final Clock clock;
 
-    public BulletinService(DashboardService dashboard, AssessmentService assessments, TypicalCases cases, Clock clock) {
+    public BulletinService(DashboardService dashboard, AssessmentService assessments, TypicalCases cases,
+            MeetingService meetings, Clock clock) {
         this.dashboard = dashboard;
         this.assessments = assessments;
         this.cases = cases;
+        this.meetings = meetings;
         this.clock = clock;
     }
 
     /** What a 通报 is written from. {@code assessment} is empty when the year has no scheme. */
     record Facts(Period period, PeriodDashboard figures, Optional<Assessment> assessment, Supervision overdue,
-            List<TypicalCase> cases, LocalDate today) {
+            List<TypicalCase> cases, FollowThrough decisions, LocalDate today) {
     }
 
     public Uni<Facts> facts(Period period) {
@@ -72,8 +77,9 @@ public class BulletinService {
                 .onFailure(e -> e instanceof ApiException a && a.code() == ErrorCode.NOT_FOUND)
                 .recoverWithItem(Optional.empty())
                 .flatMap(assessment -> dashboard.overdueAt(period, OVERDUE_LISTED)
-                        .flatMap(overdue -> cases.list(period).map(list -> new Facts(period, figures, assessment,
-                                overdue, list, Dates.today(clock))))));
+                        .flatMap(overdue -> cases.list(period).flatMap(list -> meetings.followThrough(period)
+                                .map(decisions -> new Facts(period, figures, assessment, overdue, list, decisions,
+                                        Dates.today(clock)))))));
     }
 
     // ---- the 通报 ----------------------------------------------------------------------------------
@@ -104,6 +110,16 @@ public class BulletinService {
         for (TypicalCase c : f.cases()) {
             body.subheading(c.kindLabel() + "：" + c.enterpriseName() + "“" + c.title() + "”（" + c.ledgerNo() + "）");
             body.paragraph(c.note());
+        }
+        body.heading("会议决定事项落实情况");
+        FollowThrough decided = f.decisions();
+        body.paragraph(decided.due() == 0 ? "本期没有到期的会议交办事项。"
+                : "本期到期的会议交办事项" + decided.due() + "项，按期落实" + decided.onTime() + "项，落实率" + Texts.percent(decided.rate())
+                        + (decided.late().isEmpty() ? "。" : "；未按期落实的如下。"));
+        if (!decided.late().isEmpty()) {
+            body.table(new Table(null, List.of("台账编号", "决定事项", "承办单位", "办结期限", "当前状态"), List.of(15, 37, 18, 15, 15),
+                    decided.late().stream().map(x -> List.of(x.taskLedgerNo(), x.text(), x.departmentName(), x.deadline().toString(),
+                            x.taskStatusLabel())).toList()));
         }
         body.heading("超期未办结诉求");
         Supervision o = f.overdue();

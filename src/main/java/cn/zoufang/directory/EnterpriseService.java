@@ -349,6 +349,10 @@ public class EnterpriseService {
         }
         int keepEnd = 4;
         int keepStart = phone.startsWith("1") ? 3 : Math.max(3, phone.indexOf('-') + 1);
+        if (phone.length() - keepStart - keepEnd < 2) {
+            // A short extension (0791-123): too short to show both ends, so only its last two digits.
+            return "*".repeat(phone.length() - 2) + phone.substring(phone.length() - 2);
+        }
         return phone.substring(0, keepStart) + "*".repeat(phone.length() - keepStart - keepEnd)
                 + phone.substring(phone.length() - keepEnd);
     }

@@ -13,6 +13,9 @@ import java.util.List;
 public record OfficialDocument(String issuer, String number, String title, String recipients, List<Block> body,
         String signature, LocalDate date) {
 
+    /** Who issues the program's documents (its red header and signature). */
+    public static final String LEADING_GROUP_OFFICE = "企业大走访和挂点帮扶工作领导小组办公室";
+
     public sealed interface Block permits Heading, Paragraph, Table, Field {
     }
 

@@ -93,6 +93,16 @@ public class IssueRegistration {
                 .invoke(issue -> issue.projectReportId = reportId);
     }
 
+    /**
+     * A meeting's decision as a ledger item of the enterprise the decided issue concerns (source DECISION), in
+     * the decided issue's category; the caller forwards it with the decision's deadline in the same transaction.
+     */
+    public Uni<Issue> registerDecision(Caller caller, UUID enterpriseId, String category, String title, String description) {
+        return Enterprise.<Enterprise>findById(enterpriseId).flatMap(e -> urgency(e, null))
+                .flatMap(urgent -> create(caller, UUID.randomUUID(), enterpriseId, IssueSource.DECISION, null, null,
+                        category, urgent, title, description));
+    }
+
     private Uni<Issue> create(Caller caller, UUID id, UUID enterpriseId, IssueSource source, UUID visitId,
             UUID projectId, String category, boolean urgent, String title, String description) {
         return assignedGroup(enterpriseId).flatMap(groupId -> nextLedgerNo().flatMap(no -> {

@@ -74,6 +74,21 @@ public class IssueService {
                 }));
     }
 
+    /**
+     * 交办: forwards an issue the caller just registered to the department a meeting named, with the meeting's
+     * deadline rather than the category's. Runs in the caller's transaction; the table's forward rule applies.
+     */
+    public Uni<IssueView> assign(Caller caller, UUID id, UUID departmentId, LocalDate deadline, String note) {
+        return steps.run(caller, id, "*", IssueAction.FORWARD, c -> {
+            Issue i = c.issue();
+            i.leadDepartmentId = departmentId;
+            i.forwardedAt = Dates.now(clock);
+            i.newDeadline(deadline);
+            i.status = IssueStatus.FORWARDED;
+            return Uni.createFrom().item(note);
+        });
+    }
+
     @WithTransaction
     public Uni<IssueView> accept(Caller caller, UUID id, String ifMatch, String note) {
         return steps.run(caller, id, ifMatch, IssueAction.ACCEPT, c -> {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.report.QuarterTest;
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.TestClock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +44,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class BulletinTest extends ApiTest {
 
     static final String Q1 = "11000000-0000-0000-0000-000000000001";
-    static final String Q4 = "11000000-0000-0000-0000-000000000004";
     static final String TITLE = "关于2018年第三季度企业大走访和挂点帮扶工作情况的通报";
 
     @Inject
@@ -152,12 +152,14 @@ class BulletinTest extends ApiTest {
     @Test
     void noticesAreNumberedOneAfterAnotherAndOnlyForIssuesInHand() throws Exception {
         String year = String.valueOf(TestClock.today().getYear());
+        String department = Fixtures.newDepartment("督办测试局");
+        String issue = Fixtures.forwardedIssue("督办单测试诉求", department);
         var first = as(OFFICE).contentType("application/json").body("{\"kind\": \"SUPERVISION\"}")
-                .post("/api/v1/issues/" + Q4 + "/notices").then().statusCode(201)
+                .post("/api/v1/issues/" + issue + "/notices").then().statusCode(201)
                 .body("number", matchesPattern("走访督〔" + year + "〕第\\d{4}号")).extract().jsonPath();
         int serial = Integer.parseInt(first.getString("number").replaceAll(".*第(\\d{4})号", "$1"));
         as(OFFICE).contentType("application/json").body("{\"kind\": \"SUPERVISION\", \"requirement\": \"请于本周内答复企业。\"}")
-                .post("/api/v1/issues/" + Q4 + "/notices").then().statusCode(201)
+                .post("/api/v1/issues/" + issue + "/notices").then().statusCode(201)
                 .body("number", is("走访督〔" + year + "〕第" + String.format("%04d", serial + 1) + "号"))
                 .body("requirement", is("请于本周内答复企业。"));
         // Q1 was closed: no notice, nothing numbered.
@@ -169,8 +171,8 @@ class BulletinTest extends ApiTest {
             String flat = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
             assertTrue(flat.contains("企业诉求督办单"), flat);
             assertTrue(flat.contains(first.getString("number")), flat);
-            assertTrue(flat.contains("企业名称：季报测试企业四"), flat);
-            assertTrue(flat.contains("季报测试局乙："), flat);
+            assertTrue(flat.contains("企业名称：") && flat.contains("同兴达"), flat);
+            assertTrue(flat.contains("诉求事项：督办单测试诉求"), flat);
         }
         as(DemoData.INSPECTOR).get("/api/v1/notices/" + first.getString("id") + ".pdf").then().statusCode(403);
     }

@@ -436,6 +436,9 @@ class AuthorizationMatrixTest extends ApiTest {
         String notice = as(OFFICE).contentType("application/json").body("{\"kind\": \"SUPERVISION\"}")
                 .post("/api/v1/issues/" + issue + "/notices").then().statusCode(201).extract().path("id");
         ids.put("/api/v1/notices/{id}", "/api/v1/notices/" + notice);
+        String meeting = as(OFFICE).contentType("application/json").body(Map.of("kind", "SPECIAL", "title", "矩阵测试会议",
+                "heldOn", TestClock.today().toString())).post("/api/v1/meetings").then().statusCode(201).extract().path("id");
+        ids.put("/api/v1/meetings/{id}", "/api/v1/meetings/" + meeting);
         ids.put("{code}", "POLICY");
         ids.put("{period}", java.time.YearMonth.from(TestClock.today()).toString());
         ids.put("{enterpriseCreditCode}", as(OFFICE).get("/api/v1/enterprises/" + enterprise).then().statusCode(200)
