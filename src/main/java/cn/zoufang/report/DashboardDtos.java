@@ -34,6 +34,24 @@ public final class DashboardDtos {
             List<Line> chains, List<Line> towns) {
     }
 
+    /**
+     * One row behind a figure: a visit, an enterprise, or an issue (with the event counted, for figures that
+     * count steps). {@code inNumerator}: for a rate, whether the row is also counted above the line.
+     */
+    public record DrillRow(String kind, UUID id, Long eventId, String ledgerNo, String title, String enterpriseName,
+            String groupName, String departmentName, String status, OffsetDateTime at, Boolean inNumerator) {
+    }
+
+    /**
+     * The rows that make one figure of a period's row (a group, department, chain, town or the zone): for a
+     * count exactly the rows counted ({@code total} of them, the first {@code limit} listed); for a rate its
+     * denominator's rows, each marked whether the numerator counts it; for a mean or a median the rows it is
+     * taken over ({@code basis}).
+     */
+    public record DrillDown(String period, String metric, String metricName, String dimension, String key,
+            Number value, String basis, long total, boolean truncated, List<DrillRow> rows) {
+    }
+
     public record TrendPoint(String month, boolean complete, Figures figures) {
     }
 

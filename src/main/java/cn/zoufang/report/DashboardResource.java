@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.report.DashboardDtos.Dashboard;
+import cn.zoufang.report.DashboardDtos.DrillDown;
 import cn.zoufang.report.DashboardDtos.PeriodDashboard;
 import cn.zoufang.report.DashboardDtos.Supervision;
 import cn.zoufang.report.DashboardDtos.Trend;
@@ -33,11 +34,14 @@ public class DashboardResource {
 
     private final DashboardService dashboard;
 
+    private final DrillDowns drills;
+
     private final Clock clock;
 
     private final CurrentCaller caller;
 
-    public DashboardResource(DashboardService dashboard, CurrentCaller caller, Clock clock) {
+    public DashboardResource(DashboardService dashboard, DrillDowns drills, CurrentCaller caller, Clock clock) {
+        this.drills = drills;
         this.caller = caller;
         this.clock = clock;
         this.dashboard = dashboard;
@@ -53,6 +57,32 @@ public class DashboardResource {
     @Path("/periods/{period}")
     public Uni<PeriodDashboard> period(@PathParam("period") String period) {
         return dashboard.period(Period.parse("period", period));
+    }
+
+    /** The rows behind one figure of a period: {@code dimension} GROUP, DEPARTMENT, CHAIN, TOWN or ZONE and its key. */
+    @GET
+    @Path("/periods/{period}/rows")
+    public Uni<DrillDown> rows(@PathParam("period") String period, @QueryParam("metric") String metric,
+            @QueryParam("dimension") String dimension, @QueryParam("key") String key, @QueryParam("limit") Integer limit) {
+        Period p = Period.parse("period", period);
+        if (metric == null || metric.isBlank()) {
+            throw ApiException.invalidField("metric", FieldCode.REQUIRED, "请指定指标");
+        }
+        Dimension d = Params.enumOrNull(Dimension.class, "dimension", dimension);
+        if (d == null) {
+            throw ApiException.invalidField("dimension", FieldCode.REQUIRED, "请指定统计维度");
+        }
+        if (d != Dimension.ZONE && (key == null || key.isBlank())) {
+            throw ApiException.invalidField("key", FieldCode.REQUIRED, "请指定小组、责任单位、产业链或镇处");
+        }
+        if ((d == Dimension.GROUP || d == Dimension.DEPARTMENT) && key != null) {
+            Params.uuidOrNull("key", key);
+        }
+        int n = limit == null ? 500 : limit;
+        if (n < 1 || n > 5000) {
+            throw ApiException.invalidField("limit", FieldCode.INVALID, "条数应在 1 到 5000 之间");
+        }
+        return drills.drill(p, metric.trim(), d, d == Dimension.ZONE ? null : key.trim(), n);
     }
 
     /** {@code months} months up to {@code month} (12 by default, at most 36), for the zone or one group. */

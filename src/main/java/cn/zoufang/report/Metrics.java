@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.ObjLongConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -161,11 +163,63 @@ public class Metrics {
 
     // ---- the computation ------------------------------------------------------------------------
 
-    /** One query's answer, added into the tallies of every dimension it was grouped by. */
-    private record Query(String name, String sql, BiConsumer<Tally, Object[]> into) {
+    /** What a counted row is: the unit a figure counts, and the column of a query's facts that holds it. */
+    enum Unit {
+        VISIT("f.visit_id"), ENTERPRISE("f.ent"), ISSUE("f.issue_id"), EVENT("f.event_id");
+
+        final String column;
+
+        Unit(String column) {
+            this.column = column;
+        }
     }
 
-    Uni<PeriodFigures> compute(Period period, OffsetDateTime asOf) {
+    /**
+     * A figure counted from a query's facts: the rows passing {@code filter}, each {@code unit} once when
+     * {@code distinct} (else every row, whose unit is then unique). The same definition makes the figure and
+     * lists the rows behind it ({@link #rows}), so the two cannot disagree. A metric counted by two queries
+     * (answersDue) is their sum. Names not in {@link Figures} are parts of its rates, means and medians.
+     */
+    record Count(String metric, String filter, Unit unit, boolean distinct, ObjLongConsumer<Tally> add) {
+    }
+
+    /** One query: its facts, the counts over them, and any other aggregates after the counts. */
+    private record Query(String name, String facts, List<Count> counts, String others, BiConsumer<Tally, Object[]> into) {
+
+        String sql() {
+            List<String> aggregates = new ArrayList<>();
+            for (Count c : counts) {
+                aggregates.add((c.distinct() ? "count(distinct " + c.unit().column + ")" : "count(*)")
+                        + " filter (where " + c.filter() + ")");
+            }
+            if (!others.isEmpty()) {
+                aggregates.add(others);
+            }
+            return grouped(facts, String.join(",\n", aggregates));
+        }
+
+        void add(Tally t, Object[] values) {
+            for (int i = 0; i < counts.size(); i++) {
+                counts.get(i).add().accept(t, n(values[i]));
+            }
+            if (into != null) {
+                Object[] rest = new Object[values.length - counts.size()];
+                System.arraycopy(values, counts.size(), rest, 0, rest.length);
+                into.accept(t, rest);
+            }
+        }
+    }
+
+    private static Count count(String metric, String filter, Unit unit, ObjLongConsumer<Tally> add) {
+        return new Count(metric, filter, unit, false, add);
+    }
+
+    private static Count distinct(String metric, String filter, Unit unit, ObjLongConsumer<Tally> add) {
+        return new Count(metric, filter, unit, true, add);
+    }
+
+    /** The parameters every query of a period binds (each uses the names it needs). */
+    private static Map<String, Object> params(Period period, OffsetDateTime asOf) {
         boolean complete = !asOf.isBefore(period.end());
         // The day the cut-off falls in: an answer due before it is late.
         LocalDate cutoffDay = complete ? period.lastDay().plusDays(1) : Dates.dayOf(asOf);
@@ -177,12 +231,19 @@ public class Metrics {
         params.put("lastDay", period.lastDay());
         params.put("cutoffDay", cutoffDay);
         params.put("assignedOn", lastDay);
+        return params;
+    }
 
+    static List<Query> queries(boolean complete) {
+        return List.of(visits(), visitRatings(), coverage(), registered(), events(), answersDue(), state(complete));
+    }
+
+    Uni<PeriodFigures> compute(Period period, OffsetDateTime asOf) {
+        boolean complete = !asOf.isBefore(period.end());
+        Map<String, Object> params = params(period, asOf);
         Map<Dimension, Map<String, Tally>> tallies = new EnumMap<>(Dimension.class);
-        List<Query> queries = List.of(visits(), visitRatings(), coverage(), registered(), events(), answersDue(),
-                state(complete));
         Uni<Void> run = Uni.createFrom().voidItem();
-        for (Query q : queries) {
+        for (Query q : queries(complete)) {
             run = run.chain(() -> timed(q.name(), period, rows(q.sql(), params)).invoke(rows -> {
                 for (Object[] r : rows) {
                     Dimension dim = Dimension.valueOf((String) r[0]);
@@ -192,15 +253,13 @@ public class Metrics {
                     }
                     Object[] values = new Object[r.length - 2];
                     System.arraycopy(r, 2, values, 0, values.length);
-                    q.into().accept(tallies.computeIfAbsent(dim, d -> new HashMap<>())
+                    q.add(tallies.computeIfAbsent(dim, d -> new HashMap<>())
                             .computeIfAbsent(key == null ? "" : key, k -> new Tally()), values);
                 }
             }).replaceWithVoid());
         }
         // Returns by department are the returning department's, which the issue no longer names.
-        run = run.chain(() -> rows("""
-                select department_id, count(*) from issue_return
-                where returned_at >= :start and returned_at < :asOf group by department_id""",
+        run = run.chain(() -> rows(RETURNS_BY_DEPARTMENT + " group by department_id",
                 Map.of("start", params.get("start"), "asOf", asOf)).invoke(rows -> {
                     Map<String, Tally> departments = tallies.computeIfAbsent(Dimension.DEPARTMENT, d -> new HashMap<>());
                     departments.values().forEach(t -> t.returns = 0);
@@ -211,6 +270,10 @@ public class Metrics {
         return run.chain(() -> names()).map(names -> assemble(period, asOf, complete, tallies, names));
     }
 
+    /** Returns in the period by the department that returned (the issue names its new department since). */
+    private static final String RETURNS_BY_DEPARTMENT = """
+            select department_id, count(*) from issue_return where returned_at >= :start and returned_at < :asOf""";
+
     private static String grouped(String facts, String aggregates) {
         return "with f as (" + facts + """
                 ) select case when grouping(f.g) = 0 then 'GROUP' when grouping(f.d) = 0 then 'DEPARTMENT'
@@ -220,64 +283,59 @@ public class Metrics {
     }
 
     private static Query visits() {
-        return new Query("visits", grouped("""
-                select v.group_id g, null::uuid d, e.industry_chain c, e.town t, v.kind, v.check_in_verdict verdict,
-                       v.enterprise_confirmed_at is not null confirmed
+        return new Query("visits", """
+                select v.id visit_id, v.group_id g, null::uuid d, e.industry_chain c, e.town t, v.kind,
+                       v.check_in_verdict verdict, v.enterprise_confirmed_at is not null confirmed
                 from visit v join enterprise e on e.id = v.enterprise_id
-                where v.status = 'COMPLETED' and v.completed_at >= :start and v.completed_at < :asOf""", """
-                count(*), count(*) filter (where f.kind = 'REGULAR'), count(*) filter (where f.kind = 'FOLLOW_UP'),
-                count(*) filter (where f.verdict = 'ON_SITE'), count(*) filter (where f.confirmed)"""), (t, r) -> {
-                    t.visitsCompleted = n(r[0]);
-                    t.visitsRegular = n(r[1]);
-                    t.visitsFollowUp = n(r[2]);
-                    t.visitsOnSite = n(r[3]);
-                    t.visitsConfirmed = n(r[4]);
-                });
+                where v.status = 'COMPLETED' and v.completed_at >= :start and v.completed_at < :asOf""", List.of(
+                count("visitsCompleted", "true", Unit.VISIT, (t, n) -> t.visitsCompleted = n),
+                count("visitsRegular", "f.kind = 'REGULAR'", Unit.VISIT, (t, n) -> t.visitsRegular = n),
+                count("visitsFollowUp", "f.kind = 'FOLLOW_UP'", Unit.VISIT, (t, n) -> t.visitsFollowUp = n),
+                count("visitsOnSite", "f.verdict = 'ON_SITE'", Unit.VISIT, (t, n) -> t.visitsOnSite = n),
+                count("visitsConfirmed", "f.confirmed", Unit.VISIT, (t, n) -> t.visitsConfirmed = n)), "", null);
     }
 
-    /** Ratings given in the month, to whichever visit, counted for the visit's group. */
+    /** Ratings given in the period, to whichever visit, counted for the visit's group. */
     private static Query visitRatings() {
-        return new Query("visitRatings", grouped("""
-                select v.group_id g, null::uuid d, e.industry_chain c, e.town t, r.score
+        return new Query("visitRatings", """
+                select v.id visit_id, v.group_id g, null::uuid d, e.industry_chain c, e.town t, r.score
                 from visit_rating r join visit v on v.id = r.visit_id join enterprise e on e.id = v.enterprise_id
-                where r.rated_at >= :start and r.rated_at < :asOf""", """
-                count(*), coalesce(sum(f.score), 0)"""), (t, r) -> {
-                    t.visitRatings = n(r[0]);
-                    t.visitRatingSum = n(r[1]);
-                });
+                where r.rated_at >= :start and r.rated_at < :asOf""", List.of(
+                count("visitRatings", "true", Unit.VISIT, (t, n) -> t.visitRatings = n)),
+                "coalesce(sum(f.score), 0)", (t, r) -> t.visitRatingSum = n(r[0]));
     }
 
     private static Query coverage() {
-        return new Query("coverage", grouped("""
+        return new Query("coverage", """
                 select a.group_id g, null::uuid d, e.industry_chain c, e.town t, a.enterprise_id ent,
                        exists (select 1 from visit v where v.enterprise_id = a.enterprise_id and v.group_id = a.group_id
                                and v.status = 'COMPLETED' and v.completed_at >= :start and v.completed_at < :asOf) visited
                 from assignment a join enterprise e on e.id = a.enterprise_id
-                where a.start_date <= :assignedOn and (a.end_date is null or a.end_date >= :assignedOn)""", """
-                count(distinct f.ent), count(distinct f.ent) filter (where f.visited)"""), (t, r) -> {
-                    t.enterprisesAssigned = n(r[0]);
-                    t.enterprisesVisited = n(r[1]);
-                });
+                where a.start_date <= :assignedOn and (a.end_date is null or a.end_date >= :assignedOn)""", List.of(
+                distinct("enterprisesAssigned", "true", Unit.ENTERPRISE, (t, n) -> t.enterprisesAssigned = n),
+                distinct("enterprisesVisited", "f.visited", Unit.ENTERPRISE, (t, n) -> t.enterprisesVisited = n)), "", null);
     }
 
     private static Query registered() {
-        return new Query("registered", grouped("""
-                select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, i.source
+        return new Query("registered", """
+                select i.id issue_id, i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, i.source
                 from issue i join enterprise e on e.id = i.enterprise_id
-                where i.created_at >= :start and i.created_at < :asOf""", """
-                count(*), count(*) filter (where f.source = 'VISIT'), count(*) filter (where f.source = 'DESK'),
-                count(*) filter (where f.source = 'ENTERPRISE')"""), (t, r) -> {
-                    t.issuesRegistered = n(r[0]);
-                    t.registeredFromVisits = n(r[1]);
-                    t.registeredAtDesk = n(r[2]);
-                    t.registeredByEnterprises = n(r[3]);
-                });
+                where i.created_at >= :start and i.created_at < :asOf""", List.of(
+                count("issuesRegistered", "true", Unit.ISSUE, (t, n) -> t.issuesRegistered = n),
+                count("registeredFromVisits", "f.source = 'VISIT'", Unit.ISSUE, (t, n) -> t.registeredFromVisits = n),
+                count("registeredAtDesk", "f.source = 'DESK'", Unit.ISSUE, (t, n) -> t.registeredAtDesk = n),
+                count("registeredByEnterprises", "f.source = 'ENTERPRISE'", Unit.ISSUE,
+                        (t, n) -> t.registeredByEnterprises = n)), "", null);
+    }
+
+    private static String closed(String reason) {
+        return "f.to_status = 'CLOSED' and f.close_reason = '" + reason + "'";
     }
 
     private static Query events() {
-        return new Query("events", grouped("""
-                select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, ev.issue_id, ev.action,
-                       ev.to_status, i.close_reason, ev.elapsed_working_days ewd, ev.rating, ev.satisfied,
+        return new Query("events", """
+                select ev.id event_id, ev.issue_id, i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t,
+                       ev.action, ev.to_status, i.close_reason, ev.elapsed_working_days ewd, ev.rating, ev.satisfied,
                        ev.action = 'RESPOND' and exists (select 1 from issue_event r where r.issue_id = ev.issue_id
                            and r.action = 'CONFIRM' and r.id > ev.id and r.occurred_at < :asOf) rated,
                        case when ev.action in ('RELEASE', 'SEND_BACK') then extract(epoch from ev.occurred_at
@@ -286,66 +344,54 @@ public class Metrics {
                        ev.paused_working_days pwd
                 from issue_event ev join issue i on i.id = ev.issue_id join enterprise e on e.id = i.enterprise_id
                 where ev.occurred_at >= :start and ev.occurred_at < :asOf
-                  and i.updated_at >= :start -- every step stamps the issue: lets the index find the month's issues
+                  and i.updated_at >= :start -- every step stamps the issue: lets the index find the issues of the period
                   and ev.action in ('FORWARD', 'RESPOND', 'REOPEN', 'SUPERVISE', 'RETURN', 'CONFIRM', 'CLOSE_OUT',
                                     'WITHDRAW', 'MARK_DUPLICATE', 'CLOSE_WITHOUT_CONFIRMATION', 'RELEASE',
-                                    'SEND_BACK', 'PAUSE', 'RESUME')""", """
-                count(distinct f.issue_id) filter (where f.action = 'FORWARD'),
-                count(distinct f.issue_id) filter (where f.action = 'RESPOND'),
-                count(*) filter (where f.to_status = 'CLOSED' and f.close_reason = 'RESOLVED'),
-                count(*) filter (where f.to_status = 'CLOSED' and f.close_reason = 'EXPLAINED'),
-                count(*) filter (where f.to_status = 'CLOSED' and f.close_reason = 'DUPLICATE'),
-                count(*) filter (where f.to_status = 'CLOSED' and f.close_reason = 'WITHDRAWN'),
-                count(*) filter (where f.to_status = 'CLOSED' and f.close_reason = 'CLOSED_WITHOUT_CONFIRMATION'),
-                count(distinct f.issue_id) filter (where f.action = 'REOPEN'),
+                                    'SEND_BACK', 'PAUSE', 'RESUME')""", List.of(
+                distinct("issuesForwarded", "f.action = 'FORWARD'", Unit.ISSUE, (t, n) -> t.issuesForwarded = n),
+                distinct("issuesAnswered", "f.action = 'RESPOND'", Unit.ISSUE, (t, n) -> t.issuesAnswered = n),
+                count("closedResolved", closed("RESOLVED"), Unit.EVENT, (t, n) -> t.closedResolved = n),
+                count("closedExplained", closed("EXPLAINED"), Unit.EVENT, (t, n) -> t.closedExplained = n),
+                count("closedDuplicate", closed("DUPLICATE"), Unit.EVENT, (t, n) -> t.closedDuplicate = n),
+                count("closedWithdrawn", closed("WITHDRAWN"), Unit.EVENT, (t, n) -> t.closedWithdrawn = n),
+                count("closedWithoutConfirmation", closed("CLOSED_WITHOUT_CONFIRMATION"), Unit.EVENT,
+                        (t, n) -> t.closedWithoutConfirmation = n),
+                distinct("issuesReopened", "f.action = 'REOPEN'", Unit.ISSUE, (t, n) -> t.issuesReopened = n),
+                count("ratings", "f.action = 'CONFIRM'", Unit.EVENT, (t, n) -> t.ratings = n),
+                count("satisfiedRatings", "f.action = 'CONFIRM' and f.satisfied", Unit.EVENT, (t, n) -> t.satisfiedRatings = n),
+                count("answers", "f.action = 'RESPOND'", Unit.EVENT, (t, n) -> t.answers = n),
+                count("answersRated", "f.rated", Unit.EVENT, (t, n) -> t.answersRated = n),
+                distinct("issuesSupervised", "f.action = 'SUPERVISE'", Unit.ISSUE, (t, n) -> t.issuesSupervised = n),
+                count("returns", "f.action = 'RETURN'", Unit.EVENT, (t, n) -> t.returns = n),
+                count("deskReleases", "f.action = 'RELEASE'", Unit.EVENT, (t, n) -> t.deskReleases = n),
+                count("deskSendBacks", "f.action = 'SEND_BACK'", Unit.EVENT, (t, n) -> t.deskSendBacks = n),
+                distinct("issuesPaused", "f.action = 'PAUSE'", Unit.ISSUE, (t, n) -> t.issuesPaused = n),
+                count("closedAnswered", "f.to_status = 'CLOSED' and f.close_reason in ('RESOLVED', 'EXPLAINED')",
+                        Unit.EVENT, (t, n) -> { }),
+                count("deskDecisions", "f.desk_hours is not null", Unit.EVENT, (t, n) -> { }),
+                count("resumes", "f.action = 'RESUME'", Unit.EVENT, (t, n) -> { })), """
                 percentile_cont(0.5) within group (order by f.ewd) filter (where f.action = 'RESPOND'),
                 percentile_cont(0.5) within group (order by f.ewd)
                     filter (where f.to_status = 'CLOSED' and f.close_reason in ('RESOLVED', 'EXPLAINED')),
-                count(*) filter (where f.action = 'CONFIRM'),
                 coalesce(sum(f.rating) filter (where f.action = 'CONFIRM'), 0),
-                count(*) filter (where f.action = 'CONFIRM' and f.satisfied),
-                count(*) filter (where f.action = 'RESPOND'),
-                count(*) filter (where f.rated),
-                count(distinct f.issue_id) filter (where f.action = 'SUPERVISE'),
-                count(*) filter (where f.action = 'RETURN'),
-                count(*) filter (where f.action = 'RELEASE'),
-                count(*) filter (where f.action = 'SEND_BACK'),
                 percentile_cont(0.5) within group (order by f.desk_hours) filter (where f.desk_hours is not null),
-                count(distinct f.issue_id) filter (where f.action = 'PAUSE'),
-                coalesce(sum(f.pwd) filter (where f.action = 'RESUME'), 0)"""), (t, r) -> {
-                    t.issuesForwarded = n(r[0]);
-                    t.issuesAnswered = n(r[1]);
-                    t.closedResolved = n(r[2]);
-                    t.closedExplained = n(r[3]);
-                    t.closedDuplicate = n(r[4]);
-                    t.closedWithdrawn = n(r[5]);
-                    t.closedWithoutConfirmation = n(r[6]);
-                    t.issuesReopened = n(r[7]);
-                    t.medianDaysToAnswer = d(r[8]);
-                    t.medianDaysToClose = d(r[9]);
-                    t.ratings = n(r[10]);
-                    t.ratingSum = n(r[11]);
-                    t.satisfiedRatings = n(r[12]);
-                    t.answers = n(r[13]);
-                    t.answersRated = n(r[14]);
-                    t.issuesSupervised = n(r[15]);
-                    t.returns = n(r[16]);
-                    t.deskReleases = n(r[17]);
-                    t.deskSendBacks = n(r[18]);
-                    t.medianHoursAtDesk = r[19] == null ? null : Math.round(d(r[19]) * 10) / 10.0;
-                    t.issuesPaused = n(r[20]);
-                    t.pausedWorkingDays = n(r[21]);
+                coalesce(sum(f.pwd) filter (where f.action = 'RESUME'), 0)""", (t, r) -> {
+                    t.medianDaysToAnswer = d(r[0]);
+                    t.medianDaysToClose = d(r[1]);
+                    t.ratingSum = n(r[2]);
+                    t.medianHoursAtDesk = r[3] == null ? null : Math.round(d(r[3]) * 10) / 10.0;
+                    t.pausedWorkingDays = n(r[4]);
                 });
     }
 
     /**
-     * Answers given against a deadline in the month: on time when the department gave it on the deadline
+     * Answers given against a deadline in the period: on time when the department gave it on the deadline
      * day or before (a deadline moved by pauses is the one in force). An answer the desk sent back does not
      * count; one it released counts from when the department gave it.
      */
     private static Query answersDue() {
-        return new Query("answersDue", grouped("""
-                select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t,
+        return new Query("answersDue", """
+                select ev.id event_id, ev.issue_id, i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t,
                        (ev.occurred_at at time zone 'Asia/Shanghai')::date <= ev.due_date on_time,
                        exists (select 1 from issue_event r where r.issue_id = ev.issue_id and r.action = 'INTERIM_REPLY'
                                and r.id < ev.id and (r.occurred_at at time zone 'Asia/Shanghai')::date <= ev.due_date) interim
@@ -353,12 +399,10 @@ public class Metrics {
                 where ev.action = 'RESPOND' and ev.due_date between :firstDay and :lastDay and ev.occurred_at < :asOf
                   and (select n.action from issue_event n where n.issue_id = ev.issue_id and n.id > ev.id
                        and n.action in ('RELEASE', 'SEND_BACK') and n.occurred_at < :asOf order by n.id limit 1)
-                      is distinct from 'SEND_BACK'""", """
-                count(*), count(*) filter (where f.on_time), count(*) filter (where f.interim)"""), (t, r) -> {
-                    t.answersDue += n(r[0]);
-                    t.answersOnTime += n(r[1]);
-                    t.answersWithInterimReply = n(r[2]);
-                });
+                      is distinct from 'SEND_BACK'""", List.of(
+                count("answersDue", "true", Unit.EVENT, (t, n) -> t.answersDue += n),
+                count("answersOnTime", "f.on_time", Unit.EVENT, (t, n) -> t.answersOnTime += n),
+                count("answersWithInterimReply", "f.interim", Unit.EVENT, (t, n) -> t.answersWithInterimReply = n)), "", null);
     }
 
     /**
@@ -366,33 +410,104 @@ public class Metrics {
      * The figures count from it, and the lists behind them read it, so the two never disagree.
      */
     static final String STATE_AT = """
-            select i.id, i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, s.to_status status, s.due_date
+            select i.id, i.id issue_id, i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t,
+                   s.to_status status, s.due_date
             from issue i join enterprise e on e.id = i.enterprise_id
             cross join lateral (select ev.to_status, ev.due_date from issue_event ev
                                 where ev.issue_id = i.id and ev.occurred_at < :asOf order by ev.id desc limit 1) s
             where i.created_at < :asOf and (i.closed_at is null or i.closed_at >= :asOf)""";
 
     /**
-     * The issues open at the cut-off, in the state the cut-off saw them. For a closed month that state is
-     * each issue's last event before the month's end; for the running month it is the issue's own.
-     * An answer due in the month and still not given counts as due and late.
+     * The issues open at the cut-off, in the state the cut-off saw them. For a closed period that state is
+     * each issue's last event before its end; for the running one it is the issue's own. An answer due in
+     * the period and still not given counts as due and late.
      */
     private static Query state(boolean complete) {
         String facts = complete ? STATE_AT : """
-                select i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, i.status, i.due_date
+                select i.id issue_id, i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, i.status, i.due_date
                 from issue i join enterprise e on e.id = i.enterprise_id
                 where i.closed_at is null and i.created_at < :asOf""";
-        return new Query("state", grouped(facts, """
-                count(*),
-                count(*) filter (where %1$s),
-                count(*) filter (where %1$s and f.due_date >= :firstDay),
-                count(*) filter (where f.status = 'WAITING_FOR_ENTERPRISE')""".formatted(
-                Deadlines.overdueSql("f", "cutoffDay"))), (t, r) -> {
-                    t.openAtMonthEnd = n(r[0]);
-                    t.overdueAtMonthEnd = n(r[1]);
-                    t.answersDue += n(r[2]);
-                    t.waitingAtMonthEnd = n(r[3]);
-                });
+        String overdue = Deadlines.overdueSql("f", "cutoffDay");
+        return new Query("state", facts, List.of(
+                count("openAtMonthEnd", "true", Unit.ISSUE, (t, n) -> t.openAtMonthEnd = n),
+                count("overdueAtMonthEnd", overdue, Unit.ISSUE, (t, n) -> t.overdueAtMonthEnd = n),
+                count("answersDue", overdue + " and f.due_date >= :firstDay", Unit.ISSUE, (t, n) -> t.answersDue += n),
+                count("waitingAtMonthEnd", "f.status = 'WAITING_FOR_ENTERPRISE'", Unit.ISSUE, (t, n) -> t.waitingAtMonthEnd = n)),
+                "", null);
+    }
+
+    // ---- the rows behind a figure ---------------------------------------------------------------
+
+    /**
+     * A row a figure counts: a visit, an enterprise or an issue ({@code id}); for a figure of steps, also the
+     * step ({@code eventId}).
+     */
+    public record CountedRow(Unit unit, UUID id, Long eventId) {
+    }
+
+    /** How each metric that is not a plain count reads its rows: a rate's denominator and numerator, a mean's or median's basis. */
+    static final Map<String, String[]> PARTS = Map.ofEntries(
+            Map.entry("confirmedShare", new String[] { "visitsCompleted", "visitsConfirmed" }),
+            Map.entry("coverageRate", new String[] { "enterprisesAssigned", "enterprisesVisited" }),
+            Map.entry("onTimeRate", new String[] { "answersDue", "answersOnTime" }),
+            Map.entry("satisfiedShare", new String[] { "ratings", "satisfiedRatings" }),
+            Map.entry("ratedShare", new String[] { "answers", "answersRated" }),
+            Map.entry("meanVisitRating", new String[] { "visitRatings" }),
+            Map.entry("meanRating", new String[] { "ratings" }),
+            Map.entry("medianDaysToAnswer", new String[] { "answers" }),
+            Map.entry("medianDaysToClose", new String[] { "closedAnswered" }),
+            Map.entry("medianHoursAtDesk", new String[] { "deskDecisions" }),
+            Map.entry("pausedWorkingDays", new String[] { "resumes" }));
+
+    /**
+     * The rows {@code metric} counts in one row of a period's figures ({@code key} of {@code dimension}), as of
+     * the period's end (or now while it runs): exactly what the figure counts, by the same definition.
+     */
+    @WithSession
+    public Uni<List<CountedRow>> rows(Period period, String metric, Dimension dimension, String key) {
+        OffsetDateTime now = Dates.now(clock);
+        OffsetDateTime asOf = now.isBefore(period.end()) ? now : period.end();
+        boolean complete = !asOf.isBefore(period.end());
+        Map<String, Object> params = params(period, asOf);
+        String where = switch (dimension) {
+            case GROUP -> "f.g = cast(:key as uuid)";
+            case DEPARTMENT -> "f.d = cast(:key as uuid)";
+            case CHAIN -> "NONE".equals(key) ? "f.c is null" : "f.c = :key";
+            case TOWN -> "f.t = :key";
+            case ZONE -> "true";
+        };
+        if (dimension != Dimension.ZONE) {
+            params.put("key", key);
+        }
+        if ("returns".equals(metric) && dimension == Dimension.DEPARTMENT) {
+            return rows("""
+                    with f as (select r.issue_id, r.returned_at at, r.department_id d from issue_return r
+                               where r.returned_at >= :start and r.returned_at < :asOf)
+                    select f.issue_id, f.issue_id, f.at from f where f.d = cast(:key as uuid) order by f.at""", params)
+                    .map(rs -> rs.stream().map(r -> new CountedRow(Unit.ISSUE, (UUID) r[0], null)).toList());
+        }
+        Uni<List<CountedRow>> all = Uni.createFrom().item(new ArrayList<>());
+        for (Query q : queries(complete)) {
+            for (Count c : q.counts()) {
+                if (!c.metric().equals(metric)) {
+                    continue;
+                }
+                // A step counts its issue: the row names the issue, and the step.
+                String columns = c.unit() == Unit.EVENT ? "f.issue_id, f.event_id" : c.unit().column + ", null::bigint";
+                String sql = "with f as (" + q.facts() + ") select " + (c.distinct() ? "distinct " : "") + columns
+                        + " from f where " + where + " and (" + c.filter() + ") order by 1, 2";
+                all = all.flatMap(list -> rows(sql, params).map(rs -> {
+                    rs.forEach(r -> list.add(new CountedRow(c.unit(), (UUID) r[0], r[1] == null ? null : ((Number) r[1]).longValue())));
+                    return list;
+                }));
+            }
+        }
+        return all;
+    }
+
+    /** Whether {@code metric} is counted row by row (else it is a rate, a mean or a median of {@link #PARTS}). */
+    static boolean counted(String metric) {
+        return queries(true).stream().flatMap(q -> q.counts().stream()).anyMatch(c -> c.metric().equals(metric));
     }
 
     // ---- names and assembly ---------------------------------------------------------------------

@@ -31,8 +31,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class NativeSelect {
 
-    /** A quoted literal (left as it is) or a parameter's name; "::type" casts are neither. */
-    private static final Pattern NAME = Pattern.compile("'(?:[^']|'')*'|(?<!:):([A-Za-z_][A-Za-z0-9_]*)");
+    /**
+     * A quoted literal or a comment (both left as they are: an apostrophe in a comment is not a quote) or a
+     * parameter's name; "::type" casts are neither.
+     */
+    private static final Pattern NAME = Pattern.compile("'(?:[^']|'')*'|--[^\n]*|(?<!:):([A-Za-z_][A-Za-z0-9_]*)");
 
     private final Pool pool;
 

@@ -141,6 +141,9 @@ class AuthorizationMatrixTest extends ApiTest {
         if (row.path().equals("/api/v1/reports")) {
             path = path + "?month=" + ids.get("{month}");
         }
+        if (row.path().equals("/api/v1/dashboard/periods/{period}/rows")) {
+            path = path + "?metric=visitsCompleted&dimension=ZONE";
+        }
         if (row.path().equals("/api/v1/indicators/actuals")) {
             path = path + "?year=" + ids.get("{year}") + "&indicator=MAIN_REVENUE";
         }
