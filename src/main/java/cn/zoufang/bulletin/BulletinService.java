@@ -27,6 +27,7 @@ import cn.zoufang.report.DashboardDtos.Line;
 import cn.zoufang.report.DashboardDtos.OverdueIssue;
 import cn.zoufang.report.DashboardDtos.PeriodDashboard;
 import cn.zoufang.report.DashboardDtos.Supervision;
+import cn.zoufang.report.CommonProblems;
 import cn.zoufang.report.DashboardService;
 import cn.zoufang.report.Figures;
 import cn.zoufang.report.Period;
@@ -50,25 +51,34 @@ public class BulletinService {
     static final double BLACK_LIST_BELOW = 60;
     /** Overdue issues listed in the 通报; the rest are counted and left to the ledger. */
     static final int OVERDUE_LISTED = 50;
+    /** A 共性问题 in the 通报: raised by this many enterprises of one chain or more; the first few listed. */
+    static final int COMMON_FROM = 3;
+    static final int COMMON_LISTED = 10;
 
     private final DashboardService dashboard;
     private final AssessmentService assessments;
     private final TypicalCases cases;
     private final MeetingService meetings;
+    private final CommonProblems common;
     private final Clock clock;
 
     public BulletinService(DashboardService dashboard, AssessmentService assessments, TypicalCases cases,
-            MeetingService meetings, Clock clock) {
+            MeetingService meetings, CommonProblems common, Clock clock) {
         this.dashboard = dashboard;
         this.assessments = assessments;
         this.cases = cases;
         this.meetings = meetings;
+        this.common = common;
         this.clock = clock;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** What a 通报 is written from. {@code assessment} is empty when the year has no scheme. */
     record Facts(Period period, PeriodDashboard figures, Optional<Assessment> assessment, Supervision overdue,
-            List<TypicalCase> cases, FollowThrough decisions, LocalDate today) {
+            List<TypicalCase> cases, FollowThrough decisions, CommonProblems.Result common, LocalDate today) {
     }
 
     public Uni<Facts> facts(Period period) {
@@ -78,8 +88,10 @@ public class BulletinService {
                 .recoverWithItem(Optional.empty())
                 .flatMap(assessment -> dashboard.overdueAt(period, OVERDUE_LISTED)
                         .flatMap(overdue -> cases.list(period).flatMap(list -> meetings.followThrough(period)
-                                .map(decisions -> new Facts(period, figures, assessment, overdue, list, decisions,
-                                        Dates.today(clock)))))));
+                                .flatMap(decisions -> common.find(period.firstDay(), min(period.lastDay(), Dates.today(clock)),
+                                        CommonProblems.By.CHAIN, COMMON_FROM)
+                                        .map(problems -> new Facts(period, figures, assessment, overdue, list, decisions,
+                                                problems, Dates.today(clock))))))));
     }
 
     // ---- the 通报 ----------------------------------------------------------------------------------
@@ -110,6 +122,17 @@ public class BulletinService {
         for (TypicalCase c : f.cases()) {
             body.subheading(c.kindLabel() + "：" + c.enterpriseName() + "“" + c.title() + "”（" + c.ledgerNo() + "）");
             body.paragraph(c.note());
+        }
+        body.heading("共性问题");
+        List<CommonProblems.CommonProblem> shared = f.common().problems();
+        if (shared.isEmpty()) {
+            body.paragraph("本期没有同一产业链" + COMMON_FROM + "家及以上企业反映的同类问题。");
+        } else {
+            body.paragraph("同一产业链" + COMMON_FROM + "家及以上企业反映的同类问题如下，请相关责任单位研究政策性解决办法，统一答复。");
+        }
+        for (CommonProblems.CommonProblem c : shared.subList(0, Math.min(COMMON_LISTED, shared.size()))) {
+            body.subheading(c.name() + "：" + c.categoryName() + "，" + c.enterprises() + "家企业反映" + c.issues() + "件（未销号"
+                    + c.open() + "件）");
         }
         body.heading("会议决定事项落实情况");
         FollowThrough decided = f.decisions();

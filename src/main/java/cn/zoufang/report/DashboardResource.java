@@ -1,6 +1,7 @@
 package cn.zoufang.report;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import cn.zoufang.identity.CurrentCaller;
+import cn.zoufang.kernel.Dates;
 import cn.zoufang.identity.Role;
 import cn.zoufang.report.DashboardDtos.Dashboard;
 import cn.zoufang.report.DashboardDtos.DrillDown;
@@ -36,12 +38,16 @@ public class DashboardResource {
 
     private final DrillDowns drills;
 
+    private final CommonProblems commonProblems;
+
     private final Clock clock;
 
     private final CurrentCaller caller;
 
-    public DashboardResource(DashboardService dashboard, DrillDowns drills, CurrentCaller caller, Clock clock) {
+    public DashboardResource(DashboardService dashboard, DrillDowns drills, CommonProblems commonProblems,
+            CurrentCaller caller, Clock clock) {
         this.drills = drills;
+        this.commonProblems = commonProblems;
         this.caller = caller;
         this.clock = clock;
         this.dashboard = dashboard;
@@ -57,6 +63,27 @@ public class DashboardResource {
     @Path("/periods/{period}")
     public Uni<PeriodDashboard> period(@PathParam("period") String period) {
         return dashboard.period(Period.parse("period", period));
+    }
+
+    /**
+     * 共性问题: the same category raised in the same chain (or town) by {@code min} or more enterprises between
+     * {@code from} and {@code to} (the last 90 days by default).
+     */
+    @GET
+    @Path("/common-problems")
+    public Uni<CommonProblems.Result> commonProblems(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("by") String by, @QueryParam("min") Integer min) {
+        LocalDate end = to == null || to.isBlank() ? Dates.today(clock) : Params.dateOrNull("to", to);
+        LocalDate start = from == null || from.isBlank() ? end.minusDays(89) : Params.dateOrNull("from", from);
+        if (start.isAfter(end) || start.plusDays(366).isBefore(end)) {
+            throw ApiException.invalidField("from", FieldCode.RANGE, "起止日期应在一年之内，且起始不晚于截止");
+        }
+        CommonProblems.By dimension = Params.enumOrNull(CommonProblems.By.class, "by", by);
+        int n = min == null ? 3 : min;
+        if (n < 2 || n > 50) {
+            throw ApiException.invalidField("min", FieldCode.RANGE, "企业数应在 2 到 50 之间");
+        }
+        return commonProblems.find(start, end, dimension == null ? CommonProblems.By.CHAIN : dimension, n);
     }
 
     /** The rows behind one figure of a period: {@code dimension} GROUP, DEPARTMENT, CHAIN, TOWN or ZONE and its key. */

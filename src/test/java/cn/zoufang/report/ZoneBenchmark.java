@@ -175,7 +175,37 @@ class ZoneBenchmark extends ApiTest {
         console(now);
         long workbook = timed("/api/v1/dashboard/workbook.xlsx?month=" + last);
         say(String.format("workbook of %s (4 sheets, the month's whole ledger): %.1f s", last, workbook / 1e6));
+        instruments(now);
         Files.write(Path.of("target", "zone-benchmark.txt"), lines);
+    }
+
+    /**
+     * #21 on the large zone: last quarter's figures computed the first time (then kept), its assessment, its
+     * 通报 in Word and PDF (goal: under 10 s for 300 groups), a figure opened to its rows.
+     */
+    private void instruments(YearMonth now) throws Exception {
+        YearMonth inLast = now.minusMonths(3);
+        String quarter = inLast.getYear() + "-Q" + ((inLast.getMonthValue() - 1) / 3 + 1);
+        say(String.format("quarter %s's figures, first call (computed over the quarter, then kept): %.1f s", quarter,
+                timed("/api/v1/dashboard/periods/" + quarter) / 1e6));
+        percentiles("quarter " + quarter + " beside the one before, kept", "/api/v1/dashboard/periods/" + quarter);
+        say(String.format("assessment of %s (the demo's scheme, %s groups and departments ranked): %d ms", quarter, "300",
+                timed("/api/v1/assessments/" + quarter) / 1000));
+        long docx = timed("/api/v1/bulletins/" + quarter + ".docx");
+        long pdf = timed("/api/v1/bulletins/" + quarter + ".pdf");
+        say(String.format("通报 of %s for 300 groups: Word %.1f s, PDF %.1f s (goal: under 10 s)", quarter, docx / 1e6, pdf / 1e6));
+        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/bulletins/" + quarter + ".pdf"))
+                .header("Authorization", "Bearer " + token(OFFICE)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "bulletin-300-groups.pdf"), file.body());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(file.body())) {
+            say(String.format("the 通报's PDF: %d pages, %d KB", doc.getNumberOfPages(), file.body().length / 1024));
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(1, 90), "png",
+                    Path.of("target", "screenshots", "bulletin-300-groups-page2.png").toFile());
+        }
+        say(String.format("briefing of %s (Word): %.1f s", quarter, timed("/api/v1/briefings/" + quarter + ".docx") / 1e6));
+        percentiles("a figure opened to its rows (the zone's completed visits of " + quarter + ", first 500 of them)",
+                "/api/v1/dashboard/periods/" + quarter + "/rows?metric=visitsCompleted&dimension=ZONE&limit=500");
     }
 
     @TestHTTPResource("/console")
