@@ -23,7 +23,6 @@ import cn.zoufang.bulletin.BulletinDtos.NoticeInput;
 import cn.zoufang.bulletin.BulletinDtos.TypicalCase;
 import cn.zoufang.document.DocumentDownloads;
 import cn.zoufang.document.DocxWriter;
-import cn.zoufang.document.OfficialDocument;
 import cn.zoufang.document.PdfWriter;
 import cn.zoufang.identity.CurrentCaller;
 import cn.zoufang.identity.Role;
@@ -55,40 +54,17 @@ public class BulletinResource {
         this.caller = caller;
     }
 
+    /** The period's 通报 ({@code bulletins}) or the leaders' briefing ({@code briefings}), in Word or PDF. */
     @GET
-    @Path("/bulletins/{period}.docx")
-    @Produces({ DocxWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Path("/{kind:bulletins|briefings}/{period}.{format:docx|pdf}")
+    @Produces({ DocxWriter.MEDIA_TYPE, PdfWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RateLimited(value = "documents", perMinute = 20, burst = 10)
-    public Uni<Response> bulletinDocx(@PathParam("period") String period) {
+    public Uni<Response> document(@PathParam("kind") String kind, @PathParam("period") String period,
+            @PathParam("format") String format) {
         Period p = Period.parse("period", period);
-        return bulletins.facts(p).flatMap(f -> docx(BulletinService.bulletin(f), "bulletin-" + p, p.label() + "工作通报"));
-    }
-
-    @GET
-    @Path("/bulletins/{period}.pdf")
-    @Produces({ PdfWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @RateLimited(value = "documents", perMinute = 20, burst = 10)
-    public Uni<Response> bulletinPdf(@PathParam("period") String period) {
-        Period p = Period.parse("period", period);
-        return bulletins.facts(p).flatMap(f -> pdf(BulletinService.bulletin(f), "bulletin-" + p, p.label() + "工作通报"));
-    }
-
-    @GET
-    @Path("/briefings/{period}.docx")
-    @Produces({ DocxWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @RateLimited(value = "documents", perMinute = 20, burst = 10)
-    public Uni<Response> briefingDocx(@PathParam("period") String period) {
-        Period p = Period.parse("period", period);
-        return bulletins.facts(p).flatMap(f -> docx(BulletinService.briefing(f), "briefing-" + p, p.label() + "工作情况汇报"));
-    }
-
-    @GET
-    @Path("/briefings/{period}.pdf")
-    @Produces({ PdfWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @RateLimited(value = "documents", perMinute = 20, burst = 10)
-    public Uni<Response> briefingPdf(@PathParam("period") String period) {
-        Period p = Period.parse("period", period);
-        return bulletins.facts(p).flatMap(f -> pdf(BulletinService.briefing(f), "briefing-" + p, p.label() + "工作情况汇报"));
+        boolean bulletin = "bulletins".equals(kind);
+        return bulletins.facts(p).flatMap(f -> documents.file(bulletin ? BulletinService.bulletin(f) : BulletinService.briefing(f),
+                format, (bulletin ? "bulletin-" : "briefing-") + p, p.label() + (bulletin ? "工作通报" : "工作情况汇报")));
     }
 
     @GET
@@ -135,26 +111,10 @@ public class BulletinResource {
     }
 
     @GET
-    @Path("/notices/{id}.docx")
-    @Produces({ DocxWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Path("/notices/{id}.{format:docx|pdf}")
+    @Produces({ DocxWriter.MEDIA_TYPE, PdfWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
-    public Uni<Response> noticeDocx(@PathParam("id") UUID id) {
-        return notices.document(caller.get(), id).flatMap(d -> docx(d, "notice-" + id, d.title() + d.number()));
-    }
-
-    @GET
-    @Path("/notices/{id}.pdf")
-    @Produces({ PdfWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
-    public Uni<Response> noticePdf(@PathParam("id") UUID id) {
-        return notices.document(caller.get(), id).flatMap(d -> pdf(d, "notice-" + id, d.title() + d.number()));
-    }
-
-    private Uni<Response> docx(OfficialDocument d, String ascii, String name) {
-        return documents.docx(d, ascii, name);
-    }
-
-    private Uni<Response> pdf(OfficialDocument d, String ascii, String name) {
-        return documents.pdf(d, ascii, name);
+    public Uni<Response> noticeDocument(@PathParam("id") UUID id, @PathParam("format") String format) {
+        return notices.document(caller.get(), id).flatMap(d -> documents.file(d, format, "notice-" + id, d.title() + d.number()));
     }
 }

@@ -24,6 +24,11 @@ public class DocumentDownloads {
         this.vertx = vertx;
     }
 
+    /** As Word ({@code docx}) or PDF ({@code pdf}), the two formats every document endpoint offers. */
+    public Uni<Response> file(OfficialDocument d, String format, String asciiBase, String name) {
+        return "pdf".equals(format) ? pdf(d, asciiBase, name) : docx(d, asciiBase, name);
+    }
+
     /** {@code asciiBase} names the file for old clients ("bulletin-2026-Q2"), {@code name} in Chinese, both without extension. */
     public Uni<Response> docx(OfficialDocument d, String asciiBase, String name) {
         return render(d, DocxWriter::write, DocxWriter.MEDIA_TYPE, asciiBase + ".docx", name + ".docx");

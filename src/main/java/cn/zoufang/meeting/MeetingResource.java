@@ -100,20 +100,12 @@ public class MeetingResource {
         return meetings.followThrough(Period.parse("period", period));
     }
 
-    /** Before the meeting its agenda (议程), once minuted its minutes (纪要). */
+    /** Before the meeting its agenda (议程), once minuted its minutes (纪要), in Word or PDF. */
     @GET
-    @Path("/{id}/document.docx")
-    @Produces({ DocxWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Path("/{id}/document.{format:docx|pdf}")
+    @Produces({ DocxWriter.MEDIA_TYPE, PdfWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RateLimited(value = "documents", perMinute = 20, burst = 10)
-    public Uni<Response> docx(@PathParam("id") UUID id) {
-        return meetings.document(id).flatMap(d -> documents.docx(d, "meeting-" + id, d.title()));
-    }
-
-    @GET
-    @Path("/{id}/document.pdf")
-    @Produces({ PdfWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON })
-    @RateLimited(value = "documents", perMinute = 20, burst = 10)
-    public Uni<Response> pdf(@PathParam("id") UUID id) {
-        return meetings.document(id).flatMap(d -> documents.pdf(d, "meeting-" + id, d.title()));
+    public Uni<Response> document(@PathParam("id") UUID id, @PathParam("format") String format) {
+        return meetings.document(id).flatMap(d -> documents.file(d, format, "meeting-" + id, d.title()));
     }
 }
