@@ -228,18 +228,9 @@ async function publishAssessment() {
   }
 }
 
-async function saveDocument(button) {
-  $('documentStatus').textContent = '正在生成…';
-  try {
-    const blob = await (await api.call(button.dataset.document.replace('{p}', state.period))).blob();
-    const a = el('a', { href: URL.createObjectURL(blob), download: button.dataset.name.replace('{p}', state.period) });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    $('documentStatus').textContent = '已下载';
-  } catch (e) {
-    $('documentStatus').textContent = e.message;
-  }
+function saveDocument(button) {
+  return save(button.dataset.document.replace('{p}', state.period), button.dataset.name.replace('{p}', state.period),
+      'documentStatus');
 }
 
 function number(v) {
@@ -502,18 +493,23 @@ async function openIssue(issueId) {
 
 // ---- the workbook --------------------------------------------------------------------------------
 
-async function download() {
-  $('downloadStatus').textContent = '正在生成…';
+/** Saves what {@code path} answers as {@code name}, saying how it went in the element {@code status}. */
+async function save(path, name, status) {
+  $(status).textContent = '正在生成…';
   try {
-    const blob = await (await api.call('/api/v1/dashboard/workbook.xlsx?month=' + state.month)).blob();
-    const a = el('a', { href: URL.createObjectURL(blob), download: '月度情况-' + state.month + '.xlsx' });
+    const blob = await (await api.call(path)).blob();
+    const a = el('a', { href: URL.createObjectURL(blob), download: name });
     document.body.append(a);
     a.click();
     a.remove();
-    $('downloadStatus').textContent = '已下载';
+    $(status).textContent = '已下载';
   } catch (e) {
-    $('downloadStatus').textContent = e.message;
+    $(status).textContent = e.message;
   }
+}
+
+function download() {
+  return save('/api/v1/dashboard/workbook.xlsx?month=' + state.month, '月度情况-' + state.month + '.xlsx', 'downloadStatus');
 }
 
 document.addEventListener('DOMContentLoaded', () => {

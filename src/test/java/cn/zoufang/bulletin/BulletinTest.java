@@ -13,8 +13,6 @@ import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
-import jakarta.inject.Inject;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -32,7 +30,6 @@ import cn.zoufang.report.QuarterTest;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.TestClock;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -46,12 +43,9 @@ class BulletinTest extends ApiTest {
     static final String Q1 = "11000000-0000-0000-0000-000000000001";
     static final String TITLE = "关于2018年第三季度企业大走访和挂点帮扶工作情况的通报";
 
-    @Inject
-    AgroalDataSource db;
-
     @BeforeEach
     void quarterWithAScheme() throws Exception {
-        QuarterTest.loadWithScheme(db);
+        QuarterTest.loadWithScheme();
         as(OFFICE).contentType("application/json").body("{\"kind\": \"GOOD\", \"note\": \"局甲当天受理、三天答复，企业满意。\"}")
                 .put("/api/v1/bulletins/2018-Q3/cases/" + Q1).then().statusCode(200).body("kindLabel", is("正面典型"));
     }

@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +29,6 @@ import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Browsers;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.TestClock;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,9 +42,6 @@ class ConsoleBrowserTest extends ApiTest {
 
     @TestHTTPResource("/console")
     URL console;
-
-    @Inject
-    AgroalDataSource db;
 
     WebDriver browser;
     Path downloads;
@@ -78,7 +72,7 @@ class ConsoleBrowserTest extends ApiTest {
 
     @Test
     void theOfficeReadsTheMonthReturnsAReportAndDownloadsTheWorkbook() throws Exception {
-        MetricsTest.loadJune2019(db);
+        MetricsTest.loadJune2019();
         // Group 1 has submitted the report of four months ago; the office reads that month.
         String group = Fixtures.groupOf(LEADER_1);
         YearMonth month = TestClock.thisMonth().minusMonths(4);
@@ -166,7 +160,7 @@ class ConsoleBrowserTest extends ApiTest {
      */
     @Test
     void theInspectorReadsTheQuartersRankingAndDownloadsTheBulletin() throws Exception {
-        QuarterTest.loadWithScheme(db);
+        QuarterTest.loadWithScheme();
         browser.get(console + "?month=2018-09");
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm")));
         browser.findElement(By.id("phone")).sendKeys(cn.zoufang.demo.DemoData.INSPECTOR);

@@ -7,13 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -25,13 +22,10 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class DrillDownTest extends ApiTest {
 
-    @Inject
-    AgroalDataSource db;
-
     @BeforeEach
     void handBuiltPeriods() throws Exception {
-        MetricsTest.loadJune2019(db);
-        QuarterTest.load(db);
+        MetricsTest.loadJune2019();
+        QuarterTest.load();
     }
 
     @Test

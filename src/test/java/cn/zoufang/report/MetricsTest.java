@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Db;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -38,22 +39,12 @@ class MetricsTest extends ApiTest {
 
     @BeforeEach
     void handBuiltMonth() throws Exception {
-        loadJune2019(db);
+        loadJune2019();
     }
 
     /** Loads the hand-built month once per database. */
-    static void loadJune2019(AgroalDataSource db) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select count(*) from assistance_group where id = '" + GROUP_1 + "'")) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    return;
-                }
-            }
-            try (var in = MetricsTest.class.getResourceAsStream("/report/june-2019.sql")) {
-                s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
+    static void loadJune2019() throws Exception {
+        Db.loadOnce("/report/june-2019.sql", "select count(*) from assistance_group where id = '" + GROUP_1 + "'");
     }
 
     private static Map<String, Object> row(JsonPath json, String list, String key) {

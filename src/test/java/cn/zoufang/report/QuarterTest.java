@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.testsupport.ApiTest;
 import cn.zoufang.testsupport.Db;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -51,35 +44,22 @@ public class QuarterTest extends ApiTest {
                              {"metric": "satisfiedShare", "weight": 30, "rule": "RATE"},
                              {"metric": "returns", "weight": 20, "rule": "DEDUCT", "perUnit": 10}]}""";
 
-    @Inject
-    AgroalDataSource db;
-
     @BeforeEach
     void handBuiltQuarter() throws Exception {
-        load(db);
+        load();
     }
 
     /** The hand-built quarter with {@link #SCHEME} as the current version of 2018's scheme. */
-    public static void loadWithScheme(AgroalDataSource db) throws Exception {
-        load(db);
+    public static void loadWithScheme() throws Exception {
+        load();
         String etag = as(OFFICE).get("/api/v1/assessment-schemes/2018").then().extract().header("ETag");
         as(OFFICE).header("If-Match", etag == null ? "\"0\"" : etag).contentType("application/json").body(SCHEME)
                 .put("/api/v1/assessment-schemes/2018").then().statusCode(200);
     }
 
     /** Loads the hand-built quarter once per database. */
-    public static void load(AgroalDataSource db) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select count(*) from assistance_group where id = '" + G1 + "'")) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    return;
-                }
-            }
-            try (var in = QuarterTest.class.getResourceAsStream("/report/q3-2018.sql")) {
-                s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
+    public static void load() throws Exception {
+        Db.loadOnce("/report/q3-2018.sql", "select count(*) from assistance_group where id = '" + G1 + "'");
     }
 
     @Test

@@ -49,7 +49,7 @@ class ReportWorkbookTest extends ApiTest {
 
     @Test
     void theMonthsWorkbookHasItsSheetsWithFrozenChineseHeadersAndNumbers() throws Exception {
-        MetricsTest.loadJune2019(db);
+        MetricsTest.loadJune2019();
         // The year's targets (a year no other figures of this test touch) and an above-scale enterprise no group has.
         as(OFFICE).body(Map.of("targets", List.of(Map.of("indicator", "RD_SPENDING", "value", 500))))
                 .put("/api/v1/targets/2019").then().statusCode(200);

@@ -33,6 +33,19 @@ public final class Db {
         }
     }
 
+    /**
+     * Runs a hand-built data file of {@code src/test/resources} once per database: unless {@code probe} (a
+     * count) already finds its rows.
+     */
+    public static void loadOnce(String resource, String probe) throws SQLException, java.io.IOException {
+        if (count(probe) > 0) {
+            return;
+        }
+        try (var in = Db.class.getResourceAsStream(resource)) {
+            execute(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     /** As the schema's owner (the service's own role may not create a trigger, say). */
     public static void executeAsOwner(String sql) throws SQLException {
         try (Connection c = TestServices.current().ownerConnection(); Statement s = c.createStatement()) {
