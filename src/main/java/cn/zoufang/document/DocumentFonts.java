@@ -45,8 +45,17 @@ public class DocumentFonts {
         }
     }
 
+    /** Whether PDFs can be drawn (the font file is there). */
+    public boolean available() {
+        return file.canRead();
+    }
+
+    public String path() {
+        return file.getPath();
+    }
+
     public Loaded load() throws IOException {
-        if (!file.canRead()) {
+        if (!available()) {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "PDF 所需的中文字体未安装，请下载 Word 版本，或请管理员安装字体");
         }
         if (file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
@@ -76,7 +85,7 @@ public class DocumentFonts {
         @Override
         public HealthCheckResponse call() {
             return HealthCheckResponse.named("document-font").up()
-                    .withData("pdf", fonts.file.canRead() ? fonts.file.getPath() : "font missing: PDFs answer 503").build();
+                    .withData("pdf", fonts.available() ? fonts.path() : "font missing: PDFs answer 503").build();
         }
     }
 }

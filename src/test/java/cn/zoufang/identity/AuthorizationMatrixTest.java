@@ -442,6 +442,10 @@ class AuthorizationMatrixTest extends ApiTest {
         String meeting = as(OFFICE).contentType("application/json").body(Map.of("kind", "SPECIAL", "title", "矩阵测试会议",
                 "heldOn", TestClock.today().toString())).post("/api/v1/meetings").then().statusCode(201).extract().path("id");
         ids.put("/api/v1/meetings/{id}", "/api/v1/meetings/" + meeting);
+        String contest = as(LEADER_1).contentType("application/json").body(Map.of("period", month, "metric", "issuesRegistered",
+                "dimension", "GROUP", "unitId", group, "reason", "矩阵测试的异议")).post("/api/v1/figure-contests").then()
+                .statusCode(201).extract().path("id");
+        ids.put("/api/v1/figure-contests/{id}", "/api/v1/figure-contests/" + contest);
         ids.put("{code}", "POLICY");
         ids.put("{period}", java.time.YearMonth.from(TestClock.today()).toString());
         ids.put("{enterpriseCreditCode}", as(OFFICE).get("/api/v1/enterprises/" + enterprise).then().statusCode(200)

@@ -118,21 +118,22 @@ public class QuarterTest extends ApiTest {
     void everyMetricRollsUpAsTheDictionarySays() {
         JsonPath dictionary = as(OFFICE).get("/api/v1/metric-dictionary").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> metrics = dictionary.getList("metrics");
-        Map<String, JsonPath> months = new java.util.HashMap<>();
+        // Each answer read once into list → row key → figures (the JSON holds every group of the database).
+        Map<String, Map<String, Map<String, Map<String, Object>>>> months = new java.util.HashMap<>();
         for (int m = 1; m <= 12; m++) {
             String key = String.format("2018-%02d", m);
-            months.put(key, period(key));
+            months.put(key, index(period(key)));
         }
         List<String> wrong = new ArrayList<>();
         int checked = 0;
         for (String name : List.of("2018-Q3", "2018-H2", "2018")) {
-            JsonPath whole = period(name);
+            Map<String, Map<String, Map<String, Object>>> whole = index(period(name));
             Period p = Period.parse("period", name);
-            List<JsonPath> parts = p.months().stream().map(m -> months.get(m.toString())).toList();
+            List<Map<String, Map<String, Map<String, Object>>>> parts = p.months().stream().map(m -> months.get(m.toString())).toList();
             for (String list : List.of("groups", "departments", "chains", "towns")) {
-                for (Map<String, Object> row : whole.<Map<String, Object>>getList(list)) {
-                    String key = (String) row.get("key");
-                    Map<String, Object> f = current(whole, list, key);
+                for (Map.Entry<String, Map<String, Object>> row : whole.get(list).entrySet()) {
+                    String key = row.getKey();
+                    Map<String, Object> f = row.getValue();
                     for (Map<String, Object> m : metrics) {
                         String metric = (String) m.get("key");
                         String rollUp = (String) m.get("rollUp");
@@ -140,8 +141,8 @@ public class QuarterTest extends ApiTest {
                         Object value = f.get(metric);
                         if ("SUM".equals(rollUp)) {
                             long sum = 0;
-                            for (JsonPath month : parts) {
-                                sum += ((Number) current(month, list, key).get(metric)).longValue();
+                            for (var month : parts) {
+                                sum += ((Number) month.get(list).get(key).get(metric)).longValue();
                             }
                             checked++;
                             if (sum != ((Number) value).longValue()) {
@@ -149,7 +150,7 @@ public class QuarterTest extends ApiTest {
                             }
                         } else if ("END".equals(rollUp)) {
                             checked++;
-                            Object last = current(parts.get(parts.size() - 1), list, key).get(metric);
+                            Object last = parts.get(parts.size() - 1).get(list).get(key).get(metric);
                             if (!value.equals(last)) {
                                 wrong.add(name + " " + list + " " + key + " " + metric + ": " + value + ", last month " + last);
                             }
@@ -291,6 +292,19 @@ public class QuarterTest extends ApiTest {
         if (want == null ? r != null : r == null || Math.abs(((Number) r).doubleValue() - want) > 0.00001) {
             wrong.add(row + " " + ratio + ": " + r + ", from its parts " + want);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Map<String, Object>>> index(JsonPath json) {
+        Map<String, Map<String, Map<String, Object>>> out = new java.util.HashMap<>();
+        for (String list : List.of("groups", "departments", "chains", "towns")) {
+            Map<String, Map<String, Object>> rows = new java.util.HashMap<>();
+            for (Map<String, Object> r : json.<Map<String, Object>>getList(list)) {
+                rows.put((String) r.get("key"), (Map<String, Object>) r.get("current"));
+            }
+            out.put(list, rows);
+        }
+        return out;
     }
 
     private static JsonPath period(String period) {

@@ -79,7 +79,7 @@ class ReportWorkbookTest extends ApiTest {
             assertEquals("挂点小组", book.getSheet("三个月未走访").getRow(2).getCell(1).getStringCellValue());
 
             Sheet groups = book.getSheet("帮扶小组");
-            assertTrue(groups.getRow(0).getCell(0).getStringCellValue().startsWith("2019-06"));
+            assertTrue(groups.getRow(0).getCell(0).getStringCellValue().startsWith("2019年6月企业大走访和挂点帮扶工作情况"));
             assertEquals(3, groups.getPaneInformation().getHorizontalSplitPosition(), "title, note and header frozen");
             Map<String, Integer> col = headers(groups);
             Row one = rowNamed(groups, "月报测试一组");

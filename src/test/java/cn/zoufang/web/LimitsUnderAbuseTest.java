@@ -243,7 +243,9 @@ class LimitsUnderAbuseTest extends ApiTest {
                 IssueResource.class.getDeclaredMethod("register", cn.zoufang.ledger.IssueDtos.NewIssue.class,
                         jakarta.ws.rs.core.UriInfo.class),
                 IssueResource.class.getDeclaredMethod("export", cn.zoufang.ledger.IssueFilterParams.class),
-                DashboardResource.class.getDeclaredMethod("workbook", String.class),
+                DashboardResource.class.getDeclaredMethod("workbook", String.class, String.class),
+                cn.zoufang.bulletin.BulletinResource.class.getDeclaredMethod("document", String.class, String.class, String.class),
+                cn.zoufang.meeting.MeetingResource.class.getDeclaredMethod("document", java.util.UUID.class, String.class),
                 SyncResource.class.getDeclaredMethod("sync", String.class, Integer.class),
                 EnterpriseResource.class.getDeclaredMethod("importCsv", byte[].class));
         for (Method m : expensive) {

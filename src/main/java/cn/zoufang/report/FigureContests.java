@@ -1,0 +1,200 @@
+package cn.zoufang.report;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import cn.zoufang.audit.AuditLog;
+import cn.zoufang.audit.AuditLog.Entry;
+import cn.zoufang.directory.GroupMember;
+import cn.zoufang.identity.Account;
+import cn.zoufang.identity.Caller;
+import cn.zoufang.identity.Role;
+import cn.zoufang.kernel.Dates;
+import cn.zoufang.web.ApiException;
+import cn.zoufang.web.ErrorCode;
+import cn.zoufang.web.FieldCode;
+import cn.zoufang.web.Preconditions;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A group (its leader or officials) or a department (its handlers) contests one of its own figures of a closed
+ * period with a reason; the office upholds or rejects it with a reason. Both stay on record. A decision does
+ * not change kept figures or a published score: a figure found wrong is corrected at its source and shows in
+ * later periods and drafts.
+ */
+@ApplicationScoped
+@WithSession
+public class FigureContests {
+
+    public record ContestInput(@NotBlank(message = "请填写统计期") String period,
+            @NotBlank(message = "请选择指标") @Size(max = 40, message = "指标不存在") String metric,
+            @NotNull(message = "请选择小组或责任单位") Dimension dimension,
+            @NotNull(message = "请选择小组或责任单位") UUID unitId,
+            @NotBlank(message = "请填写异议理由") @Size(max = 1000, message = "异议理由不能超过 1000 字") String reason) {
+    }
+
+    public record DecisionInput(@NotNull(message = "请选择异议是否成立") Boolean upheld,
+            @NotBlank(message = "请填写决定理由") @Size(max = 1000, message = "决定理由不能超过 1000 字") String decision) {
+    }
+
+    public record ContestView(UUID id, String period, String metric, String metricName, Dimension dimension, UUID unitId,
+            String unitName, String figure, String reason, FigureContest.Status status, String statusLabel, String decision,
+            OffsetDateTime raisedAt, OffsetDateTime decidedAt, long version) {
+    }
+
+    private final Metrics metrics;
+    private final MetricDictionary dictionary;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public FigureContests(Metrics metrics, MetricDictionary dictionary, AuditLog audit, Clock clock) {
+        this.metrics = metrics;
+        this.dictionary = dictionary;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<ContestView> raise(Caller caller, ContestInput in) {
+        if (in.dimension() != Dimension.GROUP && in.dimension() != Dimension.DEPARTMENT) {
+            throw ApiException.invalidField("dimension", FieldCode.INVALID, "只能对小组或责任单位的指标提出异议");
+        }
+        // In scope first (another group's figure looks like a missing one), then what is asked.
+        return own(caller, in.dimension(), in.unitId()).chain(() -> {
+            Period period = Period.parse("period", in.period());
+            MetricDictionary.Metric metric = metric(in.metric().trim(), in.dimension());
+            if (Dates.now(clock).isBefore(period.end())) {
+                throw new ApiException(ErrorCode.INVALID_STATE, period.label() + "尚未结束，其指标还会变化，结束后再提出异议");
+            }
+            return metrics.period(period);
+        }).flatMap(figures -> {
+            Period period = Period.parse("period", in.period());
+            MetricDictionary.Metric metric = metric(in.metric().trim(), in.dimension());
+            List<PeriodFigures.Row> rows = in.dimension() == Dimension.GROUP ? figures.groups() : figures.departments();
+            Number value = rows.stream().filter(r -> r.key().equals(in.unitId().toString())).findFirst()
+                    .map(r -> r.figures().value(metric.key())).orElse(null);
+            FigureContest c = new FigureContest();
+            c.id = UUID.randomUUID();
+            c.period = period.toString();
+            c.metric = metric.key();
+            c.dimension = in.dimension();
+            c.unitId = in.unitId();
+            c.figure = value == null ? null : value.toString();
+            c.reason = in.reason().trim();
+            c.status = FigureContest.Status.OPEN;
+            c.raisedBy = caller.id();
+            c.raisedAt = Dates.now(clock);
+            return c.persist().chain(() -> Panache.flush())
+                    .chain(() -> audit.record(Entry.by(caller, "FIGURE_CONTEST", "FIGURE_CONTEST", c.id)
+                            .detail(c.period + " " + metric.name() + "：" + c.reason)))
+                    .chain(() -> view(c));
+        });
+    }
+
+    private MetricDictionary.Metric metric(String key, Dimension dimension) {
+        MetricDictionary.Metric metric = dictionary.get().metrics().stream().filter(m -> m.key().equals(key)).findFirst()
+                .orElseThrow(() -> ApiException.invalidField("metric", FieldCode.INVALID, "指标不存在"));
+        if (!metric.dimensions().contains(dimension)) {
+            throw ApiException.invalidField("metric", FieldCode.INVALID, metric.name() + "不按" + dimension.label() + "统计");
+        }
+        return metric;
+    }
+
+    @WithTransaction
+    public Uni<ContestView> decide(Caller caller, UUID id, String ifMatch, DecisionInput in) {
+        return FigureContest.<FigureContest>findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("指标异议"))
+                .flatMap(c -> {
+                    Preconditions.requireMatch(ifMatch, c.version);
+                    if (c.status != FigureContest.Status.OPEN) {
+                        throw new ApiException(ErrorCode.INVALID_STATE, "该异议已于 " + Dates.dayOf(c.decidedAt) + " 作出决定");
+                    }
+                    c.status = in.upheld() ? FigureContest.Status.UPHELD : FigureContest.Status.REJECTED;
+                    c.decision = in.decision().trim();
+                    c.decidedBy = caller.id();
+                    c.decidedAt = Dates.now(clock);
+                    return Panache.flush()
+                            .chain(() -> audit.record(Entry.by(caller, "FIGURE_CONTEST_DECIDE", "FIGURE_CONTEST", c.id)
+                                    .detail(c.status.label() + "：" + c.decision)))
+                            .chain(() -> view(c));
+                });
+    }
+
+    /** The office, the admin and 区巡查办 see every contest; a group's people their groups', a handler their unit's. */
+    public Uni<List<ContestView>> list(Caller caller, String period, FigureContest.Status status) {
+        String p = period == null || period.isBlank() ? null : Period.parse("period", period).toString();
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery("""
+                from FigureContest c where (:period is null or c.period = :period) and (:status is null or c.status = :status)
+                  and (:all = true
+                       or (c.dimension = cn.zoufang.report.Dimension.GROUP
+                           and c.unitId in (select m.groupId from GroupMember m where m.accountId = :caller))
+                       or (c.dimension = cn.zoufang.report.Dimension.DEPARTMENT
+                           and c.unitId = (select a.departmentId from Account a where a.id = :caller)))
+                order by c.raisedAt desc""", FigureContest.class)
+                .setParameter("period", p).setParameter("status", status)
+                .setParameter("all", caller.hasAny(Role.OFFICE, Role.ADMIN, Role.INSPECTOR))
+                .setParameter("caller", caller.id()).setMaxResults(500).getResultList())
+                .flatMap(all -> {
+                    Uni<List<ContestView>> views = Uni.createFrom().item(new java.util.ArrayList<>());
+                    for (FigureContest c : all) {
+                        views = views.flatMap(list -> view(c).map(v -> {
+                            list.add(v);
+                            return list;
+                        }));
+                    }
+                    return views;
+                });
+    }
+
+    public Uni<ContestView> get(Caller caller, UUID id) {
+        return FigureContest.<FigureContest>findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("指标异议"))
+                .call(c -> caller.hasAny(Role.OFFICE, Role.ADMIN, Role.INSPECTOR) ? Uni.createFrom().voidItem()
+                        : own(caller, c.dimension, c.unitId).onFailure(ApiException.class)
+                                .transform(e -> ApiException.notFound("指标异议")))
+                .flatMap(this::view);
+    }
+
+    /** The caller is of the group (its leader or an official in it) or a handler of the department; else 404. */
+    private Uni<Void> own(Caller caller, Dimension dimension, UUID unitId) {
+        if (dimension == Dimension.GROUP && caller.hasAny(Role.GROUP_LEADER, Role.OFFICIAL)) {
+            return GroupMember.count("groupId = ?1 and accountId = ?2", unitId, caller.id()).map(n -> {
+                if (n == 0) {
+                    throw ApiException.notFound("帮扶小组");
+                }
+                return null;
+            });
+        }
+        if (dimension == Dimension.DEPARTMENT && caller.hasAny(Role.DEPARTMENT_HANDLER)) {
+            return Account.<Account>findById(caller.id()).map(a -> {
+                if (a == null || !unitId.equals(a.departmentId)) {
+                    throw ApiException.notFound("责任单位");
+                }
+                return null;
+            });
+        }
+        throw ApiException.notFound(dimension.label());
+    }
+
+    private Uni<ContestView> view(FigureContest c) {
+        String table = c.dimension == Dimension.GROUP ? "assistance_group" : "department";
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select name from " + table + " where id = :id", String.class)
+                .setParameter("id", c.unitId).getResultList())
+                .map(names -> new ContestView(c.id, c.period, c.metric, dictionary.get().metrics().stream()
+                        .filter(m -> m.key().equals(c.metric)).map(MetricDictionary.Metric::name).findFirst().orElse(c.metric),
+                        c.dimension, c.unitId, names.isEmpty() ? null : names.get(0), c.figure, c.reason, c.status,
+                        c.status.label(), c.decision, at(c.raisedAt), at(c.decidedAt), c.version));
+    }
+
+    private static OffsetDateTime at(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(Dates.ZONE).toOffsetDateTime();
+    }
+}
