@@ -62,6 +62,34 @@ class ReportWorkbookTest extends ApiTest {
         }
     }
 
+    /** A quarter's workbook: the quarter's own figures and ledger, without the monthly reports' columns. */
+    @Test
+    void aQuartersWorkbookHasTheQuartersFiguresAndLedger() throws Exception {
+        QuarterTest.load();
+        byte[] bytes = as(OFFICE).get("/api/v1/dashboard/workbook.xlsx?period=2018-Q3").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("zoufang-2018-Q3.xlsx"))
+                .extract().asByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            List<String> names = new ArrayList<>();
+            book.forEach(s -> names.add(s.getSheetName()));
+            assertEquals(List.of("帮扶小组", "责任单位", "超期诉求", "本期台账", "年度目标", "未挂点四上企业", "三个月未走访"), names);
+            Sheet groups = book.getSheet("帮扶小组");
+            assertTrue(groups.getRow(0).getCell(0).getStringCellValue().startsWith("2018年第三季度企业大走访和挂点帮扶工作情况"));
+            Map<String, Integer> col = headers(groups);
+            assertTrue(!col.containsKey("月报状态"), col.toString());
+            // Group one: three visits over the quarter, two of its two enterprises visited (each month one).
+            assertEquals(3, rowNamed(groups, "季报测试一组").getCell(col.get("完成走访次数")).getNumericCellValue(), 1e-9);
+            Sheet ledger = book.getSheet("本期台账");
+            List<String> numbers = new ArrayList<>();
+            for (int r = 3; r <= ledger.getLastRowNum(); r++) {
+                numbers.add(ledger.getRow(r).getCell(0).getStringCellValue());
+            }
+            assertEquals(List.of("2018-900001", "2018-900002", "2018-900004", "2018-900005", "2018-900003").stream().sorted().toList(),
+                    numbers.stream().sorted().toList());
+        }
+        as(OFFICE).get("/api/v1/dashboard/workbook.xlsx?month=2019-06&period=2018-Q3").then().statusCode(400);
+    }
+
     private void readBack() throws Exception {
         byte[] bytes = as(OFFICE).get("/api/v1/dashboard/workbook.xlsx?month=2019-06").then().statusCode(200)
                 .contentType(ReportWorkbook.MEDIA_TYPE).extract().asByteArray();
