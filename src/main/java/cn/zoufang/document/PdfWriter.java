@@ -240,10 +240,24 @@ public final class PdfWriter {
         y -= LINE / 2;
     }
 
+    /** A row no taller than a page (with its header row): a longer cell keeps its first lines and ends "（略）". */
+    private static final int MAX_CELL_LINES = (int) ((PAGE.getHeight() - TOP - BOTTOM - 4 * PAD) / CELL_LINE) - 3;
+
+    private List<String> cellLines(String text, float width) throws IOException {
+        List<String> lines = wrap(text == null ? "" : text, CELL, width - 2 * PAD);
+        if (lines.size() <= MAX_CELL_LINES) {
+            return lines;
+        }
+        List<String> kept = new java.util.ArrayList<>(lines.subList(0, MAX_CELL_LINES));
+        String last = kept.get(MAX_CELL_LINES - 1);
+        kept.set(MAX_CELL_LINES - 1, last.substring(0, Math.max(0, last.length() - 3)) + "（略）");
+        return kept;
+    }
+
     private float rowHeight(List<String> cells, float[] widths) throws IOException {
         int lines = 1;
         for (int c = 0; c < cells.size(); c++) {
-            lines = Math.max(lines, wrap(cells.get(c) == null ? "" : cells.get(c), CELL, widths[c] - 2 * PAD).size());
+            lines = Math.max(lines, cellLines(cells.get(c), widths[c]).size());
         }
         return lines * CELL_LINE + 2 * PAD;
     }
@@ -262,7 +276,7 @@ public final class PdfWriter {
         for (int c = 0; c < cells.size(); c++) {
             out.addRect(x, y - h, widths[c], h);
             out.stroke();
-            List<String> lines = wrap(cells.get(c) == null ? "" : cells.get(c), CELL, widths[c] - 2 * PAD);
+            List<String> lines = cellLines(cells.get(c), widths[c]);
             float top = y - PAD;
             for (String line : lines) {
                 float lx = x + (widths[c] - width(line, CELL)) / 2;
