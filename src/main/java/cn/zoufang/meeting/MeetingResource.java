@@ -82,10 +82,11 @@ public class MeetingResource {
                 .map(v -> Response.ok(v).header(HttpHeaders.ETAG, Preconditions.etag(v.version())).build());
     }
 
+    /** The office's: each decision is forwarded in the ledger, a step of the office (not of the system's admin). */
     @POST
     @Path("/{id}/minutes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Role.N_OFFICE, Role.N_ADMIN })
+    @RolesAllowed(Role.N_OFFICE)
     @Idempotent
     public Uni<Response> minutes(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull Minutes input) {
