@@ -64,7 +64,7 @@ public class Disturbances {
     public Uni<List<Disturbance>> most(int limit) {
         OffsetDateTime now = Dates.now(clock);
         Most kept = most;
-        if (kept != null && kept.limit() == limit && kept.at().plus(mostMaxAge).isAfter(now)) {
+        if (kept != null && kept.limit() == limit && Dates.fresh(kept.at(), mostMaxAge, now)) {
             return Uni.createFrom().item(kept.rows());
         }
         return query(COUNTS + " group by x.enterprise_id, e.name, e.town order by sum(x.v + x.d + x.s) desc, e.name",

@@ -30,6 +30,14 @@ public final class Dates {
         return OffsetDateTime.now(clock);
     }
 
+    /**
+     * Whether something made at {@code at} is still fresh at {@code now}: less than {@code maxAge} old, and not
+     * from the future (a clock set back, by an operator or a test, must not keep it fresh until then).
+     */
+    public static boolean fresh(OffsetDateTime at, java.time.Duration maxAge, OffsetDateTime now) {
+        return !at.isAfter(now) && at.plus(maxAge).isAfter(now);
+    }
+
     /** The China calendar day of an instant. */
     public static LocalDate dayOf(OffsetDateTime at) {
         return at.atZoneSameInstant(ZONE).toLocalDate();

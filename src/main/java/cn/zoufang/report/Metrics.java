@@ -102,11 +102,11 @@ public class Metrics {
     private Uni<PeriodFigures> running(Period period, OffsetDateTime now) {
         lastLiveRead = clock.instant();
         PeriodFigures cached = live.get(period);
-        if (cached != null && cached.asOf().plus(config.liveMaxAge()).isAfter(now)) {
+        if (cached != null && Dates.fresh(cached.asOf(), config.liveMaxAge(), now)) {
             return Uni.createFrom().item(cached);
         }
         return compute(period, now).invoke(f -> {
-            live.values().removeIf(old -> !old.asOf().plus(config.liveMaxAge()).isAfter(now));
+            live.values().removeIf(old -> !Dates.fresh(old.asOf(), config.liveMaxAge(), now));
             live.put(period, f);
         });
     }
@@ -135,14 +135,6 @@ public class Metrics {
             }));
         }
         return all;
-    }
-
-    static OffsetDateTime start(YearMonth month) {
-        return Period.of(month).start();
-    }
-
-    static OffsetDateTime end(YearMonth month) {
-        return Period.of(month).end();
     }
 
     private Uni<PeriodFigures> kept(Period period) {
@@ -505,10 +497,6 @@ public class Metrics {
         return all;
     }
 
-    /** Whether {@code metric} is counted row by row (else it is a rate, a mean or a median of {@link #PARTS}). */
-    static boolean counted(String metric) {
-        return queries(true).stream().flatMap(q -> q.counts().stream()).anyMatch(c -> c.metric().equals(metric));
-    }
 
     // ---- names and assembly ---------------------------------------------------------------------
 

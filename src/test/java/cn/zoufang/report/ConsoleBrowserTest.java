@@ -66,14 +66,6 @@ class ConsoleBrowserTest extends ApiTest {
         return new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
-    /**
-     * The first page after signing in: its 12-month trend computes every closed month no earlier test read (kept
-     * afterwards), which on a busy 2-core machine with the whole suite's data can take longer than a step.
-     */
-    private WebDriverWait firstPage() {
-        return new WebDriverWait(browser, Duration.ofSeconds(90));
-    }
-
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) browser).executeScript(script, args);
     }
@@ -96,7 +88,7 @@ class ConsoleBrowserTest extends ApiTest {
         browser.findElement(By.id("loginButton")).click();
 
         // The month page: a row per group, the zone's cards, and charts actually drawn.
-        firstPage().until(d -> d.findElements(By.cssSelector("#groupsTable tbody tr")).size() >= 2);
+        waiting().until(d -> d.findElements(By.cssSelector("#groupsTable tbody tr")).size() >= 2);
         assertEquals(month.toString(), browser.findElement(By.id("month")).getAttribute("value"));
         assertTrue(browser.findElement(By.cssSelector("#groupsTable thead")).getText().contains("按期答复率"));
         assertTrue(browser.findElement(By.cssSelector("tr[data-group='" + group + "']")).getText().contains("已报送"));
@@ -175,7 +167,7 @@ class ConsoleBrowserTest extends ApiTest {
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("loginButton")).click();
 
-        firstPage().until(d -> d.findElements(By.cssSelector("#groupScores tbody tr")).size() == 3);
+        waiting().until(d -> d.findElements(By.cssSelector("#groupScores tbody tr")).size() == 3);
         assertEquals("2018-Q3", browser.findElement(By.id("period")).getAttribute("value"));
         List<String> first = browser.findElements(By.cssSelector("#groupScores tbody tr:first-child td")).stream()
                 .map(e -> e.getText()).toList();
@@ -214,7 +206,7 @@ class ConsoleBrowserTest extends ApiTest {
         browser.findElement(By.id("phone")).sendKeys(OFFICE);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("loginButton")).click();
-        firstPage().until(d -> d.findElements(By.cssSelector("#groupsTable tbody tr")).size() >= 25);
+        waiting().until(d -> d.findElements(By.cssSelector("#groupsTable tbody tr")).size() >= 25);
 
         // As a reader counts: 第9, 第10, 第100 — and the other way round on a second click.
         browser.findElement(By.id("groupSearch")).sendKeys("排序" + tag + "第");
@@ -227,7 +219,7 @@ class ConsoleBrowserTest extends ApiTest {
         // (Keys, not clear(): the page listens to what is typed.)
         browser.findElement(By.id("groupSearch")).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
                 org.openqa.selenium.Keys.BACK_SPACE);
-        firstPage().until(d -> d.findElements(By.cssSelector("#groupsTable tbody tr")).size() >= 25);
+        waiting().until(d -> d.findElements(By.cssSelector("#groupsTable tbody tr")).size() >= 25);
         browser.findElement(By.cssSelector("th[data-sort='visitsCompleted']")).click();
         List<?> ranked = (List<?>) js("""
                 return [...document.querySelectorAll('#groupsTable tbody tr')].map((r) =>
