@@ -17,6 +17,7 @@ import cn.zoufang.document.OfficialDocument.Body;
 import cn.zoufang.document.Texts;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.kernel.YearlySerials;
 import cn.zoufang.ledger.Deadlines;
 import cn.zoufang.ledger.Issue;
 import cn.zoufang.ledger.IssueQueries;
@@ -40,10 +41,12 @@ public class Notices {
 
     private final IssueQueries issues;
     private final WorkCalendar calendar;
+    private final YearlySerials serials;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Notices(IssueQueries issues, WorkCalendar calendar, AuditLog audit, Clock clock) {
+    public Notices(IssueQueries issues, WorkCalendar calendar, YearlySerials serials, AuditLog audit, Clock clock) {
+        this.serials = serials;
         this.issues = issues;
         this.calendar = calendar;
         this.audit = audit;
@@ -58,19 +61,16 @@ public class Notices {
             }
             UUID id = UUID.randomUUID();
             OffsetDateTime now = Dates.now(clock);
-            int year = Dates.today(clock).getYear();
+            int year = Dates.dayOf(now).getYear();
             String requirement = in.requirement() == null || in.requirement().isBlank() ? in.kind().defaultRequirement()
                     : in.requirement().trim();
-            // One number after another per kind and year, even when two are issued at once.
-            return Panache.getSession().flatMap(s -> s.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
-                    .setParameter("key", "issued_notice:" + in.kind() + ":" + year).getSingleResult()
-                    .chain(() -> s.createNativeQuery("""
+            return serials.next("NOTICE_" + in.kind().name(), year).flatMap(serial -> Panache.getSession().flatMap(s -> s
+                    .createNativeQuery("""
                             insert into issued_notice (id, kind, year, serial, issue_id, requirement, issued_by, issued_at)
-                            select :id, :kind, :year, coalesce(max(serial), 0) + 1, :issue, :requirement, :by, :now
-                            from issued_notice where kind = :kind and year = :year""")
-                            .setParameter("id", id).setParameter("kind", in.kind().name()).setParameter("year", year)
-                            .setParameter("issue", issueId).setParameter("requirement", requirement)
-                            .setParameter("by", caller.id()).setParameter("now", now).executeUpdate()))
+                            values (:id, :kind, :year, :serial, :issue, :requirement, :by, :now)""")
+                    .setParameter("id", id).setParameter("kind", in.kind().name()).setParameter("year", year)
+                    .setParameter("serial", serial).setParameter("issue", issueId).setParameter("requirement", requirement)
+                    .setParameter("by", caller.id()).setParameter("now", now).executeUpdate()))
                     .chain(() -> find(id))
                     .call(n -> audit.record(Entry.by(caller, "NOTICE_ISSUE", "ISSUE", issueId)
                             .detail(n.kindLabel() + " " + n.number())));

@@ -15,6 +15,7 @@ import cn.zoufang.directory.ServiceTierRule;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.kernel.YearlySerials;
 import cn.zoufang.ledger.IssueDtos.IssueView;
 import cn.zoufang.ledger.IssueDtos.NewIssue;
 import cn.zoufang.visit.VisitService;
@@ -36,10 +37,12 @@ public class IssueRegistration {
     private final IssueSteps steps;
     private final IssueViews views;
     private final AuditLog audit;
+    private final YearlySerials serials;
     private final Clock clock;
 
     public IssueRegistration(EnterpriseService enterprises, VisitService visits, IssueSteps steps, IssueViews views,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, YearlySerials serials, Clock clock) {
+        this.serials = serials;
         this.enterprises = enterprises;
         this.visits = visits;
         this.steps = steps;
@@ -171,10 +174,6 @@ public class IssueRegistration {
     /** 2026-000123: a per-year counter incremented atomically in the database, safe across replicas. */
     private Uni<String> nextLedgerNo() {
         int year = Dates.today(clock).getYear();
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                insert into ledger_counter (year, last_value) values (:year, 1)
-                on conflict (year) do update set last_value = ledger_counter.last_value + 1
-                returning last_value""", Integer.class).setParameter("year", year).getSingleResult())
-                .map(n -> String.format("%d-%06d", year, n));
+        return serials.next("LEDGER", year).map(n -> String.format("%d-%06d", year, n));
     }
 }

@@ -278,7 +278,7 @@ public final class ZoneGenerator {
         Rows returns = new Rows(copy, "issue_return (issue_id, department_id, returned_at, reason)", issueRows);
         // Ledger numbers continue from those already given (the demo's, say).
         Map<Integer, Integer> ledgerCounters = new HashMap<>();
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("select year, last_value from ledger_counter")) {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("select year, last_value from yearly_serial where series = 'LEDGER'")) {
             while (rs.next()) {
                 ledgerCounters.put(rs.getInt(1), rs.getInt(2));
             }
@@ -405,8 +405,8 @@ public final class ZoneGenerator {
         returns.flush();
         try (Statement s = c.createStatement()) {
             for (Map.Entry<Integer, Integer> counter : ledgerCounters.entrySet()) {
-                s.execute("insert into ledger_counter (year, last_value) values (" + counter.getKey() + ", "
-                        + counter.getValue() + ") on conflict (year) do update set last_value = excluded.last_value");
+                s.execute("insert into yearly_serial (series, year, last_value) values ('LEDGER', " + counter.getKey() + ", "
+                        + counter.getValue() + ") on conflict (series, year) do update set last_value = excluded.last_value");
             }
         }
         return new long[] { issueRows.count, events };
