@@ -59,7 +59,22 @@ public final class AssessmentDtos {
      * A period's assessment: a draft computed now from the period's figures, or the published one exactly as
      * it was published.
      */
-    public record Assessment(String period, String label, String status, String statusLabel, int schemeYear,
+    public enum Status {
+        DRAFT("草稿（按当前数据计算，发布前可能变化）"),
+        PUBLISHED("已发布");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public record Assessment(String period, String label, Status status, String statusLabel, int schemeYear,
             int schemeVersion, String schemeTitle, int dictionaryVersion, OffsetDateTime asOf, boolean complete,
             OffsetDateTime publishedAt, List<IndicatorView> groupIndicators, List<IndicatorView> departmentIndicators,
             List<Standing> groups, List<Standing> departments) {

@@ -21,6 +21,7 @@ import cn.zoufang.assessment.AssessmentDtos.Indicator;
 import cn.zoufang.assessment.AssessmentDtos.IndicatorView;
 import cn.zoufang.assessment.AssessmentDtos.Scheme;
 import cn.zoufang.assessment.AssessmentDtos.SchemeInput;
+import cn.zoufang.assessment.AssessmentDtos.Status;
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
 import cn.zoufang.identity.Caller;
@@ -50,9 +51,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 @WithSession
 public class AssessmentService {
-
-    static final String DRAFT = "DRAFT";
-    static final String PUBLISHED = "PUBLISHED";
 
     /** The indicators as stored: one list per dimension. */
     record Indicators(List<Indicator> groups, List<Indicator> departments) {
@@ -136,7 +134,7 @@ public class AssessmentService {
                 throw new ApiException(ErrorCode.INVALID_STATE, period.label() + "尚未结束，考核结果不能发布");
             }
             var now = Dates.now(clock).atZoneSameInstant(Dates.ZONE).toOffsetDateTime();
-            Assessment result = new Assessment(draft.period(), draft.label(), PUBLISHED, statusLabel(PUBLISHED),
+            Assessment result = new Assessment(draft.period(), draft.label(), Status.PUBLISHED, Status.PUBLISHED.label(),
                     draft.schemeYear(), draft.schemeVersion(), draft.schemeTitle(), draft.dictionaryVersion(),
                     draft.asOf(), true, now, draft.groupIndicators(), draft.departmentIndicators(), draft.groups(),
                     draft.departments());
@@ -170,7 +168,7 @@ public class AssessmentService {
 
     private Assessment compute(Period period, StoredScheme scheme, PeriodFigures figures) {
         Scheme view = view(scheme);
-        return new Assessment(period.toString(), period.label(), DRAFT, statusLabel(DRAFT), scheme.year(),
+        return new Assessment(period.toString(), period.label(), Status.DRAFT, Status.DRAFT.label(), scheme.year(),
                 scheme.version(), scheme.title(), figures.dictionaryVersion(), figures.asOf(), figures.complete(), null,
                 view.groups(), view.departments(),
                 Scoring.standings(scheme.indicators().groups(), figures.groups(), Scoring.GROUP_TAKES_PART),
@@ -256,10 +254,6 @@ public class AssessmentService {
         Map<String, String> names = dictionary.get().metrics().stream().collect(Collectors.toMap(Metric::key, Metric::name));
         return indicators.stream().map(i -> new IndicatorView(i.metric(), names.getOrDefault(i.metric(), i.metric()),
                 i.weight(), i.rule(), i.rule().label(), i.target(), i.perUnit())).toList();
-    }
-
-    static String statusLabel(String status) {
-        return PUBLISHED.equals(status) ? "已发布" : "草稿（按当前数据计算，发布前可能变化）";
     }
 
     private String write(Object value) {

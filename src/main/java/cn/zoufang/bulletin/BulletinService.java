@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import cn.zoufang.assessment.AssessmentDtos;
 import cn.zoufang.assessment.AssessmentDtos.Assessment;
 import cn.zoufang.assessment.AssessmentDtos.Standing;
 import cn.zoufang.assessment.AssessmentService;
@@ -161,7 +162,7 @@ public class BulletinService {
     }
 
     private static String publication(Assessment a) {
-        return "PUBLISHED".equals(a.status()) ? "考核结果已于" + Texts.chineseDate(Dates.dayOf(a.publishedAt())) + "发布。"
+        return a.status() == AssessmentDtos.Status.PUBLISHED ? "考核结果已于" + Texts.chineseDate(Dates.dayOf(a.publishedAt())) + "发布。"
                 : "考核结果尚未发布，以下得分按当前数据计算。";
     }
 

@@ -161,7 +161,7 @@ public class ReportService {
     @WithTransaction
     public Uni<Saved> submit(Caller caller, UUID groupId, YearMonth month, String ifMatch) {
         return ledGroup(caller, groupId).flatMap(g -> live(groupId, month, ifMatch, ReportWorkflow.SUBMIT).flatMap(r -> {
-            if (Dates.now(clock).isBefore(Metrics.end(month))) {
+            if (Dates.now(clock).isBefore(Period.of(month).end())) {
                 throw new ApiException(ErrorCode.INVALID_STATE, "该月份尚未结束，请在次月报送月报");
             }
             List<FieldError> missing = new ArrayList<>();

@@ -1,6 +1,8 @@
 package cn.zoufang.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -10,6 +12,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+
+import cn.zoufang.web.ApiException;
+import cn.zoufang.web.ErrorCode;
 
 /**
  * The PDF writer on its own, with the font the scripts install: a cell longer than a page is cut ("（略）")
@@ -42,5 +47,16 @@ class PdfWriterTest {
                 assertTrue(one.getText(pdf).contains("— " + i + " —"));
             }
         }
+    }
+
+    /** Without the font a PDF is 503 (the Word version still works), never a 500. */
+    @Test
+    void withoutItsFontAPdfIsUnavailable() {
+        DocumentFonts none = new DocumentFonts("/nonexistent/zoufang-font.ttc", "UMingCN");
+        OfficialDocument d = new OfficialDocument(null, null, "测试", null, List.of(), null, null);
+        assertFalse(none.available());
+        ApiException e = assertThrows(ApiException.class, () -> PdfWriter.write(d, none));
+        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, e.code());
+        assertTrue(DocxWriter.write(d).length > 0);
     }
 }

@@ -49,6 +49,13 @@ class MeetingTest extends ApiTest {
                     .then().statusCode(200).body("items[0].issueId", is(issue));
             as(OFFICE).body(Map.of("issueId", issue, "reason", "再提一次")).post("/api/v1/meetings/" + id + "/items")
                     .then().statusCode(409).body("code", is("CONFLICT"));
+            // Before the meeting, its document is the agenda: the issue brought and why.
+            try (XWPFDocument agenda = new XWPFDocument(new ByteArrayInputStream(as(INSPECTOR_PHONE)
+                    .get("/api/v1/meetings/" + id + "/document.docx").then().statusCode(200).extract().asByteArray()))) {
+                String text = agenda.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+                assertTrue(text.contains("大建口会（会议测试）议程") && text.contains("用地指标迟迟未落实")
+                        && text.contains("涉及多个部门，需会议协调"), text);
+            }
             String etag = as(OFFICE).get("/api/v1/meetings/" + id).then().statusCode(200).extract().header("ETag");
 
             // Without If-Match, and with three wrong things in one decision: nothing is recorded.

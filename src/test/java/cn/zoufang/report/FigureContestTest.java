@@ -21,6 +21,13 @@ class FigureContestTest extends ApiTest {
 
     @Test
     void aGroupContestsItsOwnFigureAndTheOfficeDecidesOnce() {
+        // "Last month" and "this month" are worked out here: the month must not turn between them and the calls.
+        try (var held = TestClock.hold()) {
+            contestAndDecide();
+        }
+    }
+
+    private void contestAndDecide() {
         String group = Fixtures.groupOf(LEADER_1);
         String lastMonth = TestClock.thisMonth().minusMonths(1).toString();
         Number figure = as(OFFICE).get("/api/v1/dashboard/periods/" + lastMonth).then().statusCode(200).extract()
