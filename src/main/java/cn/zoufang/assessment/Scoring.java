@@ -17,16 +17,16 @@ import cn.zoufang.report.PeriodFigures.Row;
  * weights it was scored on: a group without ratings is neither rewarded nor punished for them. Ties share a
  * rank and the next rank is skipped (1, 2, 2, 4).
  */
-final class Scoring {
+public final class Scoring {
 
     private Scoring() {
     }
 
     /** Who takes part: a group with enterprises assigned at the period's end. */
-    static final Predicate<Figures> GROUP_TAKES_PART = f -> f.enterprisesAssigned() > 0;
+    public static final Predicate<Figures> GROUP_TAKES_PART = f -> f.enterprisesAssigned() > 0;
 
     /** A department with an answer due, an issue forwarded to it, or a return in the period. */
-    static final Predicate<Figures> DEPARTMENT_TAKES_PART = f -> f.answersDue() > 0 || f.issuesForwarded() > 0
+    public static final Predicate<Figures> DEPARTMENT_TAKES_PART = f -> f.answersDue() > 0 || f.issuesForwarded() > 0
             || f.returns() > 0;
 
     static List<Standing> standings(List<Indicator> indicators, List<Row> rows, Predicate<Figures> takesPart) {

@@ -16,6 +16,7 @@ import cn.zoufang.assessment.AssessmentDtos;
 import cn.zoufang.assessment.AssessmentDtos.Assessment;
 import cn.zoufang.assessment.AssessmentDtos.Standing;
 import cn.zoufang.assessment.AssessmentService;
+import cn.zoufang.assessment.Scoring;
 import cn.zoufang.bulletin.BulletinDtos.TypicalCase;
 import cn.zoufang.document.OfficialDocument;
 import cn.zoufang.document.OfficialDocument.Body;
@@ -183,7 +184,7 @@ public class BulletinService {
         Map<String, Line> byKey = d.groups().stream().collect(Collectors.toMap(Line::key, Function.identity()));
         List<List<String>> rows = new ArrayList<>();
         for (Ranked r : ranked(a.map(Assessment::groups), d.groups().stream()
-                .filter(l -> l.current().enterprisesAssigned() > 0).toList(), Figures::visitsCompleted)) {
+                .filter(l -> Scoring.GROUP_TAKES_PART.test(l.current())).toList(), Figures::visitsCompleted)) {
             Figures f = byKey.get(r.key()).current();
             rows.add(List.of(r.rank(), r.name(), String.valueOf(f.visitsCompleted()), Texts.percent(f.coverageRate()),
                     Texts.percent(f.confirmedShare()), String.valueOf(f.issuesRegistered()),
@@ -197,8 +198,7 @@ public class BulletinService {
         Map<String, Line> byKey = d.departments().stream().collect(Collectors.toMap(Line::key, Function.identity()));
         List<List<String>> rows = new ArrayList<>();
         for (Ranked r : ranked(a.map(Assessment::departments), d.departments().stream()
-                .filter(l -> l.current().answersDue() > 0 || l.current().issuesForwarded() > 0 || l.current().returns() > 0)
-                .toList(), f -> f.onTimeRate() == null ? -1 : f.onTimeRate())) {
+                .filter(l -> Scoring.DEPARTMENT_TAKES_PART.test(l.current())).toList(), f -> f.onTimeRate() == null ? -1 : f.onTimeRate())) {
             Figures f = byKey.get(r.key()).current();
             rows.add(List.of(r.rank(), r.name(), String.valueOf(f.answersDue()), Texts.percent(f.onTimeRate()),
                     Texts.percent(f.satisfiedShare()), String.valueOf(f.returns()), String.valueOf(f.issuesSupervised()),

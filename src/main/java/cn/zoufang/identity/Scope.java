@@ -105,6 +105,25 @@ public class Scope {
         return combine(caller, parts, params);
     }
 
+    /**
+     * Contests of figures: a group's officials and leader their groups', a department's handlers their unit's;
+     * the office, the admin and 区巡查办 all.
+     */
+    public Clause figureContests(Caller caller, String c) {
+        if (caller.hasAny(Role.OFFICE, Role.ADMIN, Role.INSPECTOR)) {
+            return Clause.ALL;
+        }
+        List<String> parts = new ArrayList<>();
+        if (caller.hasAny(Role.OFFICIAL, Role.GROUP_LEADER)) {
+            parts.add("(" + c + ".dimension = cn.zoufang.report.Dimension.GROUP and " + c
+                    + ".unitId in (select m.groupId from GroupMember m where m.accountId = :scopeCaller))");
+        }
+        if (caller.hasAny(Role.DEPARTMENT_HANDLER)) {
+            parts.add("(" + c + ".dimension = cn.zoufang.report.Dimension.DEPARTMENT and " + c + ".unitId in " + MY_DEPARTMENT + ")");
+        }
+        return combine(caller, parts, new HashMap<>());
+    }
+
     /** Groups: officials their own, a contact the group now assigned to its enterprise, the others all. */
     public Clause groups(Caller caller, String g) {
         if (caller.hasAny(Role.OFFICE, Role.ADMIN, Role.ENTERPRISE_DESK, Role.DEPARTMENT_HANDLER)) {

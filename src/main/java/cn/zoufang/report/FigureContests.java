@@ -2,7 +2,10 @@ package cn.zoufang.report;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +19,7 @@ import cn.zoufang.directory.GroupMember;
 import cn.zoufang.identity.Account;
 import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Role;
+import cn.zoufang.identity.Scope;
 import cn.zoufang.kernel.Dates;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
@@ -54,10 +58,12 @@ public class FigureContests {
 
     private final Metrics metrics;
     private final MetricDictionary dictionary;
+    private final Scope scope;
     private final AuditLog audit;
     private final Clock clock;
 
-    public FigureContests(Metrics metrics, MetricDictionary dictionary, AuditLog audit, Clock clock) {
+    public FigureContests(Metrics metrics, MetricDictionary dictionary, Scope scope, AuditLog audit, Clock clock) {
+        this.scope = scope;
         this.metrics = metrics;
         this.dictionary = dictionary;
         this.audit = audit;
@@ -129,22 +135,23 @@ public class FigureContests {
                 });
     }
 
-    /** The office, the admin and 区巡查办 see every contest; a group's people their groups', a handler their unit's. */
+    /** Who sees which contest is {@link Scope#figureContests}'s. */
     public Uni<List<ContestView>> list(Caller caller, String period, FigureContest.Status status) {
         String p = period == null || period.isBlank() ? null : Period.parse("period", period).toString();
-        return Panache.getSession().flatMap(s -> s.createSelectionQuery("""
-                from FigureContest c where (:period is null or c.period = :period) and (:status is null or c.status = :status)
-                  and (:all = true
-                       or (c.dimension = cn.zoufang.report.Dimension.GROUP
-                           and c.unitId in (select m.groupId from GroupMember m where m.accountId = :caller))
-                       or (c.dimension = cn.zoufang.report.Dimension.DEPARTMENT
-                           and c.unitId = (select a.departmentId from Account a where a.id = :caller)))
-                order by c.raisedAt desc""", FigureContest.class)
-                .setParameter("period", p).setParameter("status", status)
-                .setParameter("all", caller.hasAny(Role.OFFICE, Role.ADMIN, Role.INSPECTOR))
-                .setParameter("caller", caller.id()).setMaxResults(500).getResultList())
+        Scope.Clause visible = scope.figureContests(caller, "c");
+        Map<String, Object> params = visible.into(new HashMap<>());
+        StringBuilder hql = new StringBuilder("from FigureContest c where " + visible.hql());
+        if (p != null) {
+            hql.append(" and c.period = :period");
+            params.put("period", p);
+        }
+        if (status != null) {
+            hql.append(" and c.status = :status");
+            params.put("status", status);
+        }
+        return FigureContest.<FigureContest>find(hql + " order by c.raisedAt desc", params).range(0, 499).list()
                 .flatMap(all -> {
-                    Uni<List<ContestView>> views = Uni.createFrom().item(new java.util.ArrayList<>());
+                    Uni<List<ContestView>> views = Uni.createFrom().item(new ArrayList<>());
                     for (FigureContest c : all) {
                         views = views.flatMap(list -> view(c).map(v -> {
                             list.add(v);
@@ -156,14 +163,17 @@ public class FigureContests {
     }
 
     public Uni<ContestView> get(Caller caller, UUID id) {
-        return FigureContest.<FigureContest>findById(id).onItem().ifNull().failWith(() -> ApiException.notFound("指标异议"))
-                .call(c -> caller.hasAny(Role.OFFICE, Role.ADMIN, Role.INSPECTOR) ? Uni.createFrom().voidItem()
-                        : own(caller, c.dimension, c.unitId).onFailure(ApiException.class)
-                                .transform(e -> ApiException.notFound("指标异议")))
-                .flatMap(this::view);
+        Scope.Clause visible = scope.figureContests(caller, "c");
+        Map<String, Object> params = visible.into(new HashMap<>());
+        params.put("id", id);
+        return FigureContest.<FigureContest>find("from FigureContest c where c.id = :id and " + visible.hql(), params)
+                .firstResult().onItem().ifNull().failWith(() -> ApiException.notFound("指标异议")).flatMap(this::view);
     }
 
-    /** The caller is of the group (its leader or an official in it) or a handler of the department; else 404. */
+    /**
+     * May raise a contest of this unit's figures: of the group (its leader or an official in it), or a handler of
+     * the department; else 404, as for a unit that is not there.
+     */
     private Uni<Void> own(Caller caller, Dimension dimension, UUID unitId) {
         if (dimension == Dimension.GROUP && caller.hasAny(Role.GROUP_LEADER, Role.OFFICIAL)) {
             return GroupMember.count("groupId = ?1 and accountId = ?2", unitId, caller.id()).map(n -> {
