@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** What the assessment endpoints take and answer. */
 public final class AssessmentDtos {
 
@@ -35,7 +37,14 @@ public final class AssessmentDtos {
             @NotNull(message = "请填写小组的考核指标") @Size(min = 1, max = 20, message = "小组的考核指标应有 1 到 20 项")
             List<@Valid @NotNull(message = "指标不能为空") Indicator> groups,
             @NotNull(message = "请填写责任单位的考核指标") @Size(min = 1, max = 20, message = "责任单位的考核指标应有 1 到 20 项")
-            List<@Valid @NotNull(message = "指标不能为空") Indicator> departments) {
+            List<@Valid @NotNull(message = "指标不能为空") Indicator> departments,
+            @Size(max = 20, message = "走访干部的考核指标最多 20 项")
+            List<@Valid @NotNull(message = "指标不能为空") Indicator> officials) {
+
+        /** Officials are scored only when the scheme lists indicators for them. */
+        public SchemeInput {
+            officials = officials == null ? List.of() : officials;
+        }
     }
 
     /** An indicator as the scheme shows it: with the metric's name and the rule's words. */
@@ -44,15 +53,19 @@ public final class AssessmentDtos {
     }
 
     public record Scheme(int year, int version, String title, List<IndicatorView> groups, List<IndicatorView> departments,
-            OffsetDateTime createdAt) {
+            List<IndicatorView> officials, OffsetDateTime createdAt) {
     }
 
     /** One indicator's value and points for one unit; both null when the unit had nothing to measure. */
     public record Score(String metric, Double value, Double points) {
     }
 
-    /** A group's or department's total (out of 100, over the indicators it could be scored on) and rank. */
-    public record Standing(String key, String name, Integer rank, Double total, List<Score> scores) {
+    /**
+     * A group's, department's or official's total (out of 100, over the indicators it could be scored on) and
+     * rank; an official's {@code groups} are those they are a member of.
+     */
+    public record Standing(String key, String name, @JsonInclude(JsonInclude.Include.NON_NULL) String groups,
+            Integer rank, Double total, List<Score> scores) {
     }
 
     /**
@@ -77,6 +90,13 @@ public final class AssessmentDtos {
     public record Assessment(String period, String label, Status status, String statusLabel, int schemeYear,
             int schemeVersion, String schemeTitle, int dictionaryVersion, OffsetDateTime asOf, boolean complete,
             OffsetDateTime publishedAt, List<IndicatorView> groupIndicators, List<IndicatorView> departmentIndicators,
-            List<Standing> groups, List<Standing> departments) {
+            List<IndicatorView> officialIndicators, List<Standing> groups, List<Standing> departments,
+            List<Standing> officials) {
+
+        /** An assessment published before officials were scored has none. */
+        public Assessment {
+            officialIndicators = officialIndicators == null ? List.of() : officialIndicators;
+            officials = officials == null ? List.of() : officials;
+        }
     }
 }

@@ -2,6 +2,7 @@ package cn.zoufang.assessment;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import cn.zoufang.assessment.AssessmentDtos.Indicator;
 import cn.zoufang.assessment.AssessmentDtos.IndicatorView;
 import cn.zoufang.assessment.AssessmentDtos.Scheme;
 import cn.zoufang.assessment.AssessmentDtos.SchemeInput;
+import cn.zoufang.assessment.AssessmentDtos.Standing;
 import cn.zoufang.assessment.AssessmentDtos.Status;
 import cn.zoufang.audit.AuditLog;
 import cn.zoufang.audit.AuditLog.Entry;
@@ -31,6 +33,7 @@ import cn.zoufang.report.Figures;
 import cn.zoufang.report.MetricDictionary;
 import cn.zoufang.report.MetricDictionary.Metric;
 import cn.zoufang.report.Metrics;
+import cn.zoufang.report.Metrics.OfficialRow;
 import cn.zoufang.report.Period;
 import cn.zoufang.report.PeriodFigures;
 import cn.zoufang.web.ApiException;
@@ -52,8 +55,12 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 public class AssessmentService {
 
-    /** The indicators as stored: one list per dimension. */
-    record Indicators(List<Indicator> groups, List<Indicator> departments) {
+    /** The indicators as stored: one list per dimension (none for officials in schemes saved before they were scored). */
+    record Indicators(List<Indicator> groups, List<Indicator> departments, List<Indicator> officials) {
+
+        Indicators {
+            officials = officials == null ? List.of() : officials;
+        }
     }
 
     private record StoredScheme(int year, int version, String title, Indicators indicators,
@@ -91,7 +98,8 @@ public class AssessmentService {
     @WithTransaction
     public Uni<Scheme> save(Caller caller, int year, String ifMatch, SchemeInput in) {
         validate(in);
-        Indicators indicators = new Indicators(normalized(in.groups()), normalized(in.departments()));
+        Indicators indicators = new Indicators(normalized(in.groups()), normalized(in.departments()),
+                normalized(in.officials()));
         return latest(year).flatMap(current -> {
             int version = current == null ? 1 : current.version() + 1;
             if (current != null) {
@@ -136,8 +144,8 @@ public class AssessmentService {
             var now = Dates.now(clock).atZoneSameInstant(Dates.ZONE).toOffsetDateTime();
             Assessment result = new Assessment(draft.period(), draft.label(), Status.PUBLISHED, Status.PUBLISHED.label(),
                     draft.schemeYear(), draft.schemeVersion(), draft.schemeTitle(), draft.dictionaryVersion(),
-                    draft.asOf(), true, now, draft.groupIndicators(), draft.departmentIndicators(), draft.groups(),
-                    draft.departments());
+                    draft.asOf(), true, now, draft.groupIndicators(), draft.departmentIndicators(),
+                    draft.officialIndicators(), draft.groups(), draft.departments(), draft.officials());
             return Panache.getSession().flatMap(s -> s.createNativeQuery("""
                     insert into assessment_result (period, scheme_year, scheme_version, dictionary_version, result,
                                                    published_at, published_by)
@@ -162,17 +170,25 @@ public class AssessmentService {
             if (scheme == null) {
                 throw ApiException.notFound(period.year() + " 年度考核方案");
             }
-            return metrics.period(period).map(figures -> compute(period, scheme, figures));
+            Uni<List<OfficialRow>> officials = scheme.indicators().officials().isEmpty() ? Uni.createFrom().item(List.of())
+                    : metrics.officials(period);
+            return metrics.period(period).flatMap(figures -> officials.map(o -> compute(period, scheme, figures, o)));
         });
     }
 
-    private Assessment compute(Period period, StoredScheme scheme, PeriodFigures figures) {
+    private Assessment compute(Period period, StoredScheme scheme, PeriodFigures figures, List<OfficialRow> officials) {
         Scheme view = view(scheme);
+        Map<String, String> groupsOf = new HashMap<>();
+        officials.forEach(o -> groupsOf.put(o.key(), o.groups()));
+        List<Standing> officialStandings = Scoring.standings(scheme.indicators().officials(),
+                officials.stream().map(OfficialRow::row).toList(), Scoring.OFFICIAL_TAKES_PART).stream()
+                .map(s -> new Standing(s.key(), s.name(), groupsOf.get(s.key()), s.rank(), s.total(), s.scores())).toList();
         return new Assessment(period.toString(), period.label(), Status.DRAFT, Status.DRAFT.label(), scheme.year(),
                 scheme.version(), scheme.title(), figures.dictionaryVersion(), figures.asOf(), figures.complete(), null,
-                view.groups(), view.departments(),
+                view.groups(), view.departments(), view.officials(),
                 Scoring.standings(scheme.indicators().groups(), figures.groups(), Scoring.GROUP_TAKES_PART),
-                Scoring.standings(scheme.indicators().departments(), figures.departments(), Scoring.DEPARTMENT_TAKES_PART));
+                Scoring.standings(scheme.indicators().departments(), figures.departments(), Scoring.DEPARTMENT_TAKES_PART),
+                officialStandings);
     }
 
     private Uni<Assessment> published(Period period) {
@@ -195,13 +211,19 @@ public class AssessmentService {
 
     // ---- validation ------------------------------------------------------------------------------
 
-    /** Every metric of the dictionary for its dimension, once; weights adding up to 100; each rule's own figure. */
+    /**
+     * Every metric of the dictionary for its dimension, once; weights adding up to 100; each rule's own figure.
+     * The officials' list may be empty (officials are then not scored).
+     */
     void validate(SchemeInput in) {
         Map<String, Metric> known = dictionary.get().metrics().stream()
                 .collect(Collectors.toMap(Metric::key, Function.identity()));
         List<FieldError> errors = new ArrayList<>();
         check("groups", in.groups(), Dimension.GROUP, known, errors);
         check("departments", in.departments(), Dimension.DEPARTMENT, known, errors);
+        if (!in.officials().isEmpty()) {
+            check("officials", in.officials(), Dimension.OFFICIAL, known, errors);
+        }
         if (!errors.isEmpty()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, errors.get(0).message(), errors);
         }
@@ -247,7 +269,7 @@ public class AssessmentService {
 
     private Scheme view(StoredScheme s) {
         return new Scheme(s.year(), s.version(), s.title(), views(s.indicators().groups()),
-                views(s.indicators().departments()), s.createdAt());
+                views(s.indicators().departments()), views(s.indicators().officials()), s.createdAt());
     }
 
     private List<IndicatorView> views(List<Indicator> indicators) {

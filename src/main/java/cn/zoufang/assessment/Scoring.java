@@ -12,7 +12,7 @@ import cn.zoufang.report.Figures;
 import cn.zoufang.report.PeriodFigures.Row;
 
 /**
- * Scores and ranks units (groups or departments) on a scheme's indicators. An indicator a unit has nothing
+ * Scores and ranks units (groups, departments or officials) on a scheme's indicators. An indicator a unit has nothing
  * to measure on (a rate with no denominator) is left out of that unit's total, which is then taken over the
  * weights it was scored on: a group without ratings is neither rewarded nor punished for them. Ties share a
  * rank and the next rank is skipped (1, 2, 2, 4).
@@ -24,6 +24,9 @@ public final class Scoring {
 
     /** Who takes part: a group with enterprises assigned at the period's end. */
     public static final Predicate<Figures> GROUP_TAKES_PART = f -> f.enterprisesAssigned() > 0;
+
+    /** An official: everyone listed (counted in the period, or a group member by its end). */
+    public static final Predicate<Figures> OFFICIAL_TAKES_PART = f -> true;
 
     /** A department with an answer due, an issue forwarded to it, or a return in the period. */
     public static final Predicate<Figures> DEPARTMENT_TAKES_PART = f -> f.answersDue() > 0 || f.issuesForwarded() > 0
@@ -53,7 +56,7 @@ public final class Scoring {
                 }
                 scores.add(new Score(in.metric(), value, p == null ? null : round(p)));
             }
-            unranked.add(new Standing(unit.key(), unit.name(), null, weights == 0 ? null : round(points / weights * 100),
+            unranked.add(new Standing(unit.key(), unit.name(), null, null, weights == 0 ? null : round(points / weights * 100),
                     List.copyOf(scores)));
         }
         return ranked(unranked);
@@ -79,7 +82,7 @@ public final class Scoring {
             if (s.total() != null) {
                 rank = i > 0 && s.total().equals(sorted.get(i - 1).total()) ? out.get(i - 1).rank() : i + 1;
             }
-            out.add(new Standing(s.key(), s.name(), rank, s.total(), s.scores()));
+            out.add(new Standing(s.key(), s.name(), s.groups(), rank, s.total(), s.scores()));
         }
         return List.copyOf(out);
     }

@@ -215,7 +215,10 @@ public class DemoData {
                 .chain(() -> schemes(s, office, now)));
     }
 
-    /** The assessment scheme the demo's office uses, this year and last: the seed's 绩效考核 indicators. */
+    /**
+     * The assessment scheme the demo's office uses, this year and last: the seed's 绩效考核 indicators, and the
+     * office's own for officials.
+     */
     static final String SCHEME = """
             {"groups": [
               {"metric": "coverageRate", "weight": 30, "rule": "RATE", "target": 1.0},
@@ -228,7 +231,12 @@ public class DemoData {
               {"metric": "satisfiedShare", "weight": 25, "rule": "RATE", "target": 1.0},
               {"metric": "ratedShare", "weight": 10, "rule": "RATE", "target": 1.0},
               {"metric": "returns", "weight": 15, "rule": "DEDUCT", "perUnit": 5},
-              {"metric": "issuesSupervised", "weight": 15, "rule": "DEDUCT", "perUnit": 5}]}""";
+              {"metric": "issuesSupervised", "weight": 15, "rule": "DEDUCT", "perUnit": 5}],
+             "officials": [
+              {"metric": "visitsCompleted", "weight": 40, "rule": "RELATIVE"},
+              {"metric": "confirmedShare", "weight": 30, "rule": "RATE", "target": 0.8},
+              {"metric": "meanVisitRating", "weight": 15, "rule": "RATE", "target": 5},
+              {"metric": "registeredFromVisits", "weight": 15, "rule": "RELATIVE"}]}""";
 
     private Uni<Void> schemes(Mutiny.Session s, Account office, OffsetDateTime now) {
         int year = Dates.today(clock).getYear();

@@ -86,7 +86,7 @@ public class DashboardResource {
         return commonProblems.find(start, end, dimension == null ? CommonProblems.By.CHAIN : dimension, n);
     }
 
-    /** The rows behind one figure of a period: {@code dimension} GROUP, DEPARTMENT, CHAIN, TOWN or ZONE and its key. */
+    /** The rows behind one figure of a period: {@code dimension} GROUP, DEPARTMENT, CHAIN, TOWN, ZONE or OFFICIAL and its key. */
     @GET
     @Path("/periods/{period}/rows")
     public Uni<DrillDown> rows(@PathParam("period") String period, @QueryParam("metric") String metric,
@@ -100,9 +100,9 @@ public class DashboardResource {
             throw ApiException.invalidField("dimension", FieldCode.REQUIRED, "请指定统计维度");
         }
         if (d != Dimension.ZONE && (key == null || key.isBlank())) {
-            throw ApiException.invalidField("key", FieldCode.REQUIRED, "请指定小组、责任单位、产业链或镇处");
+            throw ApiException.invalidField("key", FieldCode.REQUIRED, "请指定小组、责任单位、产业链、镇处或走访干部");
         }
-        if ((d == Dimension.GROUP || d == Dimension.DEPARTMENT) && key != null) {
+        if ((d == Dimension.GROUP || d == Dimension.DEPARTMENT || d == Dimension.OFFICIAL) && key != null) {
             Params.uuidOrNull("key", key);
         }
         int n = limit == null ? 500 : limit;

@@ -47,8 +47,11 @@ public class DrillDowns {
             throw ApiException.invalidField("dimension", FieldCode.INVALID, m.name() + "不按" + dimension.label() + "统计");
         }
         String[] parts = Metrics.PARTS.getOrDefault(metric, new String[] { metric });
-        return metrics.period(period).flatMap(figures -> {
-            Figures row = figures(figures, dimension, key);
+        Uni<Figures> figures = dimension == Dimension.OFFICIAL
+                ? metrics.officials(period).map(officials -> officials.stream().filter(o -> o.key().equals(key))
+                        .map(Metrics.OfficialRow::figures).findFirst().orElseThrow(() -> ApiException.notFound(dimension.label())))
+                : metrics.period(period).map(f -> figures(f, dimension, key));
+        return figures.flatMap(row -> {
             return metrics.rows(period, parts[0], dimension, key).flatMap(basis -> (parts.length > 1
                     ? metrics.rows(period, parts[1], dimension, key)
                     : Uni.createFrom().item(List.<Metrics.CountedRow>of())).flatMap(numerator -> {
@@ -74,7 +77,7 @@ public class DrillDowns {
             case DEPARTMENT -> f.departments();
             case CHAIN -> f.chains();
             case TOWN -> f.towns();
-            case ZONE -> null;
+            case ZONE, OFFICIAL -> null;
         };
         if (rows == null) {
             return f.zone();

@@ -175,10 +175,31 @@ public class Metrics {
     record Count(String metric, String filter, Unit unit, boolean distinct, ObjLongConsumer<Tally> add) {
     }
 
-    /** One query: its facts, the counts over them, and any other aggregates after the counts. */
-    private record Query(String name, String facts, List<Count> counts, String others, BiConsumer<Tally, Object[]> into) {
+    /**
+     * One query: its facts, the counts over them, and any other aggregates after the counts. {@code officials}
+     * is the join that gives each fact its officials ({@code o.o}), for the queries counted per official.
+     */
+    private record Query(String name, String facts, List<Count> counts, String others, BiConsumer<Tally, Object[]> into,
+            String officials) {
+
+        Query(String name, String facts, List<Count> counts, String others, BiConsumer<Tally, Object[]> into) {
+            this(name, facts, counts, others, into, null);
+        }
+
+        Query by(String officialsJoin) {
+            return new Query(name, facts, counts, others, into, officialsJoin);
+        }
 
         String sql() {
+            return grouped(facts, aggregates());
+        }
+
+        /** The same counts per official, one row each: the official, then the aggregates. */
+        String officialSql() {
+            return "with f as (" + facts + ") select o.o, " + aggregates() + " from f " + officials + " group by o.o";
+        }
+
+        private String aggregates() {
             List<String> aggregates = new ArrayList<>();
             for (Count c : counts) {
                 aggregates.add((c.distinct() ? "count(distinct " + c.unit().column + ")" : "count(*)")
@@ -187,7 +208,7 @@ public class Metrics {
             if (!others.isEmpty()) {
                 aggregates.add(others);
             }
-            return grouped(facts, String.join(",\n", aggregates));
+            return String.join(",\n", aggregates);
         }
 
         void add(Tally t, Object[] values) {
@@ -229,6 +250,18 @@ public class Metrics {
     static List<Query> queries(boolean complete) {
         return List.of(visits(), visitRatings(), coverage(), registered(), events(), answersDue(), state(complete));
     }
+
+    /** A visit is each of its officials': whoever planned it and everyone who took part. */
+    private static final String VISIT_OFFICIALS = """
+            cross join lateral (select v.created_by o from visit v where v.id = f.visit_id
+                                union select p.account_id from visit_participant p where p.visit_id = f.visit_id) o""";
+
+    /**
+     * The queries counted per official (the dictionary's OFFICIAL dimension): visits and their ratings for each
+     * official of the visit, issues for whoever registered them.
+     */
+    static final List<Query> OFFICIAL_QUERIES = List.of(visits().by(VISIT_OFFICIALS), visitRatings().by(VISIT_OFFICIALS),
+            registered().by("cross join lateral (select f.r o) o"));
 
     Uni<PeriodFigures> compute(Period period, OffsetDateTime asOf) {
         boolean complete = !asOf.isBefore(period.end());
@@ -310,7 +343,8 @@ public class Metrics {
 
     private static Query registered() {
         return new Query("registered", """
-                select i.id issue_id, i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, i.source
+                select i.id issue_id, i.group_id g, i.lead_department_id d, e.industry_chain c, e.town t, i.source,
+                       i.registered_by r
                 from issue i join enterprise e on e.id = i.enterprise_id
                 where i.created_at >= :start and i.created_at < :asOf""", List.of(
                 count("issuesRegistered", "true", Unit.ISSUE, (t, n) -> t.issuesRegistered = n),
@@ -466,6 +500,7 @@ public class Metrics {
             case DEPARTMENT -> "f.d = cast(:key as uuid)";
             case CHAIN -> "NONE".equals(key) ? "f.c is null" : "f.c = :key";
             case TOWN -> "f.t = :key";
+            case OFFICIAL -> "o.o = cast(:key as uuid)";
             case ZONE -> "true";
         };
         if (dimension != Dimension.ZONE) {
@@ -478,8 +513,9 @@ public class Metrics {
                     select f.issue_id, f.issue_id, f.at from f where f.d = cast(:key as uuid) order by f.at""", params)
                     .map(rs -> rs.stream().map(r -> new CountedRow(Unit.ISSUE, (UUID) r[0], null)).toList());
         }
+        boolean official = dimension == Dimension.OFFICIAL;
         Uni<List<CountedRow>> all = Uni.createFrom().item(new ArrayList<>());
-        for (Query q : queries(complete)) {
+        for (Query q : official ? OFFICIAL_QUERIES : queries(complete)) {
             for (Count c : q.counts()) {
                 if (!c.metric().equals(metric)) {
                     continue;
@@ -487,7 +523,8 @@ public class Metrics {
                 // A step counts its issue: the row names the issue, and the step.
                 String columns = c.unit() == Unit.EVENT ? "f.issue_id, f.event_id" : c.unit().column + ", null::bigint";
                 String sql = "with f as (" + q.facts() + ") select " + (c.distinct() ? "distinct " : "") + columns
-                        + " from f where " + where + " and (" + c.filter() + ") order by 1, 2";
+                        + " from f " + (official ? q.officials() : "") + " where " + where + " and (" + c.filter()
+                        + ") order by 1, 2";
                 all = all.flatMap(list -> rows(sql, params).map(rs -> {
                     rs.forEach(r -> list.add(new CountedRow(c.unit(), (UUID) r[0], r[1] == null ? null : ((Number) r[1]).longValue())));
                     return list;
@@ -497,6 +534,70 @@ public class Metrics {
         return all;
     }
 
+
+    // ---- per official ----------------------------------------------------------------------------
+
+    /**
+     * An official's figures for a period, with the groups they are a member of today. For the office and the
+     * inspectors only: staff by name.
+     */
+    public record OfficialRow(String key, String name, String groups, Figures figures) {
+
+        public Row row() {
+            return new Row(key, name, figures);
+        }
+    }
+
+    /**
+     * Every official's figures for a period (the OFFICIAL metrics of the dictionary), as of its end (or now
+     * while it runs): those counted in it, and the group members who had an account by then, counted or not.
+     * Computed on each read, not kept (a replica's copy would disagree with another's after a late correction):
+     * a published assessment keeps them, as it keeps every score.
+     */
+    @WithSession
+    public Uni<List<OfficialRow>> officials(Period period) {
+        OffsetDateTime now = Dates.now(clock);
+        OffsetDateTime asOf = now.isBefore(period.end()) ? now : period.end();
+        return officialFigures(period, asOf).flatMap(byOfficial -> {
+            List<UUID> counted = byOfficial.keySet().stream().map(UUID::fromString).toList();
+            Map<String, Object> params = new HashMap<>();
+            params.put("asOf", asOf);
+            String also = "";
+            if (!counted.isEmpty()) {
+                params.put("counted", counted);
+                also = "a.id in (:counted) or ";
+            }
+            return rows("""
+                    select a.id, a.display_name, (select string_agg(g.name, '、' order by g.name) from group_member m
+                                                  join assistance_group g on g.id = m.group_id where m.account_id = a.id)
+                    from account a where\s""" + also + """
+                    (exists (select 1 from group_member m where m.account_id = a.id)
+                           and a.created_at < :asOf and (a.disabled_at is null or a.disabled_at >= :asOf))
+                    order by a.display_name, a.id""", params)
+                    .map(rows -> rows.stream().map(r -> new OfficialRow(r[0].toString(), (String) r[1], (String) r[2],
+                            byOfficial.getOrDefault(r[0].toString(), Figures.EMPTY))).toList());
+        });
+    }
+
+    private Uni<Map<String, Figures>> officialFigures(Period period, OffsetDateTime asOf) {
+        Map<String, Object> params = params(period, asOf);
+        Map<String, Tally> tallies = new HashMap<>();
+        Uni<Void> run = Uni.createFrom().voidItem();
+        for (Query q : OFFICIAL_QUERIES) {
+            run = run.chain(() -> timed(q.name() + " per official", period, rows(q.officialSql(), params)).invoke(rows -> {
+                for (Object[] r : rows) {
+                    Object[] values = new Object[r.length - 1];
+                    System.arraycopy(r, 1, values, 0, values.length);
+                    q.add(tallies.computeIfAbsent(r[0].toString(), k -> new Tally()), values);
+                }
+            }).replaceWithVoid());
+        }
+        return run.map(v -> {
+            Map<String, Figures> out = new HashMap<>();
+            tallies.forEach((k, t) -> out.put(k, t.figures()));
+            return Map.copyOf(out);
+        });
+    }
 
     // ---- names and assembly ---------------------------------------------------------------------
 

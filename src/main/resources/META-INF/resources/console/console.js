@@ -192,7 +192,8 @@ function periods() {
 async function loadAssessment() {
   $('assessmentError').textContent = '';
   $('publishAssessment').hidden = true;
-  for (const id of ['groupScores', 'departmentScores']) {
+  $('officialScoresBox').hidden = true;
+  for (const id of ['groupScores', 'departmentScores', 'officialScores']) {
     $(id).tHead.replaceChildren();
     $(id).tBodies[0].replaceChildren();
   }
@@ -203,6 +204,8 @@ async function loadAssessment() {
     $('publishAssessment').hidden = !state.office || a.status === 'PUBLISHED' || !a.complete;
     scores('groupScores', a.groupIndicators, a.groups);
     scores('departmentScores', a.departmentIndicators, a.departments);
+    scores('officialScores', a.officialIndicators, a.officials);
+    $('officialScoresBox').hidden = a.officials.length === 0;
   } catch (e) {
     $('assessmentStatus').textContent = '';
     $('assessmentError').textContent = e.message;
@@ -213,7 +216,7 @@ function scores(id, indicators, standings) {
   $(id).tHead.replaceChildren(el('tr', {}, el('th', {}, '名次'), el('th', {}, '名称'), el('th', {}, '得分'),
       ...indicators.map((i) => el('th', { title: i.ruleLabel }, i.metricName + '（' + i.weight + '）'))));
   $(id).tBodies[0].replaceChildren(...standings.map((s) => el('tr', {},
-      el('td', { class: 'rank' }, s.rank === null ? '—' : s.rank), el('td', {}, s.name),
+      el('td', { class: 'rank' }, s.rank === null ? '—' : s.rank), el('td', {}, s.groups ? s.name + '（' + s.groups + '）' : s.name),
       el('td', {}, s.total === null ? '—' : s.total),
       ...s.scores.map((x) => el('td', { title: '实际值 ' + (x.value === null ? '—' : x.value) }, x.points === null ? '—' : x.points)))));
 }

@@ -35,6 +35,6 @@ class ScoringTest {
     }
 
     private static Standing unit(String name, Double total) {
-        return new Standing(name, name, null, total, List.<Score>of());
+        return new Standing(name, name, null, null, total, List.<Score>of());
     }
 }

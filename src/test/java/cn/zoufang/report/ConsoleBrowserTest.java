@@ -173,6 +173,10 @@ class ConsoleBrowserTest extends ApiTest {
                 .map(e -> e.getText()).toList();
         assertEquals(List.of("1", "季报测试一组", "100"), first.subList(0, 3));
         assertTrue(browser.findElement(By.cssSelector("#departmentScores tbody")).getText().contains("季报测试局甲"));
+        // Officials by name, with their groups: 丁 second, as QuarterTest works it out.
+        assertEquals(5, browser.findElements(By.cssSelector("#officialScores tbody tr")).size());
+        assertEquals(List.of("2", "季报测试干部丁（季报测试一组）", "46.67"), browser.findElements(
+                By.cssSelector("#officialScores tbody tr:nth-child(2) td")).stream().map(e -> e.getText()).toList().subList(0, 3));
         assertTrue(!browser.findElement(By.id("publishAssessment")).isDisplayed());
         assertTrue(browser.findElements(By.cssSelector("[data-office-only]")).stream().noneMatch(e -> e.isDisplayed()));
         js("document.getElementById('assessmentCard').scrollIntoView()");

@@ -31,9 +31,19 @@ public class QuarterTest extends ApiTest {
     static final String G3 = "1a000000-0000-0000-0000-000000000003";
     static final String DA = "1d000000-0000-0000-0000-000000000001";
     static final String DB = "1d000000-0000-0000-0000-000000000002";
+    static final String V3 = "1f000000-0000-0000-0000-000000000003";
     static final String V4 = "1f000000-0000-0000-0000-000000000004";
+    /** Officials: 甲 leads group one and plans its visits; 丁 takes part in its September visit; 乙 leads group two. */
+    static final String JIA = "1b000000-0000-0000-0000-000000000001";
+    static final String YI = "1b000000-0000-0000-0000-000000000002";
+    static final String BING = "1b000000-0000-0000-0000-000000000003";
+    static final String DING = "1b000000-0000-0000-0000-000000000004";
+    static final String WU = "1b000000-0000-0000-0000-000000000005";
 
-    /** Groups: coverage to 100%, confirmed visits to 50%, visits against the best group, 10 off per overdue issue. */
+    /**
+     * Groups: coverage to 100%, confirmed visits to 50%, visits against the best group, 10 off per overdue issue.
+     * Officials: visits against the best official, confirmed visits to 50%, issues from visits against the best.
+     */
     public static final String SCHEME = """
             {"title": "季报测试考核方案",
              "groups": [{"metric": "coverageRate", "weight": 40, "rule": "RATE"},
@@ -42,7 +52,10 @@ public class QuarterTest extends ApiTest {
                         {"metric": "overdueAtMonthEnd", "weight": 20, "rule": "DEDUCT", "perUnit": 10}],
              "departments": [{"metric": "onTimeRate", "weight": 50, "rule": "RATE"},
                              {"metric": "satisfiedShare", "weight": 30, "rule": "RATE"},
-                             {"metric": "returns", "weight": 20, "rule": "DEDUCT", "perUnit": 10}]}""";
+                             {"metric": "returns", "weight": 20, "rule": "DEDUCT", "perUnit": 10}],
+             "officials": [{"metric": "visitsCompleted", "weight": 50, "rule": "RELATIVE"},
+                           {"metric": "confirmedShare", "weight": 30, "rule": "RATE", "target": 0.5},
+                           {"metric": "registeredFromVisits", "weight": 20, "rule": "RELATIVE"}]}""";
 
     @BeforeEach
     void handBuiltQuarter() throws Exception {
@@ -230,7 +243,9 @@ public class QuarterTest extends ApiTest {
         String etag = as(OFFICE).get("/api/v1/assessment-schemes/2019").then().extract().header("ETag");
         String bad = SCHEME.replace("\"weight\": 40", "\"weight\": 45")
                 .replace("\"metric\": \"visitsCompleted\"", "\"metric\": \"onTimeRat\"")
-                .replace("\"rule\": \"DEDUCT\", \"perUnit\": 10}]}", "\"rule\": \"DEDUCT\"}]}")
+                .replace("\"rule\": \"DEDUCT\", \"perUnit\": 10}],", "\"rule\": \"DEDUCT\"}],")
+                // Coverage is a group's: an official has no enterprises assigned.
+                .replace("\"officials\": [{\"metric\": \"visitsCompleted\"", "\"officials\": [{\"metric\": \"coverageRate\"")
                 .replace("季报测试考核方案", "错误的方案");
         var answer = as(OFFICE).header("If-Match", etag == null ? "\"0\"" : etag).contentType("application/json").body(bad)
                 .put("/api/v1/assessment-schemes/2019").then().statusCode(400).body("code", org.hamcrest.Matchers.is("VALIDATION_FAILED"))
@@ -239,6 +254,7 @@ public class QuarterTest extends ApiTest {
         assertTrue(fields.contains("groups[2].metric"), fields.toString());
         assertTrue(fields.contains("groups"), fields.toString());
         assertTrue(fields.contains("departments[2].perUnit"), fields.toString());
+        assertTrue(fields.contains("officials[0].metric"), fields.toString());
         String now = as(OFFICE).get("/api/v1/assessment-schemes/2019").then().extract().asString();
         assertFalse(now.contains("错误的方案"), now);
         // A period that does not exist, and a period that runs, cannot be assessed or published.
@@ -275,6 +291,51 @@ public class QuarterTest extends ApiTest {
         assertEquals(List.of(1, 2), departments.stream().map(d -> d.get("rank")).toList());
         assertEquals(List.of(70.0, 28.57), departments.stream().map(d -> d.get("total")).toList());
         assertEquals(37.5, scores(a, "departments", DA).get(0).get("points"));
+
+        // Officials, by name. 甲: planned V1–V3 (the best: 50), two confirmed (67% ≥ 50%: 30), registered Q1 from a
+        // visit (the best: 20) = 100. 丁: took part in V3 (1/3 × 50 = 16.67), confirmed (30) = 46.67. 乙: V4
+        // (16.67), not confirmed (0) = 16.67. 戊 (a member since January, no visit) and 丙 (registered Q4 at the
+        // desk, no visit): 0 of the 70 they could be scored on (no confirmed share without a visit): 0, sharing 4th.
+        List<Map<String, Object>> officials = a.getList("officials");
+        assertEquals(List.of(JIA, DING, YI, WU, BING), officials.stream().map(o -> o.get("key")).toList());
+        assertEquals(List.of(1, 2, 3, 4, 4), officials.stream().map(o -> o.get("rank")).toList());
+        assertEquals(List.of(100.0, 46.67, 16.67, 0.0, 0.0), officials.stream().map(o -> o.get("total")).toList());
+        assertEquals("季报测试干部丁", standing(a, "officials", DING).get("name"));
+        assertEquals("季报测试一组", standing(a, "officials", DING).get("groups"));
+        assertFalse(standing(a, "officials", JIA).containsKey("groups"), "甲 leads group one without being a member");
+        assertEquals(16.67, scores(a, "officials", DING).get(0).get("points"));
+        assertEquals(1.0, scores(a, "officials", DING).get(1).get("value"));
+        assertNull(scores(a, "officials", WU).get(1).get("points"));
+        assertEquals(List.of("visitsCompleted", "confirmedShare", "registeredFromVisits"),
+                a.<Map<String, Object>>getList("officialIndicators").stream().map(i -> i.get("metric")).toList());
+    }
+
+    /** An official's figure opens to the visits it counts, by the official's part in them. */
+    @Test
+    void anOfficialsFiguresOpenToTheirOwnVisits() {
+        JsonPath ding = drill("visitsCompleted", DING);
+        assertEquals(1, ding.getInt("value"));
+        assertEquals(List.of("1f000000-0000-0000-0000-000000000003"), ding.getList("rows.id"));
+        JsonPath jia = drill("confirmedShare", JIA);
+        assertEquals(0.6667, jia.getDouble("value"), 0.0001);
+        assertEquals(List.of("1f000000-0000-0000-0000-000000000001", "1f000000-0000-0000-0000-000000000002", V3),
+                jia.getList("rows.id"));
+        assertEquals(List.of(true, false, true), jia.getList("rows.inNumerator"));
+        // Issues from visits: Q1 is 甲's; Q5 (the enterprise's own) is not, though 甲 registered it.
+        assertEquals(List.of("11000000-0000-0000-0000-000000000001"), drill("registeredFromVisits", JIA).getList("rows.id"));
+        assertEquals(0, drill("registeredFromVisits", BING).getInt("total"));
+        // Someone who is no official of the period is not found; a figure officials do not have is refused.
+        as(OFFICE).queryParam("metric", "visitsCompleted").queryParam("dimension", "OFFICIAL")
+                .queryParam("key", "1b000000-0000-0000-0000-0000000000ff").get("/api/v1/dashboard/periods/2018-Q3/rows")
+                .then().statusCode(404);
+        as(OFFICE).queryParam("metric", "coverageRate").queryParam("dimension", "OFFICIAL").queryParam("key", JIA)
+                .get("/api/v1/dashboard/periods/2018-Q3/rows").then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.is("dimension"));
+    }
+
+    private static JsonPath drill(String metric, String official) {
+        return as(OFFICE).queryParam("metric", metric).queryParam("dimension", "OFFICIAL").queryParam("key", official)
+                .get("/api/v1/dashboard/periods/2018-Q3/rows").then().statusCode(200).extract().jsonPath();
     }
 
     @SuppressWarnings("unchecked")
