@@ -34,6 +34,8 @@ public enum NotificationType {
     PROJECT_REPORT_DUE("请报送重点项目月报", "您单位负责的重点项目上月进展已可报送，请按时报送", "PROJECT", PushClass.TODO),
     PROJECT_REPORT_REMINDER("重点项目月报即将截止", "您单位负责的重点项目上月进展即将截止报送，请尽快报送", "PROJECT", PushClass.TODO),
     PROJECT_REPORT_LATE("重点项目月报已逾期", "您单位负责的重点项目上月进展已超过报送期限，请尽快报送", "PROJECT", PushClass.TODO),
+    FIGURE_CONTEST_RAISED("指标异议待决定", "有单位对已结束统计期的指标提出了异议，请查看并作出决定", "FIGURE_CONTEST", PushClass.TODO),
+    FIGURE_CONTEST_DECIDED("指标异议已有决定", "您提出的指标异议已有决定，请查看", "FIGURE_CONTEST", PushClass.NOTICE),
     /** The day's non-urgent notifications in one push, for those who chose it; the object is the inbox. */
     DAILY_DIGEST("每日消息摘要", "您有新的消息，请打开消息中心查看", "INBOX", PushClass.NOTICE);
 

@@ -30,6 +30,7 @@ public interface PushChannel {
                 case "REPORT" -> "zoufang://groups/" + objectId + "/reports";
                 case "INBOX" -> "zoufang://inbox";
                 case "PROJECT" -> "zoufang://projects/" + objectId;
+                case "FIGURE_CONTEST" -> "zoufang://figure-contests/" + objectId;
                 default -> "zoufang://photos/" + objectId;
             };
         }

@@ -21,6 +21,8 @@ import cn.zoufang.identity.Caller;
 import cn.zoufang.identity.Role;
 import cn.zoufang.identity.Scope;
 import cn.zoufang.kernel.Dates;
+import cn.zoufang.notify.NotificationType;
+import cn.zoufang.notify.Notifier;
 import cn.zoufang.web.ApiException;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.FieldCode;
@@ -60,10 +62,13 @@ public class FigureContests {
     private final MetricDictionary dictionary;
     private final Scope scope;
     private final AuditLog audit;
+    private final Notifier notifier;
     private final Clock clock;
 
-    public FigureContests(Metrics metrics, MetricDictionary dictionary, Scope scope, AuditLog audit, Clock clock) {
+    public FigureContests(Metrics metrics, MetricDictionary dictionary, Scope scope, AuditLog audit, Notifier notifier,
+            Clock clock) {
         this.scope = scope;
+        this.notifier = notifier;
         this.metrics = metrics;
         this.dictionary = dictionary;
         this.audit = audit;
@@ -103,6 +108,10 @@ public class FigureContests {
             return c.persist().chain(() -> Panache.flush())
                     .chain(() -> audit.record(Entry.by(caller, "FIGURE_CONTEST", "FIGURE_CONTEST", c.id)
                             .detail(c.period + " " + metric.name() + "：" + c.reason)))
+                    // The office decides: each of its accounts is told (not the raiser, who acted).
+                    .chain(() -> notifier.withRole(Role.OFFICE))
+                    .chain(office -> notifier.notify(office.stream().filter(a -> !a.equals(caller.id())).toList(),
+                            NotificationType.FIGURE_CONTEST_RAISED, c.id, false))
                     .chain(() -> view(c));
         });
     }
@@ -131,6 +140,7 @@ public class FigureContests {
                     return Panache.flush()
                             .chain(() -> audit.record(Entry.by(caller, "FIGURE_CONTEST_DECIDE", "FIGURE_CONTEST", c.id)
                                     .detail(c.status.label() + "：" + c.decision)))
+                            .chain(() -> notifier.notify(List.of(c.raisedBy), NotificationType.FIGURE_CONTEST_DECIDED, c.id, false))
                             .chain(() -> view(c));
                 });
     }

@@ -39,6 +39,10 @@ class FigureContestTest extends ApiTest {
                 .body("status", is("OPEN")).body("figure", is(String.valueOf(figure.longValue())))
                 .body("metricName", is("完成走访次数")).extract().path("id");
 
+        // The office is told, with nothing but the contest's id (the push leaves the country).
+        assertTrue(inbox(OFFICE).contains(Map.of("type", "FIGURE_CONTEST_RAISED", "objectId", id)), inbox(OFFICE).toString());
+        assertTrue(inbox(LEADER_1).stream().noneMatch(n -> id.equals(n.get("objectId"))), "the raiser is not told of their own act");
+
         // Another group's official, a department's handler: no such unit for them. The running month: not yet.
         as(OFFICIAL_2).body(body).post("/api/v1/figure-contests").then().statusCode(404);
         People.Person handler = People.create(List.of("DEPARTMENT_HANDLER"), Fixtures.newDepartment("异议测试局"), null);
@@ -64,11 +68,19 @@ class FigureContestTest extends ApiTest {
         as(OFFICE).header("If-Match", etag).body(Map.of("upheld", true, "decision", "核实属实，已请小组补录走访完成时间"))
                 .post("/api/v1/figure-contests/" + id + "/decision").then().statusCode(200).body("status", is("UPHELD"))
                 .body("statusLabel", is("异议成立"));
+        // Whoever raised it is told of the decision.
+        assertTrue(inbox(LEADER_1).contains(Map.of("type", "FIGURE_CONTEST_DECIDED", "objectId", id)), inbox(LEADER_1).toString());
         String decided = as(OFFICE).get("/api/v1/figure-contests/" + id).then().extract().header("ETag");
         as(OFFICE).header("If-Match", decided).body(Map.of("upheld", false, "decision", "再决定一次"))
                 .post("/api/v1/figure-contests/" + id + "/decision").then().statusCode(409).body("code", is("INVALID_STATE"));
         // The kept figure did not move: the decision is on record, the figures are history's.
         as(OFFICE).get("/api/v1/figure-contests/" + id).then().body("figure", is(String.valueOf(figure.longValue())))
                 .body("decision", is("核实属实，已请小组补录走访完成时间"));
+    }
+
+    /** The latest notifications of the inbox, each as its type and object. */
+    private static List<Map<String, Object>> inbox(String phone) {
+        return as(phone).get("/api/v1/inbox").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")
+                .stream().map(n -> Map.<String, Object>of("type", n.get("type"), "objectId", n.get("objectId"))).toList();
     }
 }
