@@ -45,6 +45,9 @@ export const router = createRouter({
     { path: '/projects', component: () => import('./views/Projects.vue'), meta: { title: '重点项目' } },
     { path: '/projects/:id', component: () => import('./views/ProjectPage.vue'), meta: { title: '重点项目' } },
     { path: '/dispatch', component: () => import('./views/Dispatch.vue'), meta: { title: '两月一调度' } },
+    { path: '/meetings', component: () => import('./views/Meetings.vue'), meta: { title: '会议研究与交办' } },
+    { path: '/meetings/:id', component: () => import('./views/MeetingPage.vue'), meta: { title: '会议' } },
+    { path: '/contests', component: () => import('./views/Contests.vue'), meta: { title: '指标异议' } },
     { path: '/:rest(.*)', redirect: '/' }
   ]
 });
@@ -56,6 +59,8 @@ export function home() {
   if (roles.includes('DEPARTMENT_HANDLER')) return '/my-work';
   if (roles.includes('OFFICE')) return '/extensions';
   if (roles.includes('ADMIN')) return '/accounts';
+  // 区巡查办 reads the program, not issues one by one.
+  if (roles.includes('INSPECTOR')) return '/meetings';
   return '/ledger';
 }
 

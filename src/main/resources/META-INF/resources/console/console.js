@@ -87,15 +87,17 @@ const DEPARTMENT_FIGURES = [
 ];
 
 /**
- * The value with an arrow against last month: green when better, red when worse. A running month is not set
- * against a whole one (on the 2nd every count would look like a collapse): it shows last month's value, muted.
+ * The value with an arrow against the period before (last month, last quarter…): green when better, red when
+ * worse. A running period is not set against a whole one (on the 2nd every count would look like a collapse):
+ * it shows the previous period's value, muted.
  */
 function compared(f, current, previous) {
   const now = current[f.key];
   const before = previous ? previous[f.key] : null;
   const cell = el('span', {}, f.fmt(now));
+  const word = state.dashboard && state.dashboard.kind && state.dashboard.kind !== 'MONTH' ? '期' : '月';
   if (state.dashboard && !state.dashboard.complete) {
-    if (before !== null && before !== undefined) cell.append(' ', el('span', { class: 'muted partial', title: '本月尚未结束，不与上月全月比较' }, '（上月 ' + f.fmt(before) + '）'));
+    if (before !== null && before !== undefined) cell.append(' ', el('span', { class: 'muted partial', title: '本' + word + '尚未结束，不与上' + word + '全' + word + '比较' }, '（上' + word + ' ' + f.fmt(before) + '）'));
     return cell;
   }
   if (now !== null && before !== null && before !== undefined && now !== before) {
@@ -103,7 +105,7 @@ function compared(f, current, previous) {
     const better = f.good === 0 ? null : (up === (f.good > 0));
     cell.append(' ', el('span', {
       class: better === null ? 'muted' : (better ? 'up' : 'down'),
-      title: '上月 ' + f.fmt(before)
+      title: '上' + word + ' ' + f.fmt(before)
     }, up ? '▲' : '▼'));
   }
   return cell;
@@ -153,15 +155,20 @@ async function start() {
 
 async function loadMonth() {
   $('pageError').textContent = '';
+  periods();
+  // The month's figures, or its quarter's, half-year's or year's (beside the one before), each computed over
+  // the whole period; the trend and the supervision list stay monthly.
+  const whole = state.figuresPeriod !== state.month;
   try {
     const [d, trend, supervision] = await Promise.all([
-      api.json('/api/v1/dashboard?month=' + state.month),
+      api.json(whole ? '/api/v1/dashboard/periods/' + state.figuresPeriod : '/api/v1/dashboard?month=' + state.month),
       api.json('/api/v1/dashboard/trend?months=12&month=' + state.month),
       api.json('/api/v1/dashboard/supervision?limit=100')
     ]);
     state.dashboard = d;
-    $('asOf').textContent = d.complete ? '全月数据（指标口径第 ' + d.dictionaryVersion + ' 版）'
-        : '截至 ' + time(d.asOf) + '，本月尚未结束（指标口径第 ' + d.dictionaryVersion + ' 版）';
+    const name = whole ? d.label : '本月';
+    $('asOf').textContent = (d.complete ? (whole ? d.label + '全期数据' : '全月数据')
+        : '截至 ' + time(d.asOf) + '，' + name + '尚未结束') + '（指标口径第 ' + d.dictionaryVersion + ' 版）';
     renderZone(d);
     renderGroups(d);
     renderDepartments(d);
@@ -171,22 +178,30 @@ async function loadMonth() {
   } catch (e) {
     $('pageError').textContent = e.message;
   }
-  periods();
   // 一企一档 beside the program's figures: each card on its own, so one failing leaves the others.
   await Promise.all([loadAssessment()].concat(state.office ? [loadTargets(), loadActuals(), loadCoverage()] : []));
 }
 
 // ---- assessment and documents --------------------------------------------------------------------
 
-/** The periods the month shown falls in: the month, its quarter, half-year and year; the quarter first chosen. */
+/**
+ * The periods the month shown falls in: the month, its quarter, half-year and year. The figures show the month
+ * unless another kind is chosen; the assessment its quarter.
+ */
 function periods() {
   const [y, m] = state.month.split('-').map(Number);
   const options = [[state.month, y + '年' + m + '月'], [y + '-Q' + Math.ceil(m / 3), y + '年第' + '一二三四'[Math.ceil(m / 3) - 1] + '季度'],
     [y + '-H' + (m <= 6 ? 1 : 2), y + '年' + (m <= 6 ? '上' : '下') + '半年'], [String(y), y + '年度']];
-  const keep = options.some(([v]) => v === state.period) ? state.period : options[1][0];
-  $('period').replaceChildren(...options.map(([v, label]) => el('option', { value: v }, label)));
-  $('period').value = keep;
-  state.period = keep;
+  const pick = (select, chosen, fallback) => {
+    // The same kind of period as before (a quarter stays a quarter when the month moves on).
+    const kind = (v) => (v === undefined || v === null ? -1 : /^\d{4}-\d{2}$/.test(v) ? 0 : v.includes('-Q') ? 1 : v.includes('-H') ? 2 : 3);
+    const keep = kind(chosen) >= 0 ? options[kind(chosen)][0] : options[fallback][0];
+    $(select).replaceChildren(...options.map(([v, label]) => el('option', { value: v }, label)));
+    $(select).value = keep;
+    return keep;
+  };
+  state.period = pick('period', state.period, 1);
+  state.figuresPeriod = pick('figuresPeriod', state.figuresPeriod, 0);
 }
 
 async function loadAssessment() {
@@ -299,8 +314,43 @@ async function loadCoverage() {
 
 function renderZone(d) {
   const cards = $('zoneCards');
-  cards.replaceChildren(...FIGURES.map((f) => el('div', { class: 'metric', 'data-key': f.key },
+  cards.replaceChildren(...FIGURES.map((f) => el('div', { class: 'metric clickable', 'data-key': f.key, role: 'button', tabindex: '0',
+      title: '查看构成这一数字的走访、企业或诉求', onclick: () => openRows(f, 'ZONE', null, '全区'),
+      onkeydown: (e) => { if (e.key === 'Enter') openRows(f, 'ZONE', null, '全区'); } },
       el('div', { class: 'name' }, '全区' + f.name), el('div', { class: 'value' }, compared(f, d.zone.current, d.zone.previous)))));
+}
+
+const KINDS = { VISIT: '走访', ENTERPRISE: '企业', ISSUE: '诉求' };
+
+/**
+ * The visits, enterprises or issues that make one figure of the period shown (as of its end), exactly as
+ * counted; for a rate, its denominator's rows marked whether the numerator counts them.
+ */
+async function openRows(f, dimension, key, unitName) {
+  const period = state.figuresPeriod || state.month;
+  $('rowsPanel').hidden = false;
+  $('rowsTitle').textContent = unitName + ' · ' + f.name;
+  $('rowsSummary').textContent = '正在读取…';
+  $('rowsTable').tHead.replaceChildren();
+  $('rowsTable').tBodies[0].replaceChildren();
+  try {
+    const q = new URLSearchParams({ metric: f.key, dimension, limit: '500' });
+    if (key) q.set('key', key);
+    const r = await api.json('/api/v1/dashboard/periods/' + period + '/rows?' + q);
+    $('rowsSummary').textContent = period + ' · ' + r.metricName + ' ' + f.fmt(r.value) + ' · '
+        + (r.basis === r.metric ? '' : '按“' + r.basis + '”列出 ') + r.total + ' 条' + (r.truncated ? '（列出前 500 条）' : '');
+    const rate = r.rows.some((x) => x.inNumerator !== null && x.inNumerator !== undefined);
+    $('rowsTable').tHead.replaceChildren(el('tr', {}, ...['类型', '台账编号', '内容', '企业', '小组', '单位', '状态', '时间']
+        .concat(rate ? ['计入分子'] : []).map((h) => el('th', {}, h))));
+    $('rowsTable').tBodies[0].replaceChildren(...r.rows.map((x) => el('tr', x.kind === 'ISSUE'
+        ? { class: 'clickable', 'data-issue': x.id, onclick: () => openIssue(x.id) } : {},
+        el('td', {}, KINDS[x.kind] || x.kind), el('td', {}, x.ledgerNo || '—'), el('td', {}, x.title || '—'),
+        el('td', {}, x.enterpriseName || '—'), el('td', {}, x.groupName || '—'), el('td', {}, x.departmentName || '—'),
+        el('td', {}, x.status || '—'), el('td', {}, x.at ? time(x.at) : '—'),
+        rate ? el('td', {}, x.inNumerator ? '是' : '否') : null)));
+  } catch (e) {
+    $('rowsSummary').textContent = e.message;
+  }
 }
 
 function reportCell(r) {
@@ -353,8 +403,9 @@ function renderGroups(d) {
 function renderDepartments(d) {
   const table = $('departmentsTable');
   table.tHead.replaceChildren(el('tr', {}, el('th', {}, '责任单位'), ...DEPARTMENT_FIGURES.map((f) => el('th', {}, f.name))));
-  table.tBodies[0].replaceChildren(...d.departments.map((x) => el('tr', {},
-      el('td', {}, x.name), ...DEPARTMENT_FIGURES.map((f) => el('td', {}, compared(f, x.current, x.previous))))));
+  table.tBodies[0].replaceChildren(...d.departments.map((x) => el('tr', { 'data-department': x.key },
+      el('td', {}, x.name), ...DEPARTMENT_FIGURES.map((f) => el('td', { class: 'clickable', 'data-key': f.key, title: '查看明细',
+        onclick: () => openRows(f, 'DEPARTMENT', x.key, x.name) }, compared(f, x.current, x.previous))))));
 }
 
 /** How many groups the chart shows at each end of the ranking when there are more than twice as many. */
@@ -512,6 +563,9 @@ async function save(path, name, status) {
 }
 
 function download() {
+  if (state.figuresPeriod !== state.month) {
+    return save('/api/v1/dashboard/workbook.xlsx?period=' + state.figuresPeriod, '工作情况-' + state.figuresPeriod + '.xlsx', 'downloadStatus');
+  }
   return save('/api/v1/dashboard/workbook.xlsx?month=' + state.month, '月度情况-' + state.month + '.xlsx', 'downloadStatus');
 }
 
@@ -552,6 +606,10 @@ document.addEventListener('DOMContentLoaded', () => {
     loadMonth();
   });
   $('download').addEventListener('click', download);
+  $('figuresPeriod').addEventListener('change', () => {
+    state.figuresPeriod = $('figuresPeriod').value;
+    loadMonth();
+  });
   $('period').addEventListener('change', () => {
     state.period = $('period').value;
     loadAssessment();

@@ -184,6 +184,22 @@ class ConsoleBrowserTest extends ApiTest {
         Files.write(Path.of("target", "screenshots", "console-assessment.png"),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
+        // The figures of the whole quarter instead of its last month: group one visited once in September, three
+        // times in the quarter (QuarterTest).
+        String visits = "#groupsTable tr[data-group='" + QuarterTest.G1 + "'] td:nth-child(3)";
+        waiting().until(d -> d.findElement(By.cssSelector(visits)).getText().startsWith("1"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("figuresPeriod"))).selectByValue("2018-Q3");
+        waiting().until(d -> d.findElement(By.id("asOf")).getText().startsWith("2018年第三季度全期数据"));
+        waiting().until(d -> d.findElement(By.cssSelector(visits)).getText().startsWith("3"));
+        // A figure opens to its rows: department A's four answers due in the quarter, Q2's the late one.
+        browser.findElement(By.cssSelector("#departmentsTable tr[data-department='" + QuarterTest.DA + "'] td[data-key='onTimeRate']")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#rowsTable tbody tr")).size() == 4);
+        List<String> late = browser.findElements(By.cssSelector("#rowsTable tbody tr")).stream().map(e -> e.getText())
+                .filter(t -> t.endsWith("否")).toList();
+        assertEquals(1, late.size(), late.toString());
+        assertTrue(late.get(0).contains("2018-900002"), late.toString());
+        browser.findElement(By.cssSelector("[data-close='rowsPanel']")).click();
+
         browser.findElement(By.cssSelector("[data-document='/api/v1/bulletins/{p}.pdf']")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("documentStatus"), "已下载"));
         Path file = downloads.resolve("工作通报-2018-Q3.pdf");

@@ -482,6 +482,115 @@ class BackOfficeBrowserTest extends ApiTest {
         });
     }
 
+    /**
+     * The office plans a meeting; on an issue's page issues a 督办单, marks it a typical case and brings it to the
+     * meeting; records the minutes with a decision that becomes a ledger item of the department named; then decides
+     * a group's contested figure.
+     */
+    @Test
+    void theOfficeTakesAnIssueToAMeetingRecordsItsDecisionAndDecidesAContestedFigure() throws Exception {
+        recorded("meetings", () -> {
+            String tag = UUID.randomUUID().toString().substring(0, 6);
+            String issue = Fixtures.forwardedIssue("会议页测试诉求" + tag, Fixtures.newDepartment("会议页测试原单位"));
+            String ledgerNo = as(OFFICE).get("/api/v1/issues/" + issue).then().statusCode(200).extract().path("ledgerNo");
+            String ownerName = "会议页测试承办局" + tag;
+            String owner = as(OFFICE).body(Map.of("name", ownerName)).post("/api/v1/departments").then().statusCode(201)
+                    .extract().path("id");
+            String title = "会议页测试专题会" + tag;
+
+            firstSignIn(OFFICE, PASSWORD);
+            menu("会议研究与交办");
+            click(By.id("new-meeting"));
+            openSelect("meeting-kind");
+            option("专题会议");
+            browser.findElement(By.cssSelector(".el-dialog input#meeting-title")).sendKeys(title);
+            WebElement date = browser.findElement(By.cssSelector(".el-dialog input#meeting-date"));
+            date.sendKeys(TestClock.today().toString());
+            date.sendKeys(Keys.ENTER);
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='安排']"));
+            waiting().until(d -> d.findElement(By.tagName("h2")).getText().equals(title));
+            String meeting = browser.getCurrentUrl().replaceAll(".*#/meetings/", "");
+
+            // From the issue's page: a numbered 督办单 to the department that holds it, a typical case of this
+            // month's 通报, then on the agenda of the meeting, with the reason.
+            browser.get(office + "#/issues/" + issue);
+            click(By.id("issue-notice"));
+            browser.findElement(By.cssSelector(".el-dialog textarea#notice-requirement")).sendKeys("请于三个工作日内答复企业");
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='出具']"));
+            String number = waiting().until(d -> {
+                String t = d.findElement(By.id("issued-notice")).getText();
+                return t.contains("走访督〔") ? t : null;
+            });
+            assertTrue(number.contains("督办单"), number);
+            click(By.id("mark-case"));
+            click(By.xpath("//div[contains(@class,'el-dialog')]//label[contains(.,'反面典型')]"));
+            browser.findElement(By.cssSelector(".el-dialog textarea#case-note")).sendKeys("协调迟缓，需会议研究");
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='选编']"));
+            waiting().until(d -> d.findElement(By.id("marked-case")).getText().contains("反面典型"));
+            // The page offers the month it is (by the PC's clock) first: this month, or the last if it just turned.
+            List<Map<String, Object>> cases = new java.util.ArrayList<>();
+            for (YearMonth m : List.of(TestClock.thisMonth(), TestClock.thisMonth().minusMonths(1))) {
+                cases.addAll(as(OFFICE).get("/api/v1/bulletins/" + m + "/cases").then().statusCode(200).extract().jsonPath().getList(""));
+            }
+            assertTrue(cases.stream().anyMatch(c -> issue.equals(c.get("issueId")) && "BAD".equals(c.get("kind"))
+                    && "协调迟缓，需会议研究".equals(c.get("note"))), cases.toString());
+            click(By.id("escalate"));
+            openSelect("escalate-meeting");
+            option(TestClock.today() + " " + title);
+            browser.findElement(By.cssSelector(".el-dialog textarea#escalate-reason")).sendKeys("涉及多个部门，需会议协调");
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='列入议题']"));
+            waiting().until(d -> d.findElement(By.cssSelector(".agenda")).getText().contains(ledgerNo));
+
+            // The minutes, with one decision: a ledger item forwarded to the department named.
+            click(By.id("record-minutes"));
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-dialog textarea#minutes-text")))
+                    .sendKeys("会议研究了企业用地问题。");
+            browser.findElement(By.cssSelector(".el-dialog textarea#decision-text-0")).sendKeys("由承办局牵头协调，限期答复企业");
+            openSelect("decision-department-0");
+            option(ownerName);
+            WebElement deadline = browser.findElement(By.cssSelector(".el-dialog input#decision-deadline-0"));
+            deadline.sendKeys(TestClock.today().plusDays(10).toString());
+            deadline.sendKeys(Keys.ENTER);
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='录入']"));
+            String decisions = waiting().until(d -> {
+                String t = d.findElement(By.cssSelector(".decisions")).getText();
+                return t.contains(ownerName) ? t : null;
+            });
+            var held = as(OFFICE).get("/api/v1/meetings/" + meeting).then().statusCode(200).body("status", org.hamcrest.Matchers.is("HELD"))
+                    .extract().jsonPath();
+            assertTrue(decisions.contains(held.getString("decisions[0].taskLedgerNo")), decisions);
+            assertEquals(owner, held.getString("decisions[0].departmentId"));
+            assertEquals(TestClock.today().plusDays(10).toString(), held.getString("decisions[0].deadline"));
+            screenshot("office-meeting");
+
+            // A group's leader contests last month's completed visits; the office rejects it, with its reason.
+            String reason = "浏览器测试异议" + tag;
+            signIn(LEADER_1);
+            menu("指标异议");
+            click(By.id("new-contest"));
+            openSelect("contest-metric");
+            option("完成走访次数");
+            browser.findElement(By.cssSelector(".el-dialog textarea#contest-reason")).sendKeys(reason);
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='提出']"));
+            waiting().until(d -> row(reason).getText().contains("待办公室决定"));
+            String contest = as(LEADER_1).get("/api/v1/figure-contests").then().statusCode(200).extract().jsonPath()
+                    .<Map<String, Object>>getList("").stream().filter(c -> reason.equals(c.get("reason"))).findFirst()
+                    .map(c -> (String) c.get("id")).orElseThrow();
+            as(LEADER_1).get("/api/v1/figure-contests/" + contest).then().body("dimension", org.hamcrest.Matchers.is("GROUP"))
+                    .body("unitId", org.hamcrest.Matchers.is(Fixtures.groupOf(LEADER_1))).body("metric", org.hamcrest.Matchers.is("visitsCompleted"));
+
+            signIn(OFFICE);
+            menu("指标异议");
+            row(reason).findElement(By.cssSelector(".decide")).click();
+            click(By.xpath("//div[contains(@class,'el-dialog')]//label[contains(.,'不成立')]"));
+            browser.findElement(By.cssSelector(".el-dialog textarea#contest-decision")).sendKeys("经核实走访完成时间在次月");
+            click(By.xpath("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='决定']"));
+            waiting().until(d -> row(reason).getText().contains("异议不成立"));
+            as(OFFICE).get("/api/v1/figure-contests/" + contest).then().body("status", org.hamcrest.Matchers.is("REJECTED"))
+                    .body("decision", org.hamcrest.Matchers.is("经核实走访完成时间在次月"));
+        });
+    }
+
     /** The bureau's sheet: one enterprise's revenue (as typed in the cell) for a month. */
     private static byte[] workbook(String creditCode, String month, String revenue) throws java.io.IOException {
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
