@@ -125,7 +125,15 @@ public class AssessmentService {
 
     /** The period's assessment: the published one as it was published, or a draft computed now. */
     public Uni<Assessment> assessment(Period period) {
-        return published(period).flatMap(p -> p != null ? Uni.createFrom().item(p) : draft(period));
+        return assessment(period, true);
+    }
+
+    /**
+     * The same; a draft ranks officials only when {@code officials} (their figures are computed on each read,
+     * and a 通报 never names them).
+     */
+    public Uni<Assessment> assessment(Period period, boolean officials) {
+        return published(period).flatMap(p -> p != null ? Uni.createFrom().item(p) : draft(period, officials));
     }
 
     /** Publishes a closed period's assessment under the scheme in force: once, and for good. */
@@ -136,7 +144,7 @@ public class AssessmentService {
                 throw new ApiException(ErrorCode.CONFLICT, period.label() + "的考核结果已于 "
                         + existing.publishedAt().atZoneSameInstant(Dates.ZONE).toLocalDate() + " 发布，不能再次发布");
             }
-            return draft(period);
+            return draft(period, true);
         }).flatMap(draft -> {
             if (!draft.complete()) {
                 throw new ApiException(ErrorCode.INVALID_STATE, period.label() + "尚未结束，考核结果不能发布");
@@ -165,13 +173,13 @@ public class AssessmentService {
         });
     }
 
-    private Uni<Assessment> draft(Period period) {
+    private Uni<Assessment> draft(Period period, boolean withOfficials) {
         return latest(period.year()).flatMap(scheme -> {
             if (scheme == null) {
                 throw ApiException.notFound(period.year() + " 年度考核方案");
             }
-            Uni<List<OfficialRow>> officials = scheme.indicators().officials().isEmpty() ? Uni.createFrom().item(List.of())
-                    : metrics.officials(period);
+            Uni<List<OfficialRow>> officials = !withOfficials || scheme.indicators().officials().isEmpty()
+                    ? Uni.createFrom().item(List.of()) : metrics.officials(period);
             return metrics.period(period).flatMap(figures -> officials.map(o -> compute(period, scheme, figures, o)));
         });
     }

@@ -84,7 +84,7 @@ public class BulletinService {
     }
 
     public Uni<Facts> facts(Period period) {
-        return dashboard.period(period).flatMap(figures -> assessments.assessment(period)
+        return dashboard.period(period).flatMap(figures -> assessments.assessment(period, false)
                 .map(Optional::of)
                 .onFailure(e -> e instanceof ApiException a && a.code() == ErrorCode.NOT_FOUND)
                 .recoverWithItem(Optional.empty())

@@ -312,7 +312,7 @@ public class QuarterTest extends ApiTest {
 
     /** An official's figure opens to the visits it counts, by the official's part in them. */
     @Test
-    void anOfficialsFiguresOpenToTheirOwnVisits() {
+    void anOfficialsFiguresOpenToTheirOwnVisits() throws Exception {
         JsonPath ding = drill("visitsCompleted", DING);
         assertEquals(1, ding.getInt("value"));
         assertEquals(List.of("1f000000-0000-0000-0000-000000000003"), ding.getList("rows.id"));
@@ -324,6 +324,13 @@ public class QuarterTest extends ApiTest {
         // Issues from visits: Q1 is 甲's; Q5 (the enterprise's own) is not, though 甲 registered it.
         assertEquals(List.of("11000000-0000-0000-0000-000000000001"), drill("registeredFromVisits", JIA).getList("rows.id"));
         assertEquals(0, drill("registeredFromVisits", BING).getInt("total"));
+        // A quarter nobody was counted in: the members with an account by its end, unscored (nothing to measure).
+        loadWithScheme();
+        List<Map<String, Object>> first = as(OFFICE).get("/api/v1/assessments/2018-Q1").then().statusCode(200).extract()
+                .jsonPath().getList("officials");
+        assertEquals(List.of(DING, WU), first.stream().map(o -> o.get("key")).toList());
+        assertTrue(first.stream().allMatch(o -> o.get("rank") == null && o.get("total") == null), first.toString());
+
         // Someone who is no official of the period is not found; a figure officials do not have is refused.
         as(OFFICE).queryParam("metric", "visitsCompleted").queryParam("dimension", "OFFICIAL")
                 .queryParam("key", "1b000000-0000-0000-0000-0000000000ff").get("/api/v1/dashboard/periods/2018-Q3/rows")
