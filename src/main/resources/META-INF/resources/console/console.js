@@ -179,7 +179,7 @@ async function loadMonth() {
     $('pageError').textContent = e.message;
   }
   // 一企一档 beside the program's figures: each card on its own, so one failing leaves the others.
-  await Promise.all([loadAssessment()].concat(state.office ? [loadTargets(), loadActuals(), loadCoverage()] : []));
+  await Promise.all([loadAssessment(), loadCommonProblems()].concat(state.office ? [loadTargets(), loadActuals(), loadCoverage()] : []));
 }
 
 // ---- assessment and documents --------------------------------------------------------------------
@@ -296,6 +296,26 @@ async function loadActuals() {
         ...r.months.map((v) => el('td', {}, number(v))), el('td', {}, number(r.total)))));
   } catch (e) {
     $('pageError').textContent = e.message;
+  }
+}
+
+/**
+ * 共性问题: one category raised by several enterprises of one chain (or town) in the last 90 days, with its issues,
+ * so that one policy answer can close many. The office opens an issue's timeline; 区巡查办 reads the list.
+ */
+async function loadCommonProblems() {
+  try {
+    const q = new URLSearchParams({ by: $('commonBy').value, min: $('commonMin').value });
+    const c = await api.json('/api/v1/dashboard/common-problems?' + q);
+    $('commonNote').textContent = c.from + ' 至 ' + c.to + '：' + (c.problems.length ? c.problems.length + ' 个共性问题' : '没有共性问题');
+    $('commonList').replaceChildren(...c.problems.map((p) => el('details', { class: 'common', 'data-category': p.category },
+        el('summary', {}, p.name + ' · ' + p.categoryName + '：' + p.enterprises + ' 家企业 ' + p.issues + ' 件（未办结 ' + p.open + ' 件）'),
+        el('div', { class: 'scroll' }, el('table', {}, el('tbody', {}, ...p.linked.map((i) => el('tr', state.office
+            ? { class: 'clickable', 'data-issue': i.id, onclick: () => openIssue(i.id) } : {},
+            el('td', {}, i.ledgerNo), el('td', {}, i.title), el('td', {}, i.enterpriseName), el('td', {}, i.statusLabel),
+            el('td', {}, time(i.registeredAt))))))))));
+  } catch (e) {
+    $('commonNote').textContent = e.message;
   }
 }
 
@@ -622,6 +642,8 @@ document.addEventListener('DOMContentLoaded', () => {
     if (state.dashboard) renderGroups(state.dashboard);
   });
   $('actualsDimension').addEventListener('change', loadActuals);
+  $('commonBy').addEventListener('change', loadCommonProblems);
+  $('commonMin').addEventListener('change', loadCommonProblems);
   $('acceptReport').addEventListener('click', () => review('accept'));
   $('returnReport').addEventListener('click', () => {
     const comment = $('returnComment').value.trim();

@@ -58,18 +58,18 @@ class CommonProblemTest extends ApiTest {
                 .findFirst().orElseThrow(() -> new AssertionError(category + " not in " + json.prettify()));
     }
 
-    private static String category(String code, String name) {
+    static String category(String code, String name) {
         as(OFFICE).body(Map.of("name", name, "deadlineDays", 10, "urgentDeadlineDays", 5, "sortOrder", 90))
                 .put("/api/v1/issue-categories/" + code).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         return code;
     }
 
-    private static String enterprise(int n) {
+    static String enterprise(int n) {
         return as(OFFICE).body(Fixtures.enterprise("共性问题测试企业" + n + UUID.randomUUID().toString().substring(0, 4),
                 DemoData.demoCreditCode(n))).post("/api/v1/enterprises").then().statusCode(201).extract().path("id");
     }
 
-    private static void register(String enterprise, String category, String title) {
+    static void register(String enterprise, String category, String title) {
         as(DESK).body(Map.of("id", UUID.randomUUID().toString(), "enterpriseId", enterprise, "category", category,
                 "title", title, "description", title)).post("/api/v1/issues").then().statusCode(201);
     }

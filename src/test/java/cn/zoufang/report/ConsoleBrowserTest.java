@@ -161,6 +161,12 @@ class ConsoleBrowserTest extends ApiTest {
     @Test
     void theInspectorReadsTheQuartersRankingAndDownloadsTheBulletin() throws Exception {
         QuarterTest.loadWithScheme();
+        // A common problem of this week: one new category raised by three enterprises of one chain.
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String shared = CommonProblemTest.category("CONSOLE" + suffix, "看板共性测试" + suffix);
+        for (int n : new int[] { 9820, 9821, 9822 }) {
+            CommonProblemTest.register(CommonProblemTest.enterprise(n), shared, "物流成本上涨");
+        }
         browser.get(console + "?month=2018-09");
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("loginForm")));
         browser.findElement(By.id("phone")).sendKeys(cn.zoufang.demo.DemoData.INSPECTOR);
@@ -179,6 +185,9 @@ class ConsoleBrowserTest extends ApiTest {
                 By.cssSelector("#officialScores tbody tr:nth-child(2) td")).stream().map(e -> e.getText()).toList().subList(0, 3));
         assertTrue(!browser.findElement(By.id("publishAssessment")).isDisplayed());
         assertTrue(browser.findElements(By.cssSelector("[data-office-only]")).stream().noneMatch(e -> e.isDisplayed()));
+        String common = waiting().until(d -> d.findElements(By.cssSelector("#commonList details[data-category='" + shared + "'] summary"))
+                .stream().map(e -> e.getText()).findFirst().orElse(null));
+        assertTrue(common.contains("看板共性测试" + suffix) && common.contains("3 家企业 3 件"), common);
         js("document.getElementById('assessmentCard').scrollIntoView()");
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(Path.of("target", "screenshots", "console-assessment.png"),

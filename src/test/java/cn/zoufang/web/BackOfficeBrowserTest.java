@@ -568,6 +568,13 @@ class BackOfficeBrowserTest extends ApiTest {
             signIn(LEADER_1);
             menu("指标异议");
             click(By.id("new-contest"));
+            // The leader's group (other tests may have made the leader a member of more groups).
+            String group = Fixtures.groupOf(LEADER_1);
+            String groupName = as(LEADER_1).get("/api/v1/me").then().statusCode(200).extract().jsonPath()
+                    .<Map<String, Object>>getList("groups").stream().filter(g -> group.equals(g.get("id")))
+                    .map(g -> (String) g.get("name")).findFirst().orElseThrow();
+            openSelect("contest-unit");
+            option(groupName);
             openSelect("contest-metric");
             option("完成走访次数");
             browser.findElement(By.cssSelector(".el-dialog textarea#contest-reason")).sendKeys(reason);
@@ -577,7 +584,7 @@ class BackOfficeBrowserTest extends ApiTest {
                     .<Map<String, Object>>getList("").stream().filter(c -> reason.equals(c.get("reason"))).findFirst()
                     .map(c -> (String) c.get("id")).orElseThrow();
             as(LEADER_1).get("/api/v1/figure-contests/" + contest).then().body("dimension", org.hamcrest.Matchers.is("GROUP"))
-                    .body("unitId", org.hamcrest.Matchers.is(Fixtures.groupOf(LEADER_1))).body("metric", org.hamcrest.Matchers.is("visitsCompleted"));
+                    .body("unitId", org.hamcrest.Matchers.is(group)).body("metric", org.hamcrest.Matchers.is("visitsCompleted"));
 
             signIn(OFFICE);
             menu("指标异议");
