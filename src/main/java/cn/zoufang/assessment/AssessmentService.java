@@ -7,8 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -149,7 +147,7 @@ public class AssessmentService {
             if (!draft.complete()) {
                 throw new ApiException(ErrorCode.INVALID_STATE, period.label() + "尚未结束，考核结果不能发布");
             }
-            var now = Dates.now(clock).atZoneSameInstant(Dates.ZONE).toOffsetDateTime();
+            var now = Dates.inChina(Dates.now(clock));
             Assessment result = new Assessment(draft.period(), draft.label(), Status.PUBLISHED, Status.PUBLISHED.label(),
                     draft.schemeYear(), draft.schemeVersion(), draft.schemeTitle(), draft.dictionaryVersion(),
                     draft.asOf(), true, now, draft.groupIndicators(), draft.departmentIndicators(),
@@ -214,7 +212,7 @@ public class AssessmentService {
             return q.setParameter("year", year).getResultList();
         }).map(rows -> rows.isEmpty() ? null : new StoredScheme(year, ((Number) rows.get(0)[0]).intValue(),
                 (String) rows.get(0)[1], read((String) rows.get(0)[2], Indicators.class),
-                ((java.time.OffsetDateTime) rows.get(0)[3]).atZoneSameInstant(Dates.ZONE).toOffsetDateTime()));
+                Dates.inChina((java.time.OffsetDateTime) rows.get(0)[3])));
     }
 
     // ---- validation ------------------------------------------------------------------------------
@@ -224,27 +222,25 @@ public class AssessmentService {
      * The officials' list may be empty (officials are then not scored).
      */
     void validate(SchemeInput in) {
-        Map<String, Metric> known = dictionary.get().metrics().stream()
-                .collect(Collectors.toMap(Metric::key, Function.identity()));
         List<FieldError> errors = new ArrayList<>();
-        check("groups", in.groups(), Dimension.GROUP, known, errors);
-        check("departments", in.departments(), Dimension.DEPARTMENT, known, errors);
+        check("groups", in.groups(), Dimension.GROUP, dictionary, errors);
+        check("departments", in.departments(), Dimension.DEPARTMENT, dictionary, errors);
         if (!in.officials().isEmpty()) {
-            check("officials", in.officials(), Dimension.OFFICIAL, known, errors);
+            check("officials", in.officials(), Dimension.OFFICIAL, dictionary, errors);
         }
         if (!errors.isEmpty()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, errors.get(0).message(), errors);
         }
     }
 
-    private static void check(String list, List<Indicator> indicators, Dimension dimension, Map<String, Metric> known,
+    private static void check(String list, List<Indicator> indicators, Dimension dimension, MetricDictionary dictionary,
             List<FieldError> errors) {
         Set<String> seen = new HashSet<>();
         double total = 0;
         for (int i = 0; i < indicators.size(); i++) {
             Indicator in = indicators.get(i);
             String at = list + "[" + i + "].";
-            Metric m = known.get(in.metric().trim());
+            Metric m = dictionary.metric(in.metric().trim()).orElse(null);
             if (m == null || !Figures.has(m.key()) || !m.dimensions().contains(dimension)) {
                 errors.add(new FieldError(at + "metric", FieldCode.INVALID, "指标 " + in.metric().trim() + " 不存在或不能用于"
                         + dimension.label()));
@@ -281,8 +277,7 @@ public class AssessmentService {
     }
 
     private List<IndicatorView> views(List<Indicator> indicators) {
-        Map<String, String> names = dictionary.get().metrics().stream().collect(Collectors.toMap(Metric::key, Metric::name));
-        return indicators.stream().map(i -> new IndicatorView(i.metric(), names.getOrDefault(i.metric(), i.metric()),
+        return indicators.stream().map(i -> new IndicatorView(i.metric(), dictionary.name(i.metric()),
                 i.weight(), i.rule(), i.rule().label(), i.target(), i.perUnit())).toList();
     }
 

@@ -88,7 +88,7 @@ public class Notices {
                     }
                     Object[] r = rows.get(0);
                     NoticeKind kind = NoticeKind.valueOf((String) r[1]);
-                    OffsetDateTime at = ((OffsetDateTime) r[7]).atZoneSameInstant(Dates.ZONE).toOffsetDateTime();
+                    OffsetDateTime at = Dates.inChina((OffsetDateTime) r[7]);
                     return new Notice((UUID) r[0], kind, kind.title(), kind.number((Integer) r[2], (Integer) r[3]),
                             (UUID) r[4], (String) r[5], (String) r[6], at.toLocalDate(), at);
                 });

@@ -48,7 +48,7 @@ public class TypicalCases {
                     CaseKind kind = CaseKind.valueOf((String) r[6]);
                     return new TypicalCase((String) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
                             (String) r[5], kind, kind.label(), (String) r[7],
-                            ((OffsetDateTime) r[8]).atZoneSameInstant(Dates.ZONE).toOffsetDateTime());
+                            Dates.inChina((OffsetDateTime) r[8]));
                 }).toList());
     }
 

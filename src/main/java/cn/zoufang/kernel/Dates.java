@@ -42,4 +42,9 @@ public final class Dates {
     public static LocalDate dayOf(OffsetDateTime at) {
         return at.atZoneSameInstant(ZONE).toLocalDate();
     }
+
+    /** An instant as China time shows it (+08:00), as every answer gives times; null stays null. */
+    public static OffsetDateTime inChina(OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(ZONE).toOffsetDateTime();
+    }
 }

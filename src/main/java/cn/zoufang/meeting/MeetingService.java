@@ -270,7 +270,7 @@ public class MeetingService {
                     IssueStatus status = IssueStatus.valueOf((String) r[5]);
                     return new Item((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], status.name(),
                             status.label(), (LocalDate) r[6], (String) r[7],
-                            ((OffsetDateTime) r[8]).atZoneSameInstant(Dates.ZONE).toOffsetDateTime());
+                            Dates.inChina((OffsetDateTime) r[8]));
                 }).toList())
                 .flatMap(items -> decisionsOf(m.id)
                         .map(decisions -> new MeetingView(m.id, m.kind, m.kind.label(), m.title, m.heldOn, m.status,

@@ -83,7 +83,7 @@ public class CommonProblems {
                         List<Linked> linked = g.stream().limit(ISSUES_EACH).map(r -> {
                             IssueStatus st = IssueStatus.valueOf((String) r[8]);
                             return new Linked((UUID) r[4], (String) r[5], (String) r[6], (String) r[7], st.name(), st.label(),
-                                    ((OffsetDateTime) r[9]).atZoneSameInstant(Dates.ZONE).toOffsetDateTime());
+                                    Dates.inChina((OffsetDateTime) r[9]));
                         }).toList();
                         long open = g.stream().filter(r -> !IssueStatus.CLOSED.name().equals(r[8])).count();
                         problems.add(new CommonProblem((String) first[0], (String) first[1], by.name(), key,

@@ -178,7 +178,7 @@ public class DashboardService {
                 ledger(period).flatMap(ledger -> targets.progress(period.year()).flatMap(year ->
                 coverage.coverage(3).flatMap(missed -> vertx.executeBlocking(Uni.createFrom().item(() ->
                         ReportWorkbook.write(d, summaries, overdue, ledger, year, missed,
-                                Dates.now(clock).atZoneSameInstant(Dates.ZONE).toOffsetDateTime())))))))));
+                                Dates.inChina(Dates.now(clock)))))))))));
     }
 
     /** The issues registered in the period, for the workbook's ledger sheet, oldest first. */

@@ -41,8 +41,7 @@ public class DrillDowns {
      * read by the same definition from history as of the period's end.
      */
     public Uni<DrillDown> drill(Period period, String metric, Dimension dimension, String key, int limit) {
-        MetricDictionary.Metric m = dictionary.get().metrics().stream().filter(x -> x.key().equals(metric)).findFirst()
-                .orElseThrow(() -> ApiException.invalidField("metric", FieldCode.INVALID, "指标不存在：" + metric));
+        MetricDictionary.Metric m = dictionary.metric(metric).orElseThrow(() -> ApiException.invalidField("metric", FieldCode.INVALID, "指标不存在：" + metric));
         if (!m.dimensions().contains(dimension)) {
             throw ApiException.invalidField("dimension", FieldCode.INVALID, m.name() + "不按" + dimension.label() + "统计");
         }
@@ -51,18 +50,16 @@ public class DrillDowns {
                 ? metrics.officials(period).map(officials -> officials.stream().filter(o -> o.key().equals(key))
                         .map(Metrics.OfficialRow::figures).findFirst().orElseThrow(() -> ApiException.notFound(dimension.label())))
                 : metrics.period(period).map(f -> figures(f, dimension, key));
-        return figures.flatMap(row -> {
-            return metrics.rows(period, parts[0], dimension, key).flatMap(basis -> (parts.length > 1
-                    ? metrics.rows(period, parts[1], dimension, key)
-                    : Uni.createFrom().item(List.<Metrics.CountedRow>of())).flatMap(numerator -> {
-                        Set<Object> above = new HashSet<>();
-                        numerator.forEach(r -> above.add(r.eventId() != null ? r.eventId() : r.id()));
-                        List<Metrics.CountedRow> shown = basis.subList(0, Math.min(limit, basis.size()));
-                        return describe(shown).map(rows -> new DrillDown(period.toString(), metric, m.name(),
-                                dimension.name(), key, row.value(metric), parts[0], basis.size(), basis.size() > shown.size(),
-                                rows.stream().map(r -> parts.length > 1 ? withNumerator(r, above) : r).toList()));
-                    }));
-        });
+        return figures.flatMap(row -> metrics.rows(period, parts[0], dimension, key).flatMap(basis -> (parts.length > 1
+                ? metrics.rows(period, parts[1], dimension, key)
+                : Uni.createFrom().item(List.<Metrics.CountedRow>of())).flatMap(numerator -> {
+                    Set<Object> above = new HashSet<>();
+                    numerator.forEach(r -> above.add(r.eventId() != null ? r.eventId() : r.id()));
+                    List<Metrics.CountedRow> shown = basis.subList(0, Math.min(limit, basis.size()));
+                    return describe(shown).map(rows -> new DrillDown(period.toString(), metric, m.name(),
+                            dimension.name(), key, row.value(metric), parts[0], basis.size(), basis.size() > shown.size(),
+                            rows.stream().map(r -> parts.length > 1 ? withNumerator(r, above) : r).toList()));
+                })));
     }
 
     private static DrillRow withNumerator(DrillRow r, Set<Object> above) {
@@ -125,7 +122,7 @@ public class DrillDowns {
     }
 
     private static OffsetDateTime at(Object t) {
-        return t == null ? null : ((OffsetDateTime) t).atZoneSameInstant(Dates.ZONE).toOffsetDateTime();
+        return Dates.inChina((OffsetDateTime) t);
     }
 
     /** Rows by their first column (a UUID, or an event's number as a Long). */

@@ -2,7 +2,6 @@ package cn.zoufang.report;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,37 +86,39 @@ public class FigureContests {
             if (Dates.now(clock).isBefore(period.end())) {
                 throw new ApiException(ErrorCode.INVALID_STATE, period.label() + "尚未结束，其指标还会变化，结束后再提出异议");
             }
-            return metrics.period(period);
-        }).flatMap(figures -> {
-            Period period = Period.parse("period", in.period());
-            MetricDictionary.Metric metric = metric(in.metric().trim(), in.dimension());
-            List<PeriodFigures.Row> rows = in.dimension() == Dimension.GROUP ? figures.groups() : figures.departments();
-            Number value = rows.stream().filter(r -> r.key().equals(in.unitId().toString())).findFirst()
-                    .map(r -> r.figures().value(metric.key())).orElse(null);
-            FigureContest c = new FigureContest();
-            c.id = UUID.randomUUID();
-            c.period = period.toString();
-            c.metric = metric.key();
-            c.dimension = in.dimension();
-            c.unitId = in.unitId();
-            c.figure = value == null ? null : value.toString();
-            c.reason = in.reason().trim();
-            c.status = FigureContest.Status.OPEN;
-            c.raisedBy = caller.id();
-            c.raisedAt = Dates.now(clock);
-            return c.persist().chain(() -> Panache.flush())
-                    .chain(() -> audit.record(Entry.by(caller, "FIGURE_CONTEST", "FIGURE_CONTEST", c.id)
-                            .detail(c.period + " " + metric.name() + "：" + c.reason)))
-                    // The office decides: each of its accounts is told (not the raiser, who acted).
-                    .chain(() -> notifier.withRole(Role.OFFICE))
-                    .chain(office -> notifier.notify(office.stream().filter(a -> !a.equals(caller.id())).toList(),
-                            NotificationType.FIGURE_CONTEST_RAISED, c.id, false))
-                    .chain(() -> view(c));
+            return metrics.period(period).flatMap(figures -> record(caller, in, period, metric, figures));
         });
     }
 
+    /** The contest, with the figure as it stands recorded; the office is told. */
+    private Uni<ContestView> record(Caller caller, ContestInput in, Period period, MetricDictionary.Metric metric,
+            PeriodFigures figures) {
+        List<PeriodFigures.Row> rows = in.dimension() == Dimension.GROUP ? figures.groups() : figures.departments();
+        Number value = rows.stream().filter(r -> r.key().equals(in.unitId().toString())).findFirst()
+                .map(r -> r.figures().value(metric.key())).orElse(null);
+        FigureContest c = new FigureContest();
+        c.id = UUID.randomUUID();
+        c.period = period.toString();
+        c.metric = metric.key();
+        c.dimension = in.dimension();
+        c.unitId = in.unitId();
+        c.figure = value == null ? null : value.toString();
+        c.reason = in.reason().trim();
+        c.status = FigureContest.Status.OPEN;
+        c.raisedBy = caller.id();
+        c.raisedAt = Dates.now(clock);
+        return c.persist().chain(() -> Panache.flush())
+                .chain(() -> audit.record(Entry.by(caller, "FIGURE_CONTEST", "FIGURE_CONTEST", c.id)
+                        .detail(c.period + " " + metric.name() + "：" + c.reason)))
+                // The office decides: each of its accounts is told (not the raiser, who acted).
+                .chain(() -> notifier.withRole(Role.OFFICE))
+                .chain(office -> notifier.notify(office.stream().filter(a -> !a.equals(caller.id())).toList(),
+                        NotificationType.FIGURE_CONTEST_RAISED, c.id, false))
+                .chain(() -> views(List.of(c))).map(v -> v.get(0));
+    }
+
     private MetricDictionary.Metric metric(String key, Dimension dimension) {
-        MetricDictionary.Metric metric = dictionary.get().metrics().stream().filter(m -> m.key().equals(key)).findFirst()
+        MetricDictionary.Metric metric = dictionary.metric(key)
                 .orElseThrow(() -> ApiException.invalidField("metric", FieldCode.INVALID, "指标不存在"));
         if (!metric.dimensions().contains(dimension)) {
             throw ApiException.invalidField("metric", FieldCode.INVALID, metric.name() + "不按" + dimension.label() + "统计");
@@ -141,7 +142,7 @@ public class FigureContests {
                             .chain(() -> audit.record(Entry.by(caller, "FIGURE_CONTEST_DECIDE", "FIGURE_CONTEST", c.id)
                                     .detail(c.status.label() + "：" + c.decision)))
                             .chain(() -> notifier.notify(List.of(c.raisedBy), NotificationType.FIGURE_CONTEST_DECIDED, c.id, false))
-                            .chain(() -> view(c));
+                            .chain(() -> views(List.of(c))).map(v -> v.get(0));
                 });
     }
 
@@ -160,16 +161,7 @@ public class FigureContests {
             params.put("status", status);
         }
         return FigureContest.<FigureContest>find(hql + " order by c.raisedAt desc", params).range(0, 499).list()
-                .flatMap(all -> {
-                    Uni<List<ContestView>> views = Uni.createFrom().item(new ArrayList<>());
-                    for (FigureContest c : all) {
-                        views = views.flatMap(list -> view(c).map(v -> {
-                            list.add(v);
-                            return list;
-                        }));
-                    }
-                    return views;
-                });
+                .flatMap(this::views);
     }
 
     public Uni<ContestView> get(Caller caller, UUID id) {
@@ -177,7 +169,8 @@ public class FigureContests {
         Map<String, Object> params = visible.into(new HashMap<>());
         params.put("id", id);
         return FigureContest.<FigureContest>find("from FigureContest c where c.id = :id and " + visible.hql(), params)
-                .firstResult().onItem().ifNull().failWith(() -> ApiException.notFound("指标异议")).flatMap(this::view);
+                .firstResult().onItem().ifNull().failWith(() -> ApiException.notFound("指标异议"))
+                .flatMap(c -> views(List.of(c))).map(v -> v.get(0));
     }
 
     /**
@@ -204,17 +197,22 @@ public class FigureContests {
         throw ApiException.notFound(dimension.label());
     }
 
-    private Uni<ContestView> view(FigureContest c) {
-        String table = c.dimension == Dimension.GROUP ? "assistance_group" : "department";
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select name from " + table + " where id = :id", String.class)
-                .setParameter("id", c.unitId).getResultList())
-                .map(names -> new ContestView(c.id, c.period, c.metric, dictionary.get().metrics().stream()
-                        .filter(m -> m.key().equals(c.metric)).map(MetricDictionary.Metric::name).findFirst().orElse(c.metric),
-                        c.dimension, c.unitId, names.isEmpty() ? null : names.get(0), c.figure, c.reason, c.status,
-                        c.status.label(), c.decision, at(c.raisedAt), at(c.decidedAt), c.version));
-    }
-
-    private static OffsetDateTime at(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(Dates.ZONE).toOffsetDateTime();
+    /** The contests as answered, their units' names read in one query for all of them. */
+    private Uni<List<ContestView>> views(List<FigureContest> contests) {
+        if (contests.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> units = contests.stream().map(c -> c.unitId).distinct().toList();
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
+                select id, name from assistance_group where id in (:ids)
+                union all select id, name from department where id in (:ids)""", Object[].class)
+                .setParameter("ids", units).getResultList())
+                .map(rows -> {
+                    Map<Object, String> names = new HashMap<>();
+                    rows.forEach(r -> names.put(r[0], (String) r[1]));
+                    return contests.stream().map(c -> new ContestView(c.id, c.period, c.metric, dictionary.name(c.metric),
+                            c.dimension, c.unitId, names.get(c.unitId), c.figure, c.reason, c.status, c.status.label(),
+                            c.decision, Dates.inChina(c.raisedAt), Dates.inChina(c.decidedAt), c.version)).toList();
+                });
     }
 }

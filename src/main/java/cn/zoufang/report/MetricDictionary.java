@@ -52,6 +52,16 @@ public class MetricDictionary {
         return dictionary;
     }
 
+    /** A metric by its key. */
+    public java.util.Optional<Metric> metric(String key) {
+        return dictionary.metrics().stream().filter(m -> m.key().equals(key)).findFirst();
+    }
+
+    /** A metric's name, or its key when the dictionary has no such metric (one of an older version). */
+    public String name(String key) {
+        return metric(key).map(Metric::name).orElse(key);
+    }
+
     public int version() {
         return dictionary.version();
     }

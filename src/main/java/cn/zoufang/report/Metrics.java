@@ -621,7 +621,7 @@ public class Metrics {
             chains.add(row(tallies, Dimension.CHAIN, "NONE", "未填写"));
         }
         List<Row> towns = names.towns().stream().map(t -> row(tallies, Dimension.TOWN, t, t)).toList();
-        return new PeriodFigures(period.toString(), dictionary.version(), asOf.atZoneSameInstant(Dates.ZONE).toOffsetDateTime(),
+        return new PeriodFigures(period.toString(), dictionary.version(), Dates.inChina(asOf),
                 complete, zone, groups, departments, List.copyOf(chains), towns);
     }
 

@@ -163,7 +163,7 @@ public class SyncService {
     }
 
     private OffsetDateTime serverTime() {
-        return Dates.now(clock).atZoneSameInstant(Dates.ZONE).toOffsetDateTime();
+        return Dates.inChina(Dates.now(clock));
     }
 
     private static Position or(Position position, Position floor) {
