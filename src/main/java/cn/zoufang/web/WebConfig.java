@@ -30,4 +30,8 @@ public interface WebConfig {
     /** Multiplies every {@link RateLimited} limit (the tests, which make many calls as few accounts, raise it). */
     @WithDefault("1")
     double rateLimitScale();
+
+    /** Answers shorter than this many bytes go uncompressed (see {@link Compression}). */
+    @WithDefault("1024")
+    long compressAbove();
 }

@@ -42,6 +42,11 @@ class AppVersionHeaderTest {
             public double rateLimitScale() {
                 return 1;
             }
+
+            @Override
+            public long compressAbove() {
+                return 1024;
+            }
         };
     }
 
