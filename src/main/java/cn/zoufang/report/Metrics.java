@@ -60,7 +60,8 @@ public class Metrics {
     private final ObjectMapper json;
     private final ReportConfig config;
     private final Map<Period, PeriodFigures> live = new ConcurrentHashMap<>();
-    private volatile Instant lastLiveRead = Instant.EPOCH;
+    /** Taken as read at start, so that a new replica computes the running month before its first reader. */
+    private volatile Instant lastLiveRead;
 
     private final Clock clock;
 
@@ -69,6 +70,7 @@ public class Metrics {
         this.dictionary = dictionary;
         this.json = json;
         this.config = config;
+        this.lastLiveRead = clock.instant();
     }
 
     /** The month's figures: kept ones for a closed month, computed live for the running one. */
@@ -88,7 +90,7 @@ public class Metrics {
         if (!now.isAfter(period.start())) {
             return compute(period, period.start());
         }
-        if (now.isBefore(end.plus(SETTLE))) {
+        if (!settled(period)) {
             return running(period, now);
         }
         return kept(period).flatMap(found -> found != null ? Uni.createFrom().item(found)
@@ -124,17 +126,51 @@ public class Metrics {
                 .onFailure().recoverWithNull();
     }
 
-    /** The same as {@link #month} for each month, oldest first. */
+    /** The same as {@link #month} for each month, oldest first: the kept ones read in one query. */
     @WithSession
     public Uni<List<PeriodFigures>> months(List<YearMonth> months) {
-        Uni<List<PeriodFigures>> all = Uni.createFrom().item(new ArrayList<>());
-        for (YearMonth m : months) {
-            all = all.flatMap(list -> month(m).map(f -> {
-                list.add(f);
-                return list;
-            }));
+        List<Period> periods = months.stream().map(Period::of).toList();
+        return kept(periods.stream().filter(this::settled).toList()).flatMap(kept -> {
+            Uni<List<PeriodFigures>> all = Uni.createFrom().item(new ArrayList<>());
+            for (Period p : periods) {
+                PeriodFigures found = kept.get(p.toString());
+                all = all.flatMap(list -> (found != null ? Uni.createFrom().item(found) : period(p)).map(f -> {
+                    list.add(f);
+                    return list;
+                }));
+            }
+            return all;
+        });
+    }
+
+    /** Those of the periods that are kept, by name (one query). */
+    private Uni<Map<String, PeriodFigures>> kept(List<Period> periods) {
+        if (periods.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
         }
-        return all;
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                "select figures from period_figures where period in (:p) and dictionary_version = :v", String.class)
+                .setParameter("p", periods.stream().map(Period::toString).toList())
+                .setParameter("v", dictionary.version()).getResultList())
+                .map(rows -> rows.stream().map(this::read).collect(java.util.stream.Collectors.toMap(PeriodFigures::period, f -> f)));
+    }
+
+    /** Whether a period has ended and settled: its figures are final, computed once and kept. */
+    boolean settled(Period period) {
+        return !Dates.now(clock).isBefore(period.end().plus(SETTLE));
+    }
+
+    /** Computes a settled period's figures and keeps them ({@link PeriodsAhead}: ahead of their readers). */
+    Uni<Void> computeAndKeep(Period period) {
+        return compute(period, period.end()).call(this::keep).replaceWithVoid();
+    }
+
+    /** The periods kept for this dictionary, by name. */
+    Uni<Set<String>> keptNames() {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                "select period from period_figures where dictionary_version = :v", String.class)
+                .setParameter("v", dictionary.version()).getResultList())
+                .map(Set::copyOf);
     }
 
     private Uni<PeriodFigures> kept(Period period) {

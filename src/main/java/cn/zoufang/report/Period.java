@@ -48,7 +48,12 @@ public record Period(Kind kind, int year, int index) {
     }
 
     public static Period of(YearMonth month) {
-        return new Period(Kind.MONTH, month.getYear(), month.getMonthValue());
+        return containing(Kind.MONTH, month);
+    }
+
+    /** The period of this kind that the month falls in. */
+    public static Period containing(Kind kind, YearMonth month) {
+        return new Period(kind, month.getYear(), (month.getMonthValue() - 1) / kind.months + 1);
     }
 
     /** The period a text names, or 400 for the field {@code name}. */

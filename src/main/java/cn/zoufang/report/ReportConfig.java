@@ -25,6 +25,13 @@ public interface ReportConfig {
     @WithDefault("60s")
     String liveRefreshEvery();
 
+    /**
+     * How often each replica looks for settled periods not kept yet ({@link PeriodsAhead}; the lock's holder
+     * computes them); {@code off} in tests, which run it directly.
+     */
+    @WithDefault("60s")
+    String aheadEvery();
+
     /** When the reminders job runs (China time); {@code off} in tests, which call it directly. */
     @WithDefault("0 0 9 * * ?")
     String noticesCron();
