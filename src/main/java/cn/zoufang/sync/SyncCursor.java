@@ -21,11 +21,12 @@ import cn.zoufang.web.ErrorCode;
  * Where an app's sync stands: for each kind of object, the (change time, id) of the last one sent; the
  * end of the last complete round ({@code since}, on the database's clock, which stamps changes: the next
  * round looks for scope changes after it) and that round's day ({@code sinceDay}, on the service's clock,
- * which dates assignments); and whether this round has already sent them. Opaque to the app: JSON, signed with the key in the
+ * which dates assignments); and whether this round has already sent them. A snapshot's pages carry the day
+ * its history begins ({@code historyBefore}), so that every page of it leaves out the same history. Opaque to the app: JSON, signed with the key in the
  * database, so any replica reads it after any restart, and a forged one is refused.
  */
 record SyncCursor(Position enterprises, Position visits, Position issues, Position notifications, OffsetDateTime since,
-        java.time.LocalDate sinceDay, boolean scopeSent, UUID account) {
+        java.time.LocalDate sinceDay, boolean scopeSent, UUID account, java.time.LocalDate historyBefore) {
 
     /** After (at, id) in the order of change time then id; null means from the beginning. */
     record Position(OffsetDateTime at, UUID id) {
@@ -34,7 +35,7 @@ record SyncCursor(Position enterprises, Position visits, Position issues, Positi
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     static SyncCursor start(UUID account) {
-        return new SyncCursor(null, null, null, null, null, null, false, account);
+        return new SyncCursor(null, null, null, null, null, null, false, account, null);
     }
 
     String encode(byte[] key) {

@@ -30,12 +30,14 @@ import cn.zoufang.ledger.IssueViews;
 import cn.zoufang.notify.InboxResource.InboxItem;
 import cn.zoufang.notify.Notification;
 import cn.zoufang.sync.SyncCursor.Position;
+import cn.zoufang.sync.SyncDtos.HistoryPage;
 import cn.zoufang.sync.SyncDtos.SyncPage;
 import cn.zoufang.sync.SyncDtos.SyncedIssue;
 import cn.zoufang.visit.Visit;
 import cn.zoufang.visit.VisitDtos.VisitView;
 import cn.zoufang.visit.VisitService;
 import cn.zoufang.web.ApiException;
+import cn.zoufang.web.Cursor;
 import cn.zoufang.web.ErrorCode;
 import cn.zoufang.web.NativeSelect;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -61,12 +63,14 @@ public class SyncService {
     private final IssueViews issues;
     private final IndicatorService indicators;
     private final NativeSelect db;
+    private final SyncConfig config;
     private volatile byte[] key;
 
     private final Clock clock;
 
     public SyncService(Scope scope, EnterpriseService enterprises, VisitService visits, IssueViews issues,
-            IndicatorService indicators, NativeSelect db, Clock clock) {
+            IndicatorService indicators, NativeSelect db, SyncConfig config, Clock clock) {
+        this.config = config;
         this.indicators = indicators;
         this.clock = clock;
         this.scope = scope;
@@ -96,15 +100,21 @@ public class SyncService {
         // part (for the other kinds too). Without this floor, a department that leads no issue yet read
         // the whole issue index on every round to find none (0.4 s on the generated zone).
         Position floor = cursor.since() == null ? null : new Position(cursor.since(), new UUID(0, 0));
+        // A snapshot leaves history out (every page of it the same), so that a first sync stays small however
+        // long the program runs; the app fetches an enterprise's history when it is opened.
+        LocalDate before = cursor.since() != null ? null
+                : cursor.historyBefore() != null ? cursor.historyBefore() : historyBefore();
         Round round = new Round(
                 new Kind<>(Enterprise.class, "e", scope.enterprises(caller, "e"), or(cursor.enterprises(), floor),
                         x -> x.syncAt, x -> x.id, limit),
-                new Kind<>(Visit.class, "v", scope.visits(caller, "v"), or(cursor.visits(), floor), x -> x.syncAt,
-                        x -> x.id, limit),
-                new Kind<>(Issue.class, "i", scope.issues(caller, "i"), or(cursor.issues(), floor), x -> x.syncAt,
-                        x -> x.id, limit),
-                new Kind<>(Notification.class, "n", new Scope.Clause("n.accountId = :me", Map.of("me", caller.id())),
-                        or(cursor.notifications(), floor), x -> x.syncAt, x -> x.id, limit));
+                new Kind<>(Visit.class, "v", History.VISITS.recentOnly(scope.visits(caller, "v"), before),
+                        or(cursor.visits(), floor), x -> x.syncAt, x -> x.id, limit),
+                new Kind<>(Issue.class, "i", History.ISSUES.recentOnly(scope.issues(caller, "i"), before),
+                        or(cursor.issues(), floor), x -> x.syncAt, x -> x.id, limit),
+                new Kind<>(Notification.class, "n", History.NOTIFICATIONS.recentOnly(
+                        new Scope.Clause("n.accountId = :me", Map.of("me", caller.id())), before),
+                        or(cursor.notifications(), floor), x -> x.syncAt, x -> x.id, limit),
+                before);
         if (cursor.since() == null) {
             // The first round is a snapshot: read it.
             return Panache.withSession(() -> read(caller, cursor, until, round, false, k));
@@ -149,6 +159,84 @@ public class SyncService {
     }
 
     /**
+     * An enterprise's history before {@code before} (by default the day a snapshot made now would start at):
+     * its finished visits planned before it and its issues closed before it, as the caller may see them, each
+     * kind newest first and at most {@code limit} a page, with the issues' timelines. An enterprise out of the
+     * caller's scope is as missing.
+     */
+    public Uni<HistoryPage> history(Caller caller, UUID enterpriseId, LocalDate before, String rawCursor, int limit) {
+        LocalDate day = before != null ? before : historyBefore();
+        // Where each kind stands: the last (date, id) sent, empty before the first page, DONE after the last.
+        Cursor at = Cursor.decode(rawCursor, 4);
+        String[] keys = at == null ? new String[] { "", "", "", "" } : at.keys().toArray(String[]::new);
+        return Panache.withSession(() -> inScope(caller, List.of(enterpriseId)).flatMap(visible -> {
+            if (visible.isEmpty()) {
+                throw ApiException.notFound("企业");
+            }
+            Uni<List<Visit>> older = DONE.equals(keys[0]) ? Uni.createFrom().item(List.of())
+                    : olderVisits(caller, enterpriseId, day, keys[0].isEmpty() ? null : at, limit);
+            return older.flatMap(vs -> (DONE.equals(keys[2]) ? Uni.createFrom().item(List.<Issue>of())
+                    : olderIssues(caller, enterpriseId, day, keys[2].isEmpty() ? null : at, limit)).flatMap(is -> {
+                        List<Visit> vPage = vs.size() > limit ? vs.subList(0, limit) : vs;
+                        List<Issue> iPage = is.size() > limit ? is.subList(0, limit) : is;
+                        String[] next = keys.clone();
+                        if (!DONE.equals(keys[0])) {
+                            Visit last = vPage.isEmpty() ? null : vPage.get(vPage.size() - 1);
+                            next[0] = vs.size() > limit ? last.plannedDate.toString() : DONE;
+                            next[1] = vs.size() > limit ? last.id.toString() : "";
+                        }
+                        if (!DONE.equals(keys[2])) {
+                            Issue last = iPage.isEmpty() ? null : iPage.get(iPage.size() - 1);
+                            next[2] = is.size() > limit ? last.closedAt.toString() : DONE;
+                            next[3] = is.size() > limit ? last.id.toString() : "";
+                        }
+                        String cursor = DONE.equals(next[0]) && DONE.equals(next[2]) ? null : Cursor.of(next).encode();
+                        return visits.views(caller, vPage).flatMap(vv -> issues.views(caller, iPage)
+                                .flatMap(iv -> issues.timelines(caller, iPage.stream().map(x -> x.id).toList())
+                                        .map(timelines -> new HistoryPage(enterpriseId, day, vv,
+                                                iv.stream().map(x -> new SyncedIssue(x, timelines.get(x.id()))).toList(),
+                                                cursor))));
+                    }));
+        }));
+    }
+
+    private static final String DONE = "~";
+
+    private Uni<List<Visit>> olderVisits(Caller caller, UUID enterpriseId, LocalDate day, Cursor after, int limit) {
+        Scope.Clause old = History.VISITS.historyOnly(scope.visits(caller, "v"), day);
+        Map<String, Object> params = old.into(new HashMap<>());
+        params.put("eid", enterpriseId);
+        String hql = "from Visit v where v.enterpriseId = :eid and " + old.hql();
+        if (after != null) {
+            hql += " and (v.plannedDate < :atDay or (v.plannedDate = :atDay and v.id < :atId))";
+            params.put("atDay", after.date(0));
+            params.put("atId", after.uuid(1));
+        }
+        return list(hql + " order by v.plannedDate desc, v.id desc", Visit.class, params, limit + 1);
+    }
+
+    private Uni<List<Issue>> olderIssues(Caller caller, UUID enterpriseId, LocalDate day, Cursor after, int limit) {
+        Scope.Clause old = History.ISSUES.historyOnly(scope.issues(caller, "i"), day);
+        Map<String, Object> params = old.into(new HashMap<>());
+        params.put("eid", enterpriseId);
+        String hql = "from Issue i where i.enterpriseId = :eid and " + old.hql();
+        if (after != null) {
+            hql += " and (i.closedAt < :atTime or (i.closedAt = :atTime and i.id < :atIssue))";
+            params.put("atTime", after.time(2));
+            params.put("atIssue", after.uuid(3));
+        }
+        return list(hql + " order by i.closedAt desc, i.id desc", Issue.class, params, limit + 1);
+    }
+
+    private static <T> Uni<List<T>> list(String hql, Class<T> type, Map<String, Object> params, int max) {
+        return Panache.getSession().flatMap(s -> {
+            var q = s.createSelectionQuery(hql, type);
+            params.forEach(q::setParameter);
+            return q.setMaxResults(max).getResultList();
+        });
+    }
+
+    /**
      * The last twelve months' figures of the enterprises sent, for callers who read figures (one query). A new
      * figure touches its enterprise (IndicatorService), so it comes again with its figures.
      */
@@ -170,8 +258,16 @@ public class SyncService {
         return position != null ? position : floor;
     }
 
-    /** The four kinds of object a round reads, each from its own position. */
-    private record Round(Kind<Enterprise> e, Kind<Visit> v, Kind<Issue> i, Kind<Notification> n) {
+    /** The first day a snapshot made now carries in full. */
+    private LocalDate historyBefore() {
+        return Dates.today(clock).minusMonths(config.historyMonths());
+    }
+
+    /**
+     * The four kinds of object a round reads, each from its own position; a snapshot's pages leave out what is
+     * older than {@code before}.
+     */
+    private record Round(Kind<Enterprise> e, Kind<Visit> v, Kind<Issue> i, Kind<Notification> n, LocalDate before) {
 
         List<Kind<?>> all() {
             return List.of(e, v, i, n);
@@ -182,12 +278,18 @@ public class SyncService {
                 OffsetDateTime serverTime) {
             boolean more = all().stream().anyMatch(Kind::more);
             boolean scopeRound = cursor.since() != null && !cursor.scopeSent();
-            SyncCursor next = new SyncCursor(e.position(), v.position(), i.position(), n.position(),
+            boolean snapshot = cursor.since() == null;
+            // A finished snapshot sent everything it meant to before {@code until}: the next round starts there for
+            // every kind (the floor), not after the last object sent — else history changed since the last one
+            // would come in the first delta.
+            boolean snapshotDone = snapshot && !more;
+            SyncCursor next = new SyncCursor(snapshotDone ? null : e.position(), snapshotDone ? null : v.position(),
+                    snapshotDone ? null : i.position(), snapshotDone ? null : n.position(),
                     more ? cursor.since() : until, more ? cursor.sinceDay() : Dates.dayOf(serverTime),
-                    more && (scopeRound || cursor.scopeSent()), caller.id());
-            return new SyncPage(next.encode(k), more, cursor.since() == null, serverTime, ev, fv,
+                    more && (scopeRound || cursor.scopeSent()), caller.id(), more && snapshot ? before : null);
+            return new SyncPage(next.encode(k), more, snapshot, serverTime, ev, fv,
                     List.copyOf(changes.removed), vv, iv, List.copyOf(changes.removedIssues),
-                    n.rows().stream().map(InboxItem::of).toList());
+                    n.rows().stream().map(InboxItem::of).toList(), snapshot ? before : null);
         }
     }
 

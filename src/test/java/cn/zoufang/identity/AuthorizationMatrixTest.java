@@ -421,6 +421,7 @@ class AuthorizationMatrixTest extends ApiTest {
 
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("/api/v1/enterprises/{id}", "/api/v1/enterprises/" + enterprise);
+        ids.put("/api/v1/sync/enterprises/{id}", "/api/v1/sync/enterprises/" + enterprise);
         ids.put("/api/v1/visits/{id}", "/api/v1/visits/" + visit);
         ids.put("/api/v1/issues/{id}", "/api/v1/issues/" + issue);
         ids.put("/api/v1/photos/{id}", "/api/v1/photos/" + photoId);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.zoufang.demo.DemoData;
 import cn.zoufang.testsupport.ApiTest;
+import cn.zoufang.testsupport.Db;
 import cn.zoufang.testsupport.Fixtures;
 import cn.zoufang.testsupport.People;
 import cn.zoufang.testsupport.TestClock;
@@ -97,6 +98,102 @@ class SyncTest extends ApiTest {
         assertFalse(quiet.getBoolean("hasMore"));
         String later = Visits.plan(OFFICIAL_1, Visits.enterpriseId("欧菲光"));
         assertEquals(List.of(later), all(List.of(sync(OFFICIAL_1, quiet.getString("cursor"), 1000)), "visits.id"));
+    }
+
+    /** An issue of the enterprise registered by the desk. */
+    private static String issueOf(String enterpriseId, String title) {
+        String id = UUID.randomUUID().toString();
+        as(DESK).body(Map.of("id", id, "enterpriseId", enterpriseId, "category", "POLICY", "title", title,
+                "description", title)).post("/api/v1/issues").then().statusCode(201);
+        return id;
+    }
+
+    /**
+     * A snapshot carries what the app works with today — open issues, visits still to do and the last three
+     * months' — and leaves older finished history to the enterprise's history pages, which page through all of
+     * it newest first. The next delta does not send the history either; a change to an old object does.
+     */
+    @Test
+    void aSnapshotLeavesOldHistoryToTheEnterprisesHistoryPages() throws Exception {
+        try (var held = TestClock.hold()) {
+            LocalDate today = TestClock.today();
+            String enterprise = newEnterprise("同步历史测试企业");
+            as(OFFICE).body(Map.of("enterpriseId", enterprise, "startDate", today.minusDays(3).toString()))
+                    .post("/api/v1/groups/" + Fixtures.groupOf(LEADER_1) + "/assignments").then().statusCode(201);
+            List<String> oldVisits = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                oldVisits.add(Visits.plan(OFFICIAL_1, enterprise));
+            }
+            String openOldVisit = Visits.plan(OFFICIAL_1, enterprise);
+            String recentVisit = Visits.plan(OFFICIAL_1, enterprise);
+            String oldIssue = issueOf(enterprise, "同步历史：早已办结");
+            String recentIssue = issueOf(enterprise, "同步历史：上月办结");
+            String openIssue = issueOf(enterprise, "同步历史：仍在办理");
+            LocalDate before = today.minusMonths(3);
+            // Five finished visits planned 100 to 140 days ago (each on its own day), one never done that long
+            // ago, one cancelled last week; one issue closed half a year ago, one a week ago.
+            for (int i = 0; i < oldVisits.size(); i++) {
+                Db.execute("update visit set status = 'CANCELLED', cancel_reason = '测试', planned_date = date '"
+                        + today.minusDays(100 + 10L * i) + "' where id = '" + oldVisits.get(i) + "'");
+            }
+            Db.execute("update visit set planned_date = date '" + today.minusDays(200) + "' where id = '" + openOldVisit + "'");
+            Db.execute("update visit set status = 'CANCELLED', cancel_reason = '测试', planned_date = date '"
+                    + today.minusDays(7) + "' where id = '" + recentVisit + "'");
+            Db.execute("update issue set status = 'CLOSED', closed_at = now() - interval '180 days' where id = '" + oldIssue + "'");
+            Db.execute("update issue set status = 'CLOSED', closed_at = now() - interval '7 days' where id = '" + recentIssue + "'");
+
+            List<JsonPath> pages = new ArrayList<>();
+            String cursor = drain(OFFICIAL_1, null, 2, pages);
+            assertTrue(pages.size() > 2, "several pages, each leaving the same history out");
+            pages.forEach(p -> assertEquals(before.toString(), p.getString("historyBefore")));
+            List<String> visits = all(pages, "visits.id");
+            List<String> issues = all(pages, "issues.issue.id");
+            assertTrue(visits.containsAll(List.of(openOldVisit, recentVisit)), "visits to do and recent ones come");
+            oldVisits.forEach(v -> assertFalse(visits.contains(v), "old finished visits are history"));
+            assertTrue(issues.containsAll(List.of(recentIssue, openIssue)));
+            assertFalse(issues.contains(oldIssue), "an issue closed half a year ago is history");
+
+            // The history, two of a kind per page, newest first, each object once.
+            List<String> historyVisits = new ArrayList<>();
+            List<String> historyIssues = new ArrayList<>();
+            String next = null;
+            int historyPages = 0;
+            do {
+                var request = as(OFFICIAL_1).queryParam("before", before.toString()).queryParam("limit", 2);
+                if (next != null) {
+                    request = request.queryParam("cursor", next);
+                }
+                JsonPath page = request.get("/api/v1/sync/enterprises/" + enterprise + "/history").then().statusCode(200)
+                        .extract().jsonPath();
+                assertEquals(enterprise, page.getString("enterpriseId"));
+                assertTrue(page.getList("visits").size() <= 2);
+                historyVisits.addAll(page.getList("visits.id", String.class));
+                historyIssues.addAll(page.getList("issues.issue.id", String.class));
+                for (int i = 0; i < page.getList("issues").size(); i++) {
+                    assertFalse(page.getList("issues[" + i + "].timeline").isEmpty(), "with its timeline");
+                }
+                next = page.getString("nextCursor");
+                historyPages++;
+            } while (next != null && historyPages < 20);
+            assertEquals(oldVisits, historyVisits, "newest first, each once");
+            assertEquals(List.of(oldIssue), historyIssues);
+            assertEquals(3, historyPages);
+
+            // Out of scope is as missing; a cursor the server did not make is a 400.
+            as(OFFICIAL_2).get("/api/v1/sync/enterprises/" + enterprise + "/history").then().statusCode(404);
+            as(OFFICIAL_1).queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/v1/sync/enterprises/" + enterprise + "/history")
+                    .then().statusCode(400);
+
+            // The first delta brings nothing of the history; a change to an old visit is sent like any change.
+            List<JsonPath> delta = new ArrayList<>();
+            cursor = drain(OFFICIAL_1, cursor, 1000, delta);
+            assertFalse(all(delta, "visits.id").stream().anyMatch(oldVisits::contains), "history is not sent afterwards");
+            assertTrue(delta.stream().allMatch(p -> p.get("historyBefore") == null), "a delta leaves nothing out");
+            Db.execute("update visit set cancel_reason = '测试：改' where id = '" + oldVisits.get(0) + "'");
+            List<JsonPath> changed = new ArrayList<>();
+            drain(OFFICIAL_1, cursor, 1000, changed);
+            assertEquals(List.of(oldVisits.get(0)), all(changed, "visits.id"));
+        }
     }
 
     @Test
