@@ -68,6 +68,9 @@ class ZoneBenchmark extends ApiTest {
     @Inject
     Metrics metrics;
 
+    @Inject
+    PeriodsAhead periodsAhead;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -138,10 +141,18 @@ class ZoneBenchmark extends ApiTest {
         Collections.sort(fresh);
         say(String.format("running month %s computed fresh (every dimension at once): median %d ms of %d (min %d, max %d)",
                 now, fresh.get(fresh.size() / 2), fresh.size(), fresh.get(0), fresh.get(fresh.size() - 1)));
+        phone(now);
+        // #22: closed periods computed ahead by the job-lock holder, then the office's first reads find them kept.
+        long ahead = System.nanoTime();
+        int computed = VertxContextSupport.subscribeAndAwait(() -> periodsAhead.run());
+        say(String.format("closed periods computed ahead of readers (months, quarters, half-years, years of 36 months): %d in %.1f s",
+                computed, (System.nanoTime() - ahead) / 1e9));
         long t = System.nanoTime();
         timed("/api/v1/dashboard/trend?months=12&month=" + now);
-        say(String.format("12-month trend, first call (11 closed months computed and kept, the running one live): %.1f s",
-                (System.nanoTime() - t) / 1e9));
+        say(String.format("12-month trend, first call (11 closed months kept ahead, the running one live): %d ms",
+                (System.nanoTime() - t) / 1_000_000));
+        say(String.format("month dashboard of %s, first call (kept ahead): %d ms", last.minusMonths(1),
+                timed("/api/v1/dashboard?month=" + last.minusMonths(1)) / 1000));
         percentiles("month dashboard, running month " + now + " (at most 2 minutes old) beside " + last + " (kept)",
                 "/api/v1/dashboard?month=" + now);
         percentiles("month dashboard, closed month " + last + " (kept)", "/api/v1/dashboard?month=" + last);
@@ -189,7 +200,7 @@ class ZoneBenchmark extends ApiTest {
     private void instruments(YearMonth now) throws Exception {
         YearMonth inLast = now.minusMonths(3);
         String quarter = inLast.getYear() + "-Q" + ((inLast.getMonthValue() - 1) / 3 + 1);
-        say(String.format("quarter %s's figures, first call (computed over the quarter, then kept): %.1f s", quarter,
+        say(String.format("quarter %s's figures, first call (kept ahead): %.1f s", quarter,
                 timed("/api/v1/dashboard/periods/" + quarter) / 1e6));
         percentiles("quarter " + quarter + " beside the one before, kept", "/api/v1/dashboard/periods/" + quarter);
         long assessed = timed("/api/v1/assessments/" + quarter);
@@ -213,6 +224,97 @@ class ZoneBenchmark extends ApiTest {
         say(String.format("briefing of %s (Word): %.1f s", quarter, timed("/api/v1/briefings/" + quarter + ".docx") / 1e6));
         percentiles("a figure opened to its rows (the zone's completed visits of " + quarter + ", first 500 of them)",
                 "/api/v1/dashboard/periods/" + quarter + "/rows?metric=visitsCompleted&dimension=ZONE&limit=500");
+    }
+
+    /** One answer as a phone receives it (gzip asked for): bytes on the wire, inflated, and the time it took. */
+    private record Wire(long wire, long inflated, long micros, io.restassured.path.json.JsonPath json) {
+    }
+
+    private Wire wire(String path, String phone) throws Exception {
+        long t = System.nanoTime();
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path.substring(1)))
+                .header("Authorization", "Bearer " + token(phone)).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        long micros = (System.nanoTime() - t) / 1000;
+        assertEquals(200, r.statusCode(), path);
+        byte[] body = r.body();
+        if (r.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+                body = in.readAllBytes();
+            }
+        }
+        return new Wire(r.body().length, body.length, micros,
+                io.restassured.path.json.JsonPath.from(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** A whole sync round from {@code cursor} (null: a snapshot): pages, bytes and time summed; the last page's cursor. */
+    private String round(String what, String phone, String cursor) throws Exception {
+        long wire = 0;
+        long inflated = 0;
+        long micros = 0;
+        int pages = 0;
+        int visits = 0;
+        int issues = 0;
+        String c = cursor;
+        while (true) {
+            Wire page = wire("/api/v1/sync" + (c == null ? "" : "?cursor=" + c), phone);
+            wire += page.wire();
+            inflated += page.inflated();
+            micros += page.micros();
+            pages++;
+            visits += page.json().getList("visits").size();
+            issues += page.json().getList("issues").size();
+            c = page.json().getString("cursor");
+            if (!page.json().getBoolean("hasMore")) {
+                break;
+            }
+        }
+        say(String.format("%s: %d pages, %,d bytes on the wire (gzip; %,d as JSON), %d visits, %d issues, %d ms in all",
+                what, pages, wire, inflated, visits, issues, micros / 1000));
+        return c;
+    }
+
+    /**
+     * #22: a generated official's phone (group 1, 36 enterprises): the first sync, an enterprise's history on
+     * demand, and the delta after a day of the group's activity (three visits planned, five issues registered and
+     * forwarded by the desk).
+     */
+    private void phone(YearMonth now) throws Exception {
+        String official = "15000000001";
+        round("first sync of a generated official (snapshot, 200 a page)", official, null);
+        String cursor = round("the same again (a reinstall)", official, null);
+        List<String> enterprises = as(official).queryParam("limit", 100).get("/api/v1/enterprises").then().statusCode(200).extract().jsonPath().getList("items.id");
+        long wire = 0;
+        long micros = 0;
+        int pages = 0;
+        int objects = 0;
+        String next = null;
+        do {
+            Wire page = wire("/api/v1/sync/enterprises/" + enterprises.get(0) + "/history?limit=100"
+                    + (next == null ? "" : "&cursor=" + next), official);
+            wire += page.wire();
+            micros += page.micros();
+            pages++;
+            objects += page.json().getList("visits").size() + page.json().getList("issues").size();
+            next = page.json().getString("nextCursor");
+        } while (next != null);
+        say(String.format("one enterprise's history on demand: %d pages, %d visits and issues, %,d bytes on the wire, %d ms",
+                pages, objects, wire, micros / 1000));
+        String department = cn.zoufang.testsupport.Fixtures.departmentId("区经发局");
+        for (int i = 0; i < 3; i++) {
+            as(official).body(cn.zoufang.testsupport.Visits.newVisit(java.util.UUID.randomUUID().toString(), enterprises.get(i)))
+                    .post("/api/v1/visits").then().statusCode(201);
+        }
+        for (int i = 0; i < 5; i++) {
+            String id = java.util.UUID.randomUUID().toString();
+            as(DESK).body(Map.of("id", id, "enterpriseId", enterprises.get(i), "category", "POLICY",
+                            "title", "一天的诉求" + i, "description", "一天的诉求" + i))
+                    .post("/api/v1/issues").then().statusCode(201);
+            as(DESK).header("If-Match", "\"0\"")
+                    .body(Map.of("leadDepartmentId", department))
+                    .post("/api/v1/issues/" + id + "/forward").then().statusCode(200);
+        }
+        round("delta after a day of the group's activity (3 visits, 5 issues registered and forwarded)", official, cursor);
     }
 
     @TestHTTPResource("/console")
