@@ -11,8 +11,22 @@ local pause = connections * 1000 / rate
 local second = os.time()
 local sent = 0
 
+local encoding = os.getenv("ACCEPT_ENCODING") or "gzip"
+
+-- PATHS (space-separated): each request takes the next of them instead of the command line's path.
+local paths = {}
+for path in string.gmatch(os.getenv("PATHS") or "", "%S+") do
+  paths[#paths + 1] = path
+end
+local next_path = 0
+
 request = function()
-  return wrk.format("GET", wrk.path, { ["Authorization"] = "Bearer " .. token })
+  local path = wrk.path
+  if #paths > 0 then
+    next_path = next_path % #paths + 1
+    path = paths[next_path]
+  end
+  return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token, ["Accept-Encoding"] = encoding })
 end
 
 delay = function()
