@@ -7,7 +7,8 @@
 # Environment (all optional): PORT (8080), MANAGEMENT_PORT (9001: health and metrics), ZOUFANG_PG_PORT
 # (15432), ZOUFANG_S3_PORT (9000), ZOUFANG_HOST (127.0.0.1; 0.0.0.0 opens it to the network),
 # ZOUFANG_DEMO_PASSWORD (Zoufang@2026), ZOUFANG_DEMO_ZONE_SCALE (0.02: 6 groups, 200 enterprises, three years
-# of generated visits and issues beside the demo data; 0 for none).
+# of generated visits and issues beside the demo data; 0 for none), ZOUFANG_JAVA (the java that runs the
+# service: java on the PATH), ZOUFANG_JAVA_OPTS (more options for the service's JVM, e.g. an AOT cache).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,7 +72,8 @@ while IFS='=' read -r key value; do
 done < .local/services.properties
 
 echo "==> 启动服务（迁移数据库并载入演示数据）"
-java -Xmx512m "${props[@]}" -Dquarkus.profile=local -Dquarkus.http.port="$PORT" \
+# shellcheck disable=SC2086 # ZOUFANG_JAVA_OPTS is a list of options
+"${ZOUFANG_JAVA:-java}" -Xmx512m ${ZOUFANG_JAVA_OPTS:-} "${props[@]}" -Dquarkus.profile=local -Dquarkus.http.port="$PORT" \
   -Dquarkus.http.host="$HOST" -Dquarkus.management.host="$HOST" -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -Dzoufang.demo.password="$DEMO_PASSWORD" \
   -Dmp.jwt.verify.publickey.location="$PWD/.local/keys/jwt-public.pem" \
