@@ -139,8 +139,11 @@ class SyncTest extends ApiTest {
             Db.execute("update visit set planned_date = date '" + today.minusDays(200) + "' where id = '" + openOldVisit + "'");
             Db.execute("update visit set status = 'CANCELLED', cancel_reason = '测试', planned_date = date '"
                     + today.minusDays(7) + "' where id = '" + recentVisit + "'");
-            Db.execute("update issue set status = 'CLOSED', closed_at = now() - interval '180 days' where id = '" + oldIssue + "'");
-            Db.execute("update issue set status = 'CLOSED', closed_at = now() - interval '7 days' where id = '" + recentIssue + "'");
+            // On the service's clock (a hard day's run lives in another month than the database's).
+            Db.execute("update issue set status = 'CLOSED', closed_at = timestamptz '" + TestClock.now().minusDays(180)
+                    + "' where id = '" + oldIssue + "'");
+            Db.execute("update issue set status = 'CLOSED', closed_at = timestamptz '" + TestClock.now().minusDays(7)
+                    + "' where id = '" + recentIssue + "'");
 
             List<JsonPath> pages = new ArrayList<>();
             String cursor = drain(OFFICIAL_1, null, 2, pages);
