@@ -173,10 +173,15 @@ public class SyncService {
             if (visible.isEmpty()) {
                 throw ApiException.notFound("企业");
             }
+            boolean visitsFrom = !keys[0].isEmpty();
+            boolean issuesFrom = !keys[2].isEmpty();
             Uni<List<Visit>> older = DONE.equals(keys[0]) ? Uni.createFrom().item(List.of())
-                    : olderVisits(caller, enterpriseId, day, keys[0].isEmpty() ? null : at, limit);
+                    : older(Visit.class, "v", History.VISITS.historyOnly(scope.visits(caller, "v"), day), "plannedDate",
+                            enterpriseId, visitsFrom ? at.date(0) : null, visitsFrom ? at.uuid(1) : null, limit);
             return older.flatMap(vs -> (DONE.equals(keys[2]) ? Uni.createFrom().item(List.<Issue>of())
-                    : olderIssues(caller, enterpriseId, day, keys[2].isEmpty() ? null : at, limit)).flatMap(is -> {
+                    : older(Issue.class, "i", History.ISSUES.historyOnly(scope.issues(caller, "i"), day), "closedAt",
+                            enterpriseId, issuesFrom ? at.time(2) : null, issuesFrom ? at.uuid(3) : null, limit))
+                    .flatMap(is -> {
                         List<Visit> vPage = vs.size() > limit ? vs.subList(0, limit) : vs;
                         List<Issue> iPage = is.size() > limit ? is.subList(0, limit) : is;
                         String[] next = keys.clone();
@@ -202,30 +207,24 @@ public class SyncService {
 
     private static final String DONE = "~";
 
-    private Uni<List<Visit>> olderVisits(Caller caller, UUID enterpriseId, LocalDate day, Cursor after, int limit) {
-        Scope.Clause old = History.VISITS.historyOnly(scope.visits(caller, "v"), day);
+    /**
+     * One kind's history of the enterprise, newest first by {@code date} then id, after the position
+     * ({@code afterDate}, {@code afterId}; none for the first page).
+     */
+    private static <T> Uni<List<T>> older(Class<T> type, String alias, Scope.Clause old, String date, UUID enterpriseId,
+            Object afterDate, UUID afterId, int limit) {
         Map<String, Object> params = old.into(new HashMap<>());
         params.put("eid", enterpriseId);
-        String hql = "from Visit v where v.enterpriseId = :eid and " + old.hql();
-        if (after != null) {
-            hql += " and (v.plannedDate < :atDay or (v.plannedDate = :atDay and v.id < :atId))";
-            params.put("atDay", after.date(0));
-            params.put("atId", after.uuid(1));
+        String a = alias;
+        StringBuilder hql = new StringBuilder("from " + type.getSimpleName() + " " + a + " where " + a
+                + ".enterpriseId = :eid and " + old.hql());
+        if (afterDate != null) {
+            hql.append(" and (%s.%s < :atDate or (%s.%s = :atDate and %s.id < :atId))".formatted(a, date, a, date, a));
+            params.put("atDate", afterDate);
+            params.put("atId", afterId);
         }
-        return list(hql + " order by v.plannedDate desc, v.id desc", Visit.class, params, limit + 1);
-    }
-
-    private Uni<List<Issue>> olderIssues(Caller caller, UUID enterpriseId, LocalDate day, Cursor after, int limit) {
-        Scope.Clause old = History.ISSUES.historyOnly(scope.issues(caller, "i"), day);
-        Map<String, Object> params = old.into(new HashMap<>());
-        params.put("eid", enterpriseId);
-        String hql = "from Issue i where i.enterpriseId = :eid and " + old.hql();
-        if (after != null) {
-            hql += " and (i.closedAt < :atTime or (i.closedAt = :atTime and i.id < :atIssue))";
-            params.put("atTime", after.time(2));
-            params.put("atIssue", after.uuid(3));
-        }
-        return list(hql + " order by i.closedAt desc, i.id desc", Issue.class, params, limit + 1);
+        hql.append(" order by %s.%s desc, %s.id desc".formatted(a, date, a));
+        return list(hql.toString(), type, params, limit + 1);
     }
 
     private static <T> Uni<List<T>> list(String hql, Class<T> type, Map<String, Object> params, int max) {
