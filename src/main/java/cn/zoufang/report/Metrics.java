@@ -174,10 +174,7 @@ public class Metrics {
     }
 
     private Uni<PeriodFigures> kept(Period period) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                "select figures from period_figures where period = :p and dictionary_version = :v", String.class)
-                .setParameter("p", period.toString()).setParameter("v", dictionary.version()).getResultList())
-                .map(rows -> rows.isEmpty() ? null : read(rows.get(0)));
+        return kept(List.of(period)).map(found -> found.get(period.toString()));
     }
 
     private Uni<Void> keep(PeriodFigures figures) {

@@ -145,8 +145,21 @@ class SyncTest extends ApiTest {
             Db.execute("update issue set status = 'CLOSED', closed_at = timestamptz '" + TestClock.now().minusDays(7)
                     + "' where id = '" + recentIssue + "'");
 
+            // Two notices of half a year ago: the unread one is still the app's to show, the read one is history.
+            String me = as(OFFICIAL_1).get("/api/v1/me").then().statusCode(200).extract().path("id");
+            String unreadOld = UUID.randomUUID().toString();
+            String readOld = UUID.randomUUID().toString();
+            String halfYearAgo = "timestamptz '" + TestClock.now().minusDays(180) + "'";
+            Db.execute("insert into notification (id, account_id, type, object_type, object_id, created_at, read_at) values ('"
+                    + unreadOld + "', '" + me + "', 'ISSUE_FORWARDED', 'ISSUE', '" + oldIssue + "', " + halfYearAgo + ", null), ('"
+                    + readOld + "', '" + me + "', 'ISSUE_FORWARDED', 'ISSUE', '" + oldIssue + "', " + halfYearAgo + ", "
+                    + halfYearAgo + ")");
+
             List<JsonPath> pages = new ArrayList<>();
             String cursor = drain(OFFICIAL_1, null, 2, pages);
+            List<String> notices = all(pages, "notifications.id");
+            assertTrue(notices.contains(unreadOld), "an unread notice comes whatever its age");
+            assertFalse(notices.contains(readOld), "a notice read half a year ago is history");
             assertTrue(pages.size() > 2, "several pages, each leaving the same history out");
             pages.forEach(p -> assertEquals(before.toString(), p.getString("historyBefore")));
             List<String> visits = all(pages, "visits.id");
