@@ -92,7 +92,13 @@ public class EnterpriseService {
         }
         hql.append(" order by e.name, e.id");
         boolean masked = !scope.seesContactPhones(caller);
-        return Enterprise.<Enterprise>find(hql.toString(), params).range(0, limit).list()
+        // Read-only: the audit row's commit flushes the session, and would otherwise dirty-check every
+        // enterprise of the page (half the list's CPU at 500 requests/s).
+        return Enterprise.getSession().flatMap(s -> {
+            var q = s.createSelectionQuery(hql.toString(), Enterprise.class);
+            params.forEach(q::setParameter);
+            return q.setMaxResults(limit + 1).setReadOnly(true).getResultList();
+        })
                 .call(rows -> masked || rows.isEmpty() ? Uni.createFrom().voidItem()
                         : audit.personalDataRead(caller, "ENTERPRISE_CONTACTS_READ", "ENTERPRISE", null,
                                 Math.min(rows.size(), limit) + " 家企业的联系电话（列表）"))

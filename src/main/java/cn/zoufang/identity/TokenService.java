@@ -65,6 +65,20 @@ public class TokenService {
                 .sign(signingKey);
     }
 
+    /**
+     * A token for this replica's own warm-up requests ({@code ops.WarmUp}): its subject is no account, it names no
+     * login, it never leaves the process and it lives no longer than the warm-up.
+     */
+    public String warmUpToken(UUID subject, Role role, java.time.Duration ttl) {
+        return Jwt.issuer(issuer)
+                .audience(audience)
+                .subject(subject.toString())
+                .groups(Set.of(role.name()))
+                .expiresIn(ttl)
+                .jws().keyId("zoufang")
+                .sign(signingKey);
+    }
+
     public java.time.Duration accessTokenTtl() {
         return config.accessTokenTtl();
     }

@@ -357,7 +357,8 @@ public class SyncService {
         return Panache.getSession().flatMap(s -> {
             var q = s.createSelectionQuery(hql, kind.type);
             params.forEach(q::setParameter);
-            return q.setMaxResults(kind.limit + 1).getResultList();
+            // Read-only: a page's audit row (contact phones sent) commits, and that flush would dirty-check them all.
+            return q.setMaxResults(kind.limit + 1).setReadOnly(true).getResultList();
         }).invoke(rows -> kind.found = rows).replaceWithVoid();
     }
 
