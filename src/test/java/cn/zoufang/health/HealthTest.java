@@ -24,7 +24,7 @@ class HealthTest extends ApiTest {
                 .statusCode(200)
                 .header("Date", notNullValue())
                 .body("status", is("UP"))
-                .body("checks.name", containsInAnyOrder("database", "object-store", "push", "work-calendar", "document-font"))
+                .body("checks.name", containsInAnyOrder("database", "object-store", "push", "work-calendar", "document-font", "warm-up"))
                 .extract().asString();
         // No server version, no error text, no host names.
         org.junit.jupiter.api.Assertions.assertFalse(body.contains("version"), body);
