@@ -53,16 +53,11 @@ public class TokenService {
 
     public String accessToken(Account account, UUID sessionId) {
         Set<String> groups = account.roles.stream().map(Enum::name).collect(Collectors.toSet());
-        return Jwt.issuer(issuer)
-                .audience(audience)
-                .subject(account.id.toString())
+        return signed(Jwt.subject(account.id.toString())
                 .upn(account.phone)
                 .groups(groups)
                 .claim(SESSION_CLAIM, sessionId.toString())
-                .claim(EPOCH_CLAIM, account.tokenEpoch)
-                .expiresIn(config.accessTokenTtl())
-                .jws().keyId("zoufang")
-                .sign(signingKey);
+                .claim(EPOCH_CLAIM, account.tokenEpoch), config.accessTokenTtl());
     }
 
     /**
@@ -70,13 +65,12 @@ public class TokenService {
      * login, it never leaves the process and it lives no longer than the warm-up.
      */
     public String warmUpToken(UUID subject, Role role, java.time.Duration ttl) {
-        return Jwt.issuer(issuer)
-                .audience(audience)
-                .subject(subject.toString())
-                .groups(Set.of(role.name()))
-                .expiresIn(ttl)
-                .jws().keyId("zoufang")
-                .sign(signingKey);
+        return signed(Jwt.subject(subject.toString()).groups(Set.of(role.name())), ttl);
+    }
+
+    /** Issuer, audience, lifetime and signature: what every token this service makes carries alike. */
+    private String signed(io.smallrye.jwt.build.JwtClaimsBuilder claims, java.time.Duration ttl) {
+        return claims.issuer(issuer).audience(audience).expiresIn(ttl).jws().keyId("zoufang").sign(signingKey);
     }
 
     public java.time.Duration accessTokenTtl() {
